@@ -1,0 +1,55 @@
+# Innovationskraft: `make run` serves the app on SQLite, `make test` runs the whole suite.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+.PHONY: run test test-only lint format install install-dev messages bench clean
+
+$(BIN)/python:
+	@$(PYTHON) -m venv $(VENV) 2>/dev/null || { \
+	  echo "python3 -m venv failed: installing Debian's python3-venv"; \
+	  rm -rf $(VENV); \
+	  { apt-get install -y python3-venv || sudo apt-get install -y python3-venv; } && $(PYTHON) -m venv $(VENV); }
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+$(VENV)/.installed: $(BIN)/python pyproject.toml
+	$(BIN)/pip install --quiet -e .
+	@touch $@
+
+$(VENV)/.installed-dev: $(VENV)/.installed
+	$(BIN)/pip install --quiet -e '.[dev]'
+	@touch $@
+
+install: $(VENV)/.installed
+	DEBUG=true $(BIN)/python manage.py compile_translations
+
+install-dev: $(VENV)/.installed-dev install
+
+run: install
+	DEBUG=true $(BIN)/python manage.py migrate --noinput
+	DEBUG=true $(BIN)/python manage.py load_demo --if-empty
+	DEBUG=true $(BIN)/python manage.py runserver $(HOST):$(PORT)
+
+lint: install-dev
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+test: lint test-only
+
+test-only: install-dev
+	$(BIN)/pytest
+
+format: install-dev
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+
+# Regenerate the Swedish catalogue from the source (needs GNU gettext's xgettext).
+messages: install-dev
+	cd innovationskraft && ../$(BIN)/django-admin makemessages --locale sv --no-obsolete \
+	  --ignore 'static/*' --add-location file
+	DEBUG=true $(BIN)/python manage.py compile_translations
+
+clean:
+	rm -rf $(VENV) staticfiles .pytest_cache screenshots

@@ -1,0 +1,31 @@
+import pytest
+from django.core.management import call_command
+
+from innovationskraft.cases.models import Case, Organisation
+
+pytestmark = pytest.mark.django_db
+
+
+def test_the_demo_loads_the_whole_swedish_registry_and_published_cases():
+    call_command("load_demo", verbosity=0)
+    municipalities = Organisation.objects.filter(kind=Organisation.Kind.MUNICIPALITY)
+    assert municipalities.count() == 290
+    assert Organisation.objects.filter(kind=Organisation.Kind.REGION).count() == 20
+    assert municipalities.get(official_code="0484").name == "Eskilstuna kommun"
+    assert municipalities.get(official_code="0980").name == "Region Gotland"
+    assert Case.objects.filter(status=Case.Status.PUBLISHED).count() == Case.objects.count() > 5
+
+
+def test_loading_the_demo_twice_changes_nothing():
+    call_command("load_demo", verbosity=0)
+    before = (Organisation.objects.count(), Case.objects.count())
+    call_command("load_demo", verbosity=0)
+    assert (Organisation.objects.count(), Case.objects.count()) == before
+
+
+def test_if_empty_leaves_a_library_with_cases_alone(capsys):
+    call_command("load_demo", verbosity=0)
+    Case.objects.filter(slug="trainstation").delete()
+    call_command("load_demo", "--if-empty")
+    assert not Case.objects.filter(slug="trainstation").exists()
+    assert "already has cases" in capsys.readouterr().out

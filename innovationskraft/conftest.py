@@ -1,0 +1,87 @@
+"""Shared fixtures: a real headless Chromium driven by Playwright against a live server."""
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+from innovationskraft.core.i18n import compile_catalogues
+
+CHROMIUM_HINT = (
+    "Chromium not found: browser tests skipped (install with: apt-get install -y chromium)"
+)
+SCREENSHOT_DIR = Path(__file__).resolve().parent.parent / "screenshots"
+
+
+def chromium_path() -> str | None:
+    candidates = [os.environ.get("CHROMIUM_PATH"), "/usr/bin/chromium", shutil.which("chromium")]
+    return next((path for path in candidates if path and os.access(path, os.X_OK)), None)
+
+
+def running_in_ci() -> bool:
+    return os.environ.get("CI", "").lower() in {"1", "true", "yes"}
+
+
+def pytest_configure(config):
+    # Tests read the Swedish catalogue as the app does; a fresh checkout has no .mo files yet.
+    compile_catalogues()
+
+
+def pytest_report_header(config):
+    if chromium_path() is None and not running_in_ci():
+        return CHROMIUM_HINT
+    return None
+
+
+def pytest_collection_modifyitems(config, items):
+    if chromium_path() or running_in_ci():
+        return
+    skip = pytest.mark.skip(reason=CHROMIUM_HINT)
+    for item in items:
+        if "browser" in item.keywords:
+            item.add_marker(skip)
+
+
+@pytest.fixture(scope="session")
+def browser():
+    path = chromium_path()
+    if path is None:
+        pytest.fail("CI needs Chromium for the browser tests: apt-get install -y chromium")
+    from playwright.sync_api import sync_playwright
+
+    # Playwright's sync API runs an event loop in this thread; the ORM calls the tests make
+    # here are still synchronous and safe.
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(
+            executable_path=path,
+            args=[
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-quic",
+                "--no-first-run",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+            ],
+        )
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def page(browser, live_server, transactional_db):
+    context = browser.new_context(
+        base_url=live_server.url, locale="sv-SE", viewport={"width": 1280, "height": 900}
+    )
+    context.set_default_timeout(10_000)
+    browser_page = context.new_page()
+    yield browser_page
+    context.close()
+
+
+@pytest.fixture
+def screenshot_dir() -> Path:
+    SCREENSHOT_DIR.mkdir(exist_ok=True)
+    return SCREENSHOT_DIR

@@ -1,0 +1,73 @@
+from django.db import connection
+from django.http import JsonResponse
+from django.shortcuts import render
+from django.utils.translation import gettext_lazy as _
+from django.views.decorators.cache import never_cache
+
+from innovationskraft.cases import selectors as case_selectors
+
+
+def home(request):
+    return render(
+        request,
+        "core/home.html",
+        {
+            "newest_cases": case_selectors.newest_published_cases(limit=6),
+            "counts": case_selectors.library_counts(),
+        },
+    )
+
+
+@never_cache
+def healthz(request):
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT 1")
+    return JsonResponse({"status": "ok"})
+
+
+ERRORS = {
+    400: (
+        _("Bad request"),
+        _("The request could not be understood. Check the address and try again."),
+    ),
+    403: (
+        _("Access denied"),
+        _("You do not have permission to see this page. Sign in with an account that has access."),
+    ),
+    404: (
+        _("Page not found"),
+        _("We could not find the page you asked for. It may have moved or been removed."),
+    ),
+    500: (
+        _("Something went wrong"),
+        _("An error occurred on our side. It has been logged; please try again in a while."),
+    ),
+}
+
+
+def _error_page(request, status: int):
+    title, text = ERRORS[status]
+    context = {"error_code": status, "error_title": title, "error_text": text}
+    # The 500 page must not touch the database, which may be why it is shown.
+    context["minimal_page"] = status == 500
+    return render(request, "error.html", context, status=status)
+
+
+def bad_request(request, exception=None):
+    return _error_page(request, 400)
+
+
+def permission_denied(request, exception=None):
+    return _error_page(request, 403)
+
+
+def csrf_failure(request, reason=""):
+    return _error_page(request, 403)
+
+
+def page_not_found(request, exception=None):
+    return _error_page(request, 404)
+
+
+def server_error(request):
+    return _error_page(request, 500)

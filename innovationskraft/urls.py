@@ -1,0 +1,20 @@
+from django.conf.urls.i18n import i18n_patterns
+from django.contrib import admin
+from django.urls import include, path
+
+from innovationskraft.core import views as core_views
+
+handler400 = core_views.bad_request
+handler403 = core_views.permission_denied
+handler404 = core_views.page_not_found
+handler500 = core_views.server_error
+
+urlpatterns = [
+    path("healthz", core_views.healthz, name="healthz"),
+]
+urlpatterns += i18n_patterns(
+    path("", include("innovationskraft.core.urls")),
+    path("konto/", include("innovationskraft.accounts.urls")),
+    path("admin/", admin.site.urls),
+    prefix_default_language=False,
+)
