@@ -14,6 +14,7 @@ urlpatterns = [
 ]
 urlpatterns += i18n_patterns(
     path("", include("innovationskraft.core.urls")),
+    path("", include("innovationskraft.cases.urls")),
     path("konto/", include("innovationskraft.accounts.urls")),
     path("admin/", admin.site.urls),
     prefix_default_language=False,

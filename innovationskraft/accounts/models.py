@@ -28,8 +28,16 @@ class UserManager(BaseUserManager):
 class User(AbstractUser):
     """A person who signs in with an e-mail address; there are no user names."""
 
+    class SiteRole(models.TextChoices):
+        NONE = "", _("None")
+        MODERATOR = "moderator", _("Moderator")
+        ADMINISTRATOR = "administrator", _("Administrator")
+
     username = None
     email = models.EmailField(_("e-mail address"), unique=True)
+    site_role = models.CharField(
+        _("site role"), max_length=20, choices=SiteRole.choices, blank=True, default=""
+    )
 
     USERNAME_FIELD = "email"
     REQUIRED_FIELDS = []
@@ -42,3 +50,36 @@ class User(AbstractUser):
 
     def __str__(self):
         return self.get_full_name() or self.email
+
+    @property
+    def is_moderator(self) -> bool:
+        """Moderators review cases; administrators and superusers may do all a moderator may."""
+        return self.is_active and (self.is_superuser or self.site_role != self.SiteRole.NONE)
+
+
+class Membership(models.Model):
+    class Role(models.TextChoices):
+        EDITOR = "editor", _("Editor")
+        ADMIN = "admin", _("Administrator")
+
+    user = models.ForeignKey(
+        User, verbose_name=_("user"), on_delete=models.CASCADE, related_name="memberships"
+    )
+    organisation = models.ForeignKey(
+        "cases.Organisation",
+        verbose_name=_("organisation"),
+        on_delete=models.CASCADE,
+        related_name="memberships",
+    )
+    role = models.CharField(_("role"), max_length=20, choices=Role.choices, default=Role.EDITOR)
+    created_at = models.DateTimeField(_("since"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("membership")
+        verbose_name_plural = _("memberships")
+        constraints = [
+            models.UniqueConstraint(fields=["user", "organisation"], name="one_membership_each")
+        ]
+
+    def __str__(self):
+        return f"{self.user} – {self.organisation} ({self.get_role_display()})"

@@ -1,6 +1,9 @@
-from django.db.models import QuerySet
+from django.db.models import Count, Q, QuerySet
 
-from innovationskraft.cases.models import Case, Organisation
+from innovationskraft.accounts.selectors import organisation_ids_of
+from innovationskraft.cases.models import Adoption, Case, Organisation, Term
+
+CARD_RELATIONS = ("lead_organisation", "sector")
 
 
 def published_cases() -> QuerySet[Case]:
@@ -8,17 +11,129 @@ def published_cases() -> QuerySet[Case]:
 
 
 def newest_published_cases(*, limit: int) -> list[Case]:
-    return list(
-        published_cases()
-        .select_related("lead_organisation")
-        .order_by("-published_at", "-id")[:limit]
-    )
+    queryset = published_cases().select_related(*CARD_RELATIONS)
+    return list(queryset.order_by("-published_at", "-id")[:limit])
+
+
+def most_adopted_cases(*, limit: int) -> list[Case]:
+    queryset = published_cases().filter(adoption_count__gt=0).select_related(*CARD_RELATIONS)
+    return list(queryset.order_by("-adoption_count", "-published_at")[:limit])
 
 
 def library_counts() -> dict[str, int]:
+    published = published_cases()
     return {
-        "cases": published_cases().count(),
-        "organisations": Organisation.objects.filter(led_cases__status=Case.Status.PUBLISHED)
-        .distinct()
-        .count(),
+        "cases": published.count(),
+        "organisations": Organisation.objects.filter(led_cases__in=published).distinct().count(),
+        "adoptions": Adoption.objects.filter(case__in=published).count(),
     }
+
+
+def case_adoptions(*, case: Case) -> list[Adoption]:
+    return list(case.adoptions.select_related("organisation").order_by("-year", "organisation"))
+
+
+def cases_inspired_by(*, case: Case) -> list[Case]:
+    return list(case.inspired.filter(status=Case.Status.PUBLISHED).select_related(*CARD_RELATIONS))
+
+
+def case_inspirations(*, case: Case) -> list[Case]:
+    return list(
+        case.inspired_by.filter(status=Case.Status.PUBLISHED).select_related(*CARD_RELATIONS)
+    )
+
+
+def terms_by_parent(*, terms) -> list[tuple[Term | None, list[Term]]]:
+    """Group a case's barrier or enabler terms under their top-level term for display."""
+    groups: dict[int | None, list[Term]] = {}
+    parents: dict[int | None, Term | None] = {}
+    for term in terms:
+        key = term.parent_id or term.id
+        parents.setdefault(key, term.parent if term.parent_id else term)
+        if term.parent_id:
+            groups.setdefault(key, []).append(term)
+        else:
+            groups.setdefault(key, [])
+    return [(parents[key], children) for key, children in groups.items()]
+
+
+def adoptable_organisations(*, user, case: Case) -> list[Organisation]:
+    """The user's organisations that could record that they adopted the case."""
+    ids = organisation_ids_of(user) - {case.lead_organisation_id}
+    already = set(case.adoptions.values_list("organisation_id", flat=True))
+    return list(Organisation.objects.filter(id__in=ids - already))
+
+
+def organisation_cases(*, organisation: Organisation) -> QuerySet[Case]:
+    return (
+        published_cases()
+        .filter(Q(lead_organisation=organisation) | Q(partners=organisation))
+        .distinct()
+        .select_related(*CARD_RELATIONS)
+        .order_by("-published_at")
+    )
+
+
+def organisation_adopted_cases(*, organisation: Organisation) -> list[Adoption]:
+    return list(
+        Adoption.objects.filter(organisation=organisation, case__status=Case.Status.PUBLISHED)
+        .select_related("case", "case__lead_organisation")
+        .order_by("-year")
+    )
+
+
+def organisation_portfolio(*, organisation: Organisation) -> dict:
+    """How the organisation's published cases spread over the OPSI facets and the stages."""
+    led = published_cases().filter(lead_organisation=organisation)
+    by_facet = dict(led.order_by().values_list("facet").annotate(n=Count("id")))
+    by_stage = dict(led.order_by().values_list("stage").annotate(n=Count("id")))
+    total = sum(by_facet.values())
+    facets = [
+        {"value": value, "label": label, "count": by_facet.get(value, 0)}
+        for value, label in Case.Facet.choices
+    ]
+    stages = [
+        {"value": value, "label": label, "count": by_stage.get(value, 0)}
+        for value, label in Case.Stage.choices
+    ]
+    for row in facets + stages:
+        row["percent"] = round(100 * row["count"] / total) if total else 0
+    return {"total": total, "facets": facets, "stages": stages}
+
+
+def term_cases(*, term: Term) -> QuerySet[Case]:
+    relation = {
+        "sector": "sector",
+        "target_group": "target_groups",
+        "innovation_type": "innovation_types",
+        "effect": "effects",
+        "sdg": "sdgs",
+        "barrier": "barriers",
+        "enabler": "enablers",
+    }[term.vocabulary]
+    term_ids = [term.id, *term.children.values_list("id", flat=True)]
+    return (
+        published_cases()
+        .filter(**{f"{relation}__in": term_ids})
+        .distinct()
+        .select_related(*CARD_RELATIONS)
+        .order_by("-published_at")
+    )
+
+
+def review_queue() -> QuerySet[Case]:
+    return (
+        Case.objects.filter(status=Case.Status.IN_REVIEW)
+        .select_related(*CARD_RELATIONS)
+        .order_by("updated_at")
+    )
+
+
+def cases_of_user_organisations(*, user) -> QuerySet[Case]:
+    return (
+        Case.objects.filter(lead_organisation_id__in=organisation_ids_of(user))
+        .exclude(status=Case.Status.ARCHIVED)
+        .select_related(*CARD_RELATIONS)
+        .prefetch_related("reviews")
+        .order_by("status", "-updated_at")
+    )

@@ -1,21 +1,49 @@
-from django.db import transaction
+"""Every change to organisations, cases and adoptions goes through these functions.
+
+`actor` is the signed-in user; None means a system process such as a management command,
+which is never the case for a web or API request."""
+
+import reversion
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import IntegrityError, transaction
+from django.db.models import F
 from django.utils import timezone
 from django.utils.text import slugify
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
-from innovationskraft.cases import registry
-from innovationskraft.cases.models import Case, Organisation
+from innovationskraft.cases import permissions, registry
+from innovationskraft.cases.inputs import CaseInput
+from innovationskraft.cases.models import (
+    Adoption,
+    Case,
+    CaseLink,
+    Organisation,
+    ReviewDecision,
+    Tag,
+)
 
 
-def _unique_slug(model, text: str) -> str:
+def _unique_slug(model, text: str, exclude_pk=None) -> str:
     base = slugify(text)[:200] or "x"
     slug, number = base, 2
-    while model.objects.filter(slug=slug).exists():
+    while model.objects.filter(slug=slug).exclude(pk=exclude_pk).exists():
         slug, number = f"{base}-{number}", number + 1
     return slug
 
 
+def _require(allowed: bool) -> None:
+    if not allowed:
+        raise PermissionDenied
+
+
 def organisation_upsert(
-    *, name: str, kind: str, official_code: str = "", county_code: str = "", country: str = "SE"
+    *,
+    name: str,
+    kind: str,
+    official_code: str = "",
+    county_code: str = "",
+    country: str = "SE",
 ) -> Organisation:
     """Create an organisation, or update the one with the same official code or name."""
     lookup = {"country": country, "kind": kind}
@@ -59,31 +87,134 @@ def organisations_seed_swedish_registry() -> int:
     return Organisation.objects.filter(country="SE").count()
 
 
-def case_create(
-    *,
-    title: str,
-    summary: str,
-    lead_organisation: Organisation,
-    stage: str,
-    description: str = "",
-    start_year: int | None = None,
-    language: str = "sv",
-    slug: str = "",
-) -> Case:
-    return Case.objects.create(
-        title=title,
-        slug=slug or _unique_slug(Case, title),
-        summary=summary,
-        description=description,
-        lead_organisation=lead_organisation,
-        stage=stage,
-        start_year=start_year,
-        language=language,
+def _write_case_fields(case: Case, data: CaseInput) -> None:
+    for name in CaseInput.SCALAR_FIELDS:
+        setattr(case, name, getattr(data, name))
+    case.save()
+    for name in CaseInput.RELATION_FIELDS:
+        getattr(case, name).set([item for item in getattr(data, name) if item.pk != case.pk])
+    tag_names = {name.strip().lower()[:60] for name in data.tags if name.strip()}
+    case.tags.set([Tag.objects.get_or_create(name=name)[0] for name in sorted(tag_names)])
+    case.links.all().delete()
+    CaseLink.objects.bulk_create(
+        CaseLink(case=case, title=title or url, url=url) for title, url in data.links
     )
 
 
-def case_publish(*, case: Case) -> Case:
-    case.status = Case.Status.PUBLISHED
-    case.published_at = case.published_at or timezone.now()
-    case.save(update_fields=["status", "published_at", "updated_at"])
+def _save_revision(actor, comment: str) -> None:
+    if actor is not None and actor.is_authenticated:
+        reversion.set_user(actor)
+    reversion.set_comment(comment)
+
+
+def case_create(*, actor, lead_organisation: Organisation, data: CaseInput, slug: str = "") -> Case:
+    """A new case starts as a draft that only its organisation and moderators can see."""
+    if actor is not None:
+        _require(permissions.can_create_case_for(actor, lead_organisation))
+    with reversion.create_revision(atomic=True):
+        case = Case(
+            slug=slug or _unique_slug(Case, data.title),
+            lead_organisation=lead_organisation,
+            created_by=actor if actor is not None and actor.is_authenticated else None,
+        )
+        _write_case_fields(case, data)
+        _save_revision(actor, gettext_noop("Created"))
     return case
+
+
+def case_update(*, actor, case: Case, data: CaseInput) -> Case:
+    if actor is not None:
+        _require(permissions.can_edit_case(actor, case))
+    with reversion.create_revision(atomic=True):
+        _write_case_fields(case, data)
+        _save_revision(actor, gettext_noop("Edited"))
+    return case
+
+
+def _set_status(case: Case, status: str, actor, comment: str) -> Case:
+    with reversion.create_revision(atomic=True):
+        case.status = status
+        if status == Case.Status.PUBLISHED and case.published_at is None:
+            case.published_at = timezone.now()
+        case.save(update_fields=["status", "published_at", "updated_at"])
+        _save_revision(actor, comment)
+    return case
+
+
+def case_submit_for_review(*, actor, case: Case) -> Case:
+    _require(permissions.can_edit_case(actor, case))
+    if case.status != Case.Status.DRAFT:
+        raise ValidationError(_("Only a draft can be submitted for review."))
+    return _set_status(case, Case.Status.IN_REVIEW, actor, gettext_noop("Submitted for review"))
+
+
+@transaction.atomic
+def case_publish(*, actor, case: Case, comment: str = "") -> Case:
+    if actor is not None:
+        _require(permissions.can_review_cases(actor))
+        ReviewDecision.objects.create(
+            case=case, moderator=actor, outcome=ReviewDecision.Outcome.PUBLISHED, comment=comment
+        )
+    return _set_status(case, Case.Status.PUBLISHED, actor, gettext_noop("Published"))
+
+
+@transaction.atomic
+def case_return_to_owner(*, actor, case: Case, comment: str) -> Case:
+    _require(permissions.can_review_cases(actor))
+    if not comment.strip():
+        raise ValidationError(_("Tell the owner what to change."))
+    if case.status != Case.Status.IN_REVIEW:
+        raise ValidationError(_("Only a case in review can be returned."))
+    ReviewDecision.objects.create(
+        case=case, moderator=actor, outcome=ReviewDecision.Outcome.RETURNED, comment=comment
+    )
+    return _set_status(case, Case.Status.DRAFT, actor, gettext_noop("Returned for changes"))
+
+
+def case_archive(*, actor, case: Case) -> Case:
+    _require(permissions.can_edit_case(actor, case))
+    return _set_status(case, Case.Status.ARCHIVED, actor, gettext_noop("Archived"))
+
+
+@transaction.atomic
+def adoption_record(
+    *,
+    actor,
+    case: Case,
+    organisation: Organisation,
+    year: int | None = None,
+    how: str = Adoption.How.ADAPTED,
+    note: str = "",
+) -> Adoption:
+    if actor is not None:
+        _require(permissions.can_record_adoption(actor, case, organisation))
+    if organisation.pk == case.lead_organisation_id:
+        raise ValidationError(_("An organisation cannot adopt its own case."))
+    try:
+        with transaction.atomic():
+            adoption = Adoption.objects.create(
+                case=case,
+                organisation=organisation,
+                year=year,
+                how=how,
+                note=note,
+                recorded_by=actor if actor is not None and actor.is_authenticated else None,
+            )
+    except IntegrityError:
+        raise ValidationError(
+            _("%(organisation)s has already recorded that it adopted this case.")
+            % {"organisation": organisation.name}
+        ) from None
+    Case.objects.filter(pk=case.pk).update(adoption_count=F("adoption_count") + 1)
+    return adoption
+
+
+@transaction.atomic
+def adoption_remove(*, actor, adoption: Adoption) -> None:
+    if actor is not None:
+        _require(
+            permissions.can_review_cases(actor)
+            or permissions.can_record_adoption(actor, adoption.case, adoption.organisation)
+        )
+    Case.objects.filter(pk=adoption.case_id).update(adoption_count=F("adoption_count") - 1)
+    adoption.delete()

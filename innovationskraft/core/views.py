@@ -13,6 +13,7 @@ def home(request):
         "core/home.html",
         {
             "newest_cases": case_selectors.newest_published_cases(limit=6),
+            "most_adopted_cases": case_selectors.most_adopted_cases(limit=5),
             "counts": case_selectors.library_counts(),
         },
     )

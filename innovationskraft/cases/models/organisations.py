@@ -1,4 +1,5 @@
 from django.db import models
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 
@@ -50,46 +51,11 @@ class Organisation(models.Model):
     def __str__(self):
         return self.name
 
+    def get_absolute_url(self):
+        return reverse("cases:organisation", args=[self.slug])
 
-class Case(models.Model):
-    class Stage(models.TextChoices):
-        IDEA = "idea", _("Idea")
-        PILOT = "pilot", _("Development or pilot")
-        IMPLEMENTED = "implemented", _("Implemented")
-        SPREAD = "spread", _("Spread to others")
-        ENDED = "ended", _("Ended")
+    @property
+    def county_name(self) -> str:
+        from innovationskraft.cases.registry import county_names
 
-    class Status(models.TextChoices):
-        DRAFT = "draft", _("Draft")
-        IN_REVIEW = "in_review", _("In review")
-        PUBLISHED = "published", _("Published")
-        ARCHIVED = "archived", _("Archived")
-
-    title = models.CharField(_("title"), max_length=200)
-    slug = models.SlugField(_("slug"), max_length=220, unique=True)
-    summary = models.TextField(_("summary"), max_length=600)
-    description = models.TextField(_("description"), blank=True)
-    language = models.CharField(_("language"), max_length=2, default="sv")
-    lead_organisation = models.ForeignKey(
-        Organisation,
-        verbose_name=_("lead organisation"),
-        on_delete=models.PROTECT,
-        related_name="led_cases",
-    )
-    stage = models.CharField(_("stage"), max_length=20, choices=Stage.choices)
-    start_year = models.PositiveSmallIntegerField(_("start year"), null=True, blank=True)
-    status = models.CharField(
-        _("publication state"), max_length=20, choices=Status.choices, default=Status.DRAFT
-    )
-    created_at = models.DateTimeField(_("created"), auto_now_add=True)
-    updated_at = models.DateTimeField(_("updated"), auto_now=True)
-    published_at = models.DateTimeField(_("published"), null=True, blank=True)
-
-    class Meta:
-        verbose_name = _("case")
-        verbose_name_plural = _("cases")
-        ordering = ["-published_at", "-id"]
-        indexes = [models.Index(fields=["status", "-published_at"], name="case_status_published")]
-
-    def __str__(self):
-        return self.title
+        return county_names().get(self.county_code, "")

@@ -1,0 +1,35 @@
+"""Fetch a case and check, in the same call, that the user may touch it."""
+
+from django.core.exceptions import PermissionDenied
+from django.http import Http404
+
+from innovationskraft.cases import permissions
+from innovationskraft.cases.models import Case
+
+
+def _case_by_slug(slug: str) -> Case:
+    try:
+        return Case.objects.select_related("lead_organisation", "sector").get(slug=slug)
+    except Case.DoesNotExist:
+        raise Http404 from None
+
+
+def access_case_for_view(user, slug: str) -> Case:
+    case = _case_by_slug(slug)
+    # A draft someone may not see does not exist as far as they can tell.
+    if not permissions.can_view_case(user, case):
+        raise Http404
+    return case
+
+
+def access_case_for_edit(user, slug: str) -> Case:
+    case = access_case_for_view(user, slug)
+    if not permissions.can_edit_case(user, case):
+        raise PermissionDenied
+    return case
+
+
+def access_case_for_review(user, slug: str) -> Case:
+    if not permissions.can_review_cases(user):
+        raise PermissionDenied
+    return _case_by_slug(slug)

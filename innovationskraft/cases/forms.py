@@ -1,0 +1,267 @@
+import datetime
+
+from django import forms
+from django.core.validators import URLValidator
+from django.utils.translation import gettext_lazy as _
+
+from innovationskraft.cases.inputs import CaseInput
+from innovationskraft.cases.models import Adoption, Case, Organisation, Term, Vocabulary
+
+
+class TermChoiceField(forms.ModelMultipleChoiceField):
+    widget = forms.CheckboxSelectMultiple
+
+    def label_from_instance(self, term):
+        return term.label
+
+
+class TreeChoiceField(TermChoiceField):
+    """Barriers and enablers: checkboxes in groups under each top-level term."""
+
+    def __init__(self, vocabulary, **kwargs):
+        queryset = Term.objects.filter(vocabulary=vocabulary).select_related("parent")
+        super().__init__(queryset=queryset, **kwargs)
+
+    @property
+    def groups(self):
+        terms = list(self.queryset.order_by("position"))
+        roots = [t for t in terms if t.parent_id is None]
+        return [(root, [t for t in terms if t.parent_id == root.id]) for root in roots]
+
+
+def _terms(vocabulary: str, label, **kwargs):
+    return TermChoiceField(
+        queryset=Term.objects.filter(vocabulary=vocabulary), label=label, required=False, **kwargs
+    )
+
+
+class SectorField(forms.ModelChoiceField):
+    def label_from_instance(self, term):
+        return term.label
+
+
+def this_year() -> int:
+    return datetime.date.today().year
+
+
+def not_in_the_future(year: int | None) -> int | None:
+    if year is not None and year > this_year():
+        raise forms.ValidationError(
+            _("The year cannot be later than %(year)s."), params={"year": this_year()}
+        )
+    return year
+
+
+class CaseForm(forms.Form):
+    """The case owner's form; grouped in the template, validated here, saved by services."""
+
+    title = forms.CharField(
+        label=_("Title"),
+        max_length=200,
+        help_text=_("A name others recognise, for example the service's own name."),
+    )
+    summary = forms.CharField(
+        label=_("Summary"),
+        max_length=600,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("Two or three sentences: what it is and for whom. At most 600 characters."),
+    )
+    description = forms.CharField(
+        label=_("Description"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 10}),
+        help_text=_(
+            "Background, how it works and what you learnt. You can use Markdown: "
+            "## for a heading, - for a list, [text](address) for a link."
+        ),
+    )
+    language = forms.ChoiceField(label=_("Language of the text"), choices=Case.Language.choices)
+    lead_organisation = forms.ModelChoiceField(
+        label=_("Lead organisation"), queryset=Organisation.objects.none()
+    )
+    partners = forms.ModelMultipleChoiceField(
+        label=_("Partner organisations"),
+        queryset=Organisation.objects.all(),
+        required=False,
+        widget=forms.SelectMultiple(attrs={"size": 6}),
+        help_text=_("Hold Ctrl (Cmd on a Mac) to choose several."),
+    )
+    stage = forms.ChoiceField(
+        label=_("Stage"), choices=Case.Stage.choices, widget=forms.RadioSelect
+    )
+    start_year = forms.IntegerField(
+        label=_("Start year"),
+        required=False,
+        min_value=1950,
+        help_text=_("The year the work started."),
+    )
+    sector = SectorField(
+        label=_("Sector"),
+        queryset=Term.objects.filter(vocabulary=Vocabulary.SECTOR),
+        required=False,
+        empty_label=_("Choose a sector"),
+    )
+    facet = forms.ChoiceField(
+        label=_("OPSI facet"),
+        choices=[("", _("Not sure"))] + Case.Facet.choices,
+        required=False,
+        widget=forms.RadioSelect,
+        help_text=_(
+            "Enhancement-oriented improves what exists; mission-oriented pursues an ambitious "
+            "goal; adaptive responds to a changing world; anticipatory prepares for possible "
+            "futures."
+        ),
+    )
+    innovation_types = _terms(Vocabulary.INNOVATION_TYPE, _("Type of innovation"))
+    target_groups = _terms(Vocabulary.TARGET_GROUP, _("Target groups"))
+    user_involvement = forms.CharField(
+        label=_("How were users involved?"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+    barriers = TreeChoiceField(Vocabulary.BARRIER, label=_("Barriers you met"), required=False)
+    barriers_text = forms.CharField(
+        label=_("Barriers in your own words"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+    enablers = TreeChoiceField(Vocabulary.ENABLER, label=_("What helped"), required=False)
+    enablers_text = forms.CharField(
+        label=_("What helped, in your own words"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+    effects = _terms(Vocabulary.EFFECT, _("Effects"))
+    effects_evaluated = forms.BooleanField(
+        label=_("The effects have been evaluated"), required=False
+    )
+    sdgs = _terms(Vocabulary.SDG, _("Sustainable development goals"))
+    tags = forms.CharField(
+        label=_("Keywords"),
+        required=False,
+        help_text=_("Separate with commas, for example: reuse, circular economy."),
+    )
+    links = forms.CharField(
+        label=_("Links"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("One per line: link text | address, or just the address."),
+    )
+    contact_name = forms.CharField(label=_("Contact person"), max_length=200, required=False)
+    contact_email = forms.EmailField(
+        label=_("Contact e-mail"),
+        required=False,
+        help_text=_("Never shown. Questions reach it through the site's contact form."),
+    )
+
+    GROUPS = [
+        (_("About the innovation"), ["title", "summary", "description", "language"]),
+        (_("Who"), ["lead_organisation", "partners", "contact_name", "contact_email"]),
+        (
+            _("Classification"),
+            ["stage", "start_year", "sector", "facet", "innovation_types", "target_groups"],
+        ),
+        (
+            _("Barriers and enablers"),
+            ["barriers", "barriers_text", "enablers", "enablers_text"],
+        ),
+        (
+            _("Users and effects"),
+            ["user_involvement", "effects", "effects_evaluated", "sdgs"],
+        ),
+        (_("Keywords and links"), ["tags", "links"]),
+    ]
+
+    def __init__(self, *args, organisations, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["lead_organisation"].queryset = organisations
+        if organisations.count() == 1:
+            self.fields["lead_organisation"].initial = organisations.first()
+
+    def grouped_fields(self):
+        return [(title, [self[name] for name in names]) for title, names in self.GROUPS]
+
+    def clean_start_year(self):
+        return not_in_the_future(self.cleaned_data["start_year"])
+
+    def clean_links(self) -> list[tuple[str, str]]:
+        links = []
+        validate = URLValidator(schemes=["http", "https"])
+        for number, line in enumerate(self.cleaned_data["links"].splitlines(), start=1):
+            if not line.strip():
+                continue
+            title, _sep, url = line.rpartition("|")
+            url = url.strip()
+            try:
+                validate(url)
+            except forms.ValidationError:
+                raise forms.ValidationError(
+                    _("Line %(number)s is not a web address: %(url)s"),
+                    params={"number": number, "url": url},
+                ) from None
+            links.append((title.strip()[:200], url))
+        return links
+
+    def clean_tags(self) -> list[str]:
+        return [tag.strip() for tag in self.cleaned_data["tags"].split(",") if tag.strip()]
+
+    def to_input(self) -> CaseInput:
+        data = {k: v for k, v in self.cleaned_data.items() if k != "lead_organisation"}
+        for name in CaseInput.RELATION_FIELDS:
+            data[name] = list(data.get(name) or [])
+        return CaseInput(**data)
+
+    @classmethod
+    def initial_from(cls, case: Case) -> dict:
+        data = CaseInput.from_case(case).__dict__.copy()
+        data["lead_organisation"] = case.lead_organisation
+        data["tags"] = ", ".join(data["tags"])
+        data["links"] = "\n".join(f"{title} | {url}" for title, url in data["links"])
+        return data
+
+
+class ReviewForm(forms.Form):
+    decision = forms.ChoiceField(
+        label=_("Decision"),
+        choices=[("publish", _("Publish")), ("return", _("Return to the owner for changes"))],
+        widget=forms.RadioSelect,
+    )
+    comment = forms.CharField(
+        label=_("Comment to the owner"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_("Required when you return the case: say what to change."),
+    )
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("decision") == "return" and not cleaned.get("comment", "").strip():
+            self.add_error("comment", _("Tell the owner what to change."))
+        return cleaned
+
+
+class AdoptionForm(forms.Form):
+    organisation = forms.ModelChoiceField(
+        label=_("Organisation"), queryset=Organisation.objects.none()
+    )
+    year = forms.IntegerField(label=_("Year"), required=False, min_value=1950)
+    how = forms.ChoiceField(
+        label=_("How"), choices=Adoption.How.choices, initial=Adoption.How.ADAPTED
+    )
+    note = forms.CharField(
+        label=_("Note"),
+        required=False,
+        max_length=1000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("What did you change, and what happened?"),
+    )
+
+    def __init__(self, *args, organisations, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["organisation"].queryset = Organisation.objects.filter(
+            pk__in=[o.pk for o in organisations]
+        )
+        self.fields["year"].initial = this_year()
+
+    def clean_year(self):
+        return not_in_the_future(self.cleaned_data["year"])

@@ -1,0 +1,104 @@
+"""A case's versions (kept by django-reversion) in words a reader understands."""
+
+import difflib
+from dataclasses import dataclass
+
+from django.http import Http404
+from django.utils.translation import gettext
+from reversion.models import Version
+
+from innovationskraft.cases.models import Case, Organisation, Tag, Term
+
+# Shown fields, in page order. Contact details are personal data and never shown.
+HISTORY_FIELDS = [
+    "title", "summary", "description", "language", "stage", "start_year", "sector", "facet",
+    "innovation_types", "target_groups", "user_involvement", "barriers", "barriers_text",
+    "enablers", "enablers_text", "effects", "effects_evaluated", "sdgs", "tags", "partners",
+    "inspired_by", "status",
+]  # fmt: skip
+TEXT_FIELDS = {"title", "summary", "description", "user_involvement", "barriers_text"}
+TEXT_FIELDS |= {"enablers_text"}
+RELATED_MODELS = {"sector": Term, "partners": Organisation, "tags": Tag, "inspired_by": Case}
+
+
+@dataclass
+class FieldChange:
+    label: str
+    old: str
+    new: str
+    segments: list[tuple[str, str]] | None = None
+
+
+def case_versions(*, case: Case) -> list[Version]:
+    return list(Version.objects.get_for_object(case).select_related("revision__user"))
+
+
+def version_of(*, case: Case, version_id: int) -> tuple[Version, Version | None]:
+    versions = case_versions(case=case)
+    for index, version in enumerate(versions):
+        if version.pk == version_id:
+            older = versions[index + 1] if index + 1 < len(versions) else None
+            return version, older
+    raise Http404
+
+
+def _raw(version: Version | None, name: str):
+    if version is None:
+        return None
+    data = version.field_dict
+    return data.get(f"{name}_id", data.get(name))
+
+
+def _display(name: str, value) -> str:
+    field = Case._meta.get_field(name)
+    if value in (None, "", []):
+        return ""
+    if field.choices:
+        return str(dict(field.choices).get(value, value))
+    if isinstance(value, bool):
+        return gettext("Yes") if value else gettext("No")
+    model = RELATED_MODELS.get(name) or (Term if field.is_relation else None)
+    if model is None:
+        return str(value)
+    ids = value if isinstance(value, list) else [value]
+    names = {obj.pk: str(obj) for obj in model.objects.filter(pk__in=ids)}
+    return ", ".join(sorted(names.get(pk, f"#{pk}") for pk in ids))
+
+
+def version_fields(*, version: Version) -> list[tuple[str, str]]:
+    fields = []
+    for name in HISTORY_FIELDS:
+        value = _display(name, _raw(version, name))
+        fields.append((str(Case._meta.get_field(name).verbose_name), value))
+    return fields
+
+
+def _word_diff(old: str, new: str) -> list[tuple[str, str]]:
+    old_words, new_words = old.split(" "), new.split(" ")
+    segments = []
+    matcher = difflib.SequenceMatcher(a=old_words, b=new_words, autojunk=False)
+    for op, a1, a2, b1, b2 in matcher.get_opcodes():
+        if op == "equal":
+            segments.append(("same", " ".join(old_words[a1:a2])))
+            continue
+        if a2 > a1:
+            segments.append(("removed", " ".join(old_words[a1:a2])))
+        if b2 > b1:
+            segments.append(("added", " ".join(new_words[b1:b2])))
+    return segments
+
+
+def version_changes(*, version: Version, older: Version | None) -> list[FieldChange]:
+    changes = []
+    for name in HISTORY_FIELDS:
+        old_raw, new_raw = _raw(older, name), _raw(version, name)
+        if isinstance(old_raw, list) and isinstance(new_raw, list):
+            old_raw, new_raw = sorted(old_raw), sorted(new_raw)
+        if old_raw == new_raw:
+            continue
+        old, new = _display(name, old_raw), _display(name, new_raw)
+        change = FieldChange(str(Case._meta.get_field(name).verbose_name), old, new)
+        if name in TEXT_FIELDS and old and new:
+            change.segments = _word_diff(old, new)
+        changes.append(change)
+    return changes

@@ -1,0 +1,25 @@
+from django.urls import path
+
+from innovationskraft.cases import views
+
+app_name = "cases"
+urlpatterns = [
+    path("innovationer/", views.case_list, name="list"),
+    path("innovationer/ny/", views.case_create, name="create"),
+    path("innovationer/<slug:slug>/", views.case_detail, name="detail"),
+    path("innovationer/<slug:slug>/redigera/", views.case_edit, name="edit"),
+    path("innovationer/<slug:slug>/skicka-till-granskning/", views.case_submit, name="submit"),
+    path("innovationer/<slug:slug>/granska/", views.case_review, name="review"),
+    path("innovationer/<slug:slug>/historik/", views.case_history, name="history"),
+    path(
+        "innovationer/<slug:slug>/historik/<int:version_id>/",
+        views.case_version,
+        name="version",
+    ),
+    path("innovationer/<slug:slug>/vi-har-infort/", views.adoption_create, name="adopt"),
+    path("granskning/", views.review_queue, name="review_queue"),
+    path("mina-innovationer/", views.my_cases, name="mine"),
+    path("organisationer/<slug:slug>/", views.organisation_detail, name="organisation"),
+    path("ordlista/<str:vocabulary>/", views.vocabulary_detail, name="vocabulary"),
+    path("ordlista/<str:vocabulary>/<slug:code>/", views.term_detail, name="term"),
+]

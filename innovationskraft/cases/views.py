@@ -1,0 +1,237 @@
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from innovationskraft.accounts.selectors import organisation_ids_of
+from innovationskraft.cases import history, permissions, selectors, services
+from innovationskraft.cases.access import (
+    access_case_for_edit,
+    access_case_for_review,
+    access_case_for_view,
+)
+from innovationskraft.cases.filters import SORTS, CaseFilters, apply_filters, facet_counts
+from innovationskraft.cases.forms import AdoptionForm, CaseForm, ReviewForm
+from innovationskraft.cases.models import Case, Organisation, Term, Vocabulary
+from innovationskraft.cases.structured_data import case_json_ld
+
+PAGE_SIZE = 20
+
+
+def case_list(request):
+    filters = CaseFilters.from_query(request.GET)
+    matching = apply_filters(selectors.published_cases(), filters)
+    ordered = matching.select_related(*selectors.CARD_RELATIONS).order_by(*SORTS[filters.sort])
+    page = Paginator(ordered, PAGE_SIZE).get_page(request.GET.get("page"))
+    return render(
+        request,
+        "cases/case_list.html",
+        {
+            "filters": filters,
+            "page": page,
+            "facets": facet_counts(matching, filters),
+            "sorts": [
+                ("newest", _("Newest")),
+                ("adopted", _("Most adopted")),
+                ("title", _("Title")),
+            ],
+        },
+    )
+
+
+def case_detail(request, slug):
+    case = access_case_for_view(request.user, slug)
+    barriers = case.barriers.select_related("parent")
+    enablers = case.enablers.select_related("parent")
+    return render(
+        request,
+        "cases/case_detail.html",
+        {
+            "case": case,
+            "can_edit": permissions.can_edit_case(request.user, case),
+            "barrier_groups": selectors.terms_by_parent(terms=barriers),
+            "enabler_groups": selectors.terms_by_parent(terms=enablers),
+            "adoptions": selectors.case_adoptions(case=case),
+            "inspired": selectors.cases_inspired_by(case=case),
+            "inspirations": selectors.case_inspirations(case=case),
+            "adoptable_organisations": selectors.adoptable_organisations(
+                user=request.user, case=case
+            ),
+            "json_ld": case_json_ld(case=case, url=request.build_absolute_uri()),
+            "latest_review": case.reviews.first() if case.status == Case.Status.DRAFT else None,
+        },
+    )
+
+
+def _member_organisations(user):
+    if user.is_moderator:
+        return Organisation.objects.all()
+    return Organisation.objects.filter(pk__in=organisation_ids_of(user))
+
+
+@login_required
+def case_create(request):
+    organisations = _member_organisations(request.user)
+    if not organisations.exists():
+        return render(request, "cases/no_membership.html", status=403)
+    form = CaseForm(request.POST or None, organisations=organisations)
+    if request.method == "POST" and form.is_valid():
+        case = services.case_create(
+            actor=request.user,
+            lead_organisation=form.cleaned_data["lead_organisation"],
+            data=form.to_input(),
+        )
+        messages.success(request, _("The draft is saved. Submit it for review when it is ready."))
+        return redirect(case)
+    return render(request, "cases/case_form.html", {"form": form, "case": None})
+
+
+@login_required
+def case_edit(request, slug):
+    case = access_case_for_edit(request.user, slug)
+    organisations = Organisation.objects.filter(pk=case.lead_organisation_id)
+    form = CaseForm(
+        request.POST or None, organisations=organisations, initial=CaseForm.initial_from(case)
+    )
+    if request.method == "POST" and form.is_valid():
+        services.case_update(actor=request.user, case=case, data=form.to_input())
+        messages.success(request, _("Your changes are saved."))
+        return redirect(case)
+    return render(request, "cases/case_form.html", {"form": form, "case": case})
+
+
+@login_required
+@require_POST
+def case_submit(request, slug):
+    case = access_case_for_edit(request.user, slug)
+    try:
+        services.case_submit_for_review(actor=request.user, case=case)
+    except ValidationError as error:
+        messages.error(request, error.messages[0])
+    else:
+        messages.success(request, _("Thank you! A moderator will review the case."))
+    return redirect(case)
+
+
+@login_required
+def review_queue(request):
+    if not permissions.can_review_cases(request.user):
+        raise PermissionDenied
+    return render(request, "cases/review_queue.html", {"cases": selectors.review_queue()})
+
+
+@login_required
+def case_review(request, slug):
+    case = access_case_for_review(request.user, slug)
+    form = ReviewForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        comment = form.cleaned_data["comment"]
+        try:
+            if form.cleaned_data["decision"] == "publish":
+                services.case_publish(actor=request.user, case=case, comment=comment)
+                messages.success(request, _("The case is published."))
+            else:
+                services.case_return_to_owner(actor=request.user, case=case, comment=comment)
+                messages.success(request, _("The case is returned to its owner."))
+            return redirect("cases:review_queue")
+        except ValidationError as error:
+            form.add_error(None, error)
+    return render(request, "cases/case_review.html", {"case": case, "form": form})
+
+
+@login_required
+def my_cases(request):
+    return render(
+        request,
+        "cases/my_cases.html",
+        {"cases": selectors.cases_of_user_organisations(user=request.user)},
+    )
+
+
+def case_history(request, slug):
+    case = access_case_for_view(request.user, slug)
+    return render(
+        request,
+        "cases/case_history.html",
+        {
+            "case": case,
+            "versions": history.case_versions(case=case),
+            "show_people": permissions.can_edit_case(request.user, case),
+        },
+    )
+
+
+def case_version(request, slug, version_id):
+    case = access_case_for_view(request.user, slug)
+    version, older = history.version_of(case=case, version_id=version_id)
+    return render(
+        request,
+        "cases/case_version.html",
+        {
+            "case": case,
+            "version": version,
+            "older": older,
+            "fields": history.version_fields(version=version),
+            "changes": history.version_changes(version=version, older=older),
+        },
+    )
+
+
+@login_required
+def adoption_create(request, slug):
+    case = access_case_for_view(request.user, slug)
+    organisations = selectors.adoptable_organisations(user=request.user, case=case)
+    if not organisations or not case.is_public:
+        raise PermissionDenied
+    form = AdoptionForm(request.POST or None, organisations=organisations)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.adoption_record(actor=request.user, case=case, **form.cleaned_data)
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("Thank you! The adoption is recorded on the case."))
+            return redirect(case)
+    return render(request, "cases/adoption_form.html", {"case": case, "form": form})
+
+
+def organisation_detail(request, slug):
+    organisation = get_object_or_404(Organisation, slug=slug)
+    cases = Paginator(selectors.organisation_cases(organisation=organisation), PAGE_SIZE)
+    return render(
+        request,
+        "cases/organisation_detail.html",
+        {
+            "organisation": organisation,
+            "page": cases.get_page(request.GET.get("page")),
+            "adopted": selectors.organisation_adopted_cases(organisation=organisation),
+            "portfolio": selectors.organisation_portfolio(organisation=organisation),
+        },
+    )
+
+
+def vocabulary_detail(request, vocabulary):
+    if vocabulary not in Vocabulary.values:
+        raise Http404
+    terms = Term.objects.filter(vocabulary=vocabulary, parent=None).prefetch_related("children")
+    return render(
+        request,
+        "cases/vocabulary_detail.html",
+        {"vocabulary": Vocabulary(vocabulary), "terms": terms},
+    )
+
+
+def term_detail(request, vocabulary, code):
+    term = get_object_or_404(
+        Term.objects.select_related("parent"), vocabulary=vocabulary, code=code
+    )
+    cases = Paginator(selectors.term_cases(term=term), PAGE_SIZE)
+    return render(
+        request,
+        "cases/term_detail.html",
+        {"term": term, "page": cases.get_page(request.GET.get("page"))},
+    )
