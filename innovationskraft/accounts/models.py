@@ -82,4 +82,4 @@ class Membership(models.Model):
         ]
 
     def __str__(self):
-        return f"{self.user} – {self.organisation} ({self.get_role_display()})"
+        return f"{self.user}, {self.organisation} ({self.get_role_display()})"

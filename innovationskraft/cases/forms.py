@@ -103,7 +103,7 @@ class CaseForm(forms.Form):
     )
     facet = forms.ChoiceField(
         label=_("OPSI facet"),
-        choices=[("", _("Not sure"))] + Case.Facet.choices,
+        choices=[("", _("Not sure")), *Case.Facet.choices],
         required=False,
         widget=forms.RadioSelect,
         help_text=_(

@@ -4,6 +4,8 @@ from innovationskraft.accounts.selectors import organisation_ids_of
 from innovationskraft.cases.models import Adoption, Case, Organisation, Term
 
 CARD_RELATIONS = ("lead_organisation", "sector")
+# Long texts a case card never shows.
+CARD_DEFERRED = ("description", "user_involvement", "barriers_text", "enablers_text")
 
 
 def published_cases() -> QuerySet[Case]:

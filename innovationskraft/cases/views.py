@@ -25,15 +25,22 @@ PAGE_SIZE = 20
 def case_list(request):
     filters = CaseFilters.from_query(request.GET)
     matching = apply_filters(selectors.published_cases(), filters)
-    ordered = matching.select_related(*selectors.CARD_RELATIONS).order_by(*SORTS[filters.sort])
-    page = Paginator(ordered, PAGE_SIZE).get_page(request.GET.get("page"))
+    total, facets = facet_counts(matching, filters)
+    ordered = (
+        matching.select_related(*selectors.CARD_RELATIONS)
+        .defer(*selectors.CARD_DEFERRED)
+        .order_by(*SORTS[filters.sort])
+    )
+    paginator = Paginator(ordered, PAGE_SIZE)
+    paginator.count = total  # already counted with the facets; spares a COUNT(*)
+    page = paginator.get_page(request.GET.get("page"))
     return render(
         request,
         "cases/case_list.html",
         {
             "filters": filters,
             "page": page,
-            "facets": facet_counts(matching, filters),
+            "facets": facets,
             "sorts": [
                 ("newest", _("Newest")),
                 ("adopted", _("Most adopted")),

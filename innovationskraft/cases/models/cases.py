@@ -184,3 +184,6 @@ class ReviewDecision(models.Model):
         verbose_name = _("review decision")
         verbose_name_plural = _("review decisions")
         ordering = ["-created_at", "-id"]
+
+    def __str__(self):
+        return f"{self.get_outcome_display()}: {self.case}"

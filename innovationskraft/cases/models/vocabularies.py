@@ -47,6 +47,9 @@ class Term(models.Model):
     def __str__(self):
         return self.label
 
+    def get_absolute_url(self):
+        return reverse("cases:term", args=[self.vocabulary, self.code])
+
     @property
     def label(self) -> str:
         return self.label_en if get_language() == "en" else self.label_sv
@@ -54,6 +57,3 @@ class Term(models.Model):
     @property
     def definition(self) -> str:
         return self.definition_en if get_language() == "en" else self.definition_sv
-
-    def get_absolute_url(self):
-        return reverse("cases:term", args=[self.vocabulary, self.code])

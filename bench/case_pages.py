@@ -1,0 +1,105 @@
+"""Case list (two filters) and case detail latency with N generated cases on SQLite.
+
+    python bench/case_pages.py --cases 100000
+
+Builds (or reuses) a database in bench/data/, then times requests through Django's full
+request stack in-process (middleware, views, templates) and prints median and p95 per page."""
+
+import argparse
+import os
+import random
+import statistics
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+
+def setup_django(data_dir: Path) -> None:
+    data_dir.mkdir(parents=True, exist_ok=True)
+    os.environ["DATA_DIR"] = str(data_dir)
+    os.environ.pop("DATABASE_URL", None)
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "innovationskraft.settings")
+    os.environ.setdefault("SECRET_KEY", "benchmark-only")
+    os.environ["ALLOWED_HOSTS"] = "testserver"
+    import django
+
+    django.setup()
+
+
+def ensure_cases(count: int) -> None:
+    from django.core.management import call_command
+
+    from innovationskraft.cases.models import Case
+
+    call_command("migrate", verbosity=0)
+    missing = count - Case.objects.count()
+    if missing > 0:
+        call_command("generate_cases", count=missing, verbosity=1)
+    call_command("compile_translations", verbosity=0)
+    call_command("collectstatic", interactive=False, verbosity=0)
+
+
+def percentile(values: list[float], share: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(share * len(ordered)))]
+
+
+def timed(client, urls: list[str]) -> list[float]:
+    times = []
+    for url in urls:
+        start = time.perf_counter()
+        response = client.get(url)
+        times.append((time.perf_counter() - start) * 1000)
+        assert response.status_code == 200, (url, response.status_code)
+    return times
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--cases", type=int, default=100_000)
+    parser.add_argument("--requests", type=int, default=200)
+    args = parser.parse_args()
+    setup_django(ROOT / "bench" / "data" / f"cases-{args.cases}")
+    ensure_cases(args.cases)
+
+    from django.test import Client
+
+    from innovationskraft.cases.models import Case, Term
+
+    rng = random.Random(7)
+    sectors = list(Term.objects.filter(vocabulary="sector").values_list("code", flat=True))
+    barriers = list(Term.objects.filter(vocabulary="barrier").values_list("code", flat=True))
+    list_urls = []
+    for _ in range(args.requests):
+        second = rng.choice(
+            [
+                f"stage={rng.choice(Case.Stage.values)}",
+                f"barrier={rng.choice(barriers)}",
+                f"facet={rng.choice(Case.Facet.values)}",
+            ]
+        )
+        list_urls.append(f"/innovationer/?sector={rng.choice(sectors)}&{second}")
+    slugs = list(Case.objects.order_by("?").values_list("slug", flat=True)[: args.requests])
+    detail_urls = [f"/innovationer/{slug}/" for slug in slugs]
+
+    client = Client()
+    timed(client, list_urls[:10] + detail_urls[:10])  # warm caches and connections
+    results = {"list_two_filters": timed(client, list_urls), "detail": timed(client, detail_urls)}
+    print(f"cases={Case.objects.count()} requests_per_page={args.requests}")
+    for name, times in results.items():
+        print(
+            f"{name}: median_ms={statistics.median(times):.1f} p95_ms={percentile(times, 0.95):.1f}"
+        )
+    medians = {name: statistics.median(times) for name, times in results.items()}
+    print(
+        f"median_list_ms={medians['list_two_filters']:.1f} median_detail_ms={medians['detail']:.1f} "
+        f"target_ms=100 list_ratio={medians['list_two_filters'] / 100:.2f} "
+        f"detail_ratio={medians['detail'] / 100:.2f}"
+    )
+
+
+if __name__ == "__main__":
+    main()
