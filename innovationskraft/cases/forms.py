@@ -205,10 +205,14 @@ class CaseForm(forms.Form):
     def clean_tags(self) -> list[str]:
         return [tag.strip() for tag in self.cleaned_data["tags"].split(",") if tag.strip()]
 
-    def to_input(self) -> CaseInput:
+    def to_input(self, *, case: Case | None = None) -> CaseInput:
+        """The typed input; relations the form does not show are kept from `case`."""
         data = {k: v for k, v in self.cleaned_data.items() if k != "lead_organisation"}
         for name in CaseInput.RELATION_FIELDS:
-            data[name] = list(data.get(name) or [])
+            if name in self.fields:
+                data[name] = list(data.get(name) or [])
+            else:
+                data[name] = list(getattr(case, name).all()) if case else []
         return CaseInput(**data)
 
     @classmethod

@@ -6,6 +6,7 @@ from collections.abc import Callable, Iterator
 from django.db import transaction
 from django.utils import timezone
 
+from innovationskraft.cases.facets import library_changed
 from innovationskraft.cases.models import Case, Organisation, Tag, Term
 
 SUBJECTS = [
@@ -107,6 +108,7 @@ def generate_cases(
         created += size
         if progress:
             progress(size)
+    library_changed()
     return created
 
 

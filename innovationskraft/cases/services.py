@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
 from innovationskraft.cases import permissions, registry
+from innovationskraft.cases.facets import library_changed
 from innovationskraft.cases.inputs import CaseInput
 from innovationskraft.cases.models import (
     Adoption,
@@ -88,11 +89,14 @@ def organisations_seed_swedish_registry() -> int:
 
 
 def _write_case_fields(case: Case, data: CaseInput) -> None:
+    library_changed()
     for name in CaseInput.SCALAR_FIELDS:
         setattr(case, name, getattr(data, name))
     case.save()
     for name in CaseInput.RELATION_FIELDS:
-        getattr(case, name).set([item for item in getattr(data, name) if item.pk != case.pk])
+        getattr(case, name).set(getattr(data, name))
+    # A case cannot be its own inspiration.
+    case.inspired_by.remove(case)
     tag_names = {name.strip().lower()[:60] for name in data.tags if name.strip()}
     case.tags.set([Tag.objects.get_or_create(name=name)[0] for name in sorted(tag_names)])
     case.links.all().delete()
@@ -132,6 +136,7 @@ def case_update(*, actor, case: Case, data: CaseInput) -> Case:
 
 
 def _set_status(case: Case, status: str, actor, comment: str) -> Case:
+    library_changed()
     with reversion.create_revision(atomic=True):
         case.status = status
         if status == Case.Status.PUBLISHED and case.published_at is None:
@@ -206,6 +211,7 @@ def adoption_record(
             % {"organisation": organisation.name}
         ) from None
     Case.objects.filter(pk=case.pk).update(adoption_count=F("adoption_count") + 1)
+    library_changed()
     return adoption
 
 
@@ -218,3 +224,4 @@ def adoption_remove(*, actor, adoption: Adoption) -> None:
         )
     Case.objects.filter(pk=adoption.case_id).update(adoption_count=F("adoption_count") - 1)
     adoption.delete()
+    library_changed()

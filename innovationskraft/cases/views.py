@@ -14,7 +14,8 @@ from innovationskraft.cases.access import (
     access_case_for_review,
     access_case_for_view,
 )
-from innovationskraft.cases.filters import SORTS, CaseFilters, apply_filters, facet_counts
+from innovationskraft.cases.facets import facet_counts
+from innovationskraft.cases.filters import SORTS, CaseFilters, apply_filters
 from innovationskraft.cases.forms import AdoptionForm, CaseForm, ReviewForm
 from innovationskraft.cases.models import Case, Organisation, Term, Vocabulary
 from innovationskraft.cases.structured_data import case_json_ld
@@ -105,7 +106,7 @@ def case_edit(request, slug):
         request.POST or None, organisations=organisations, initial=CaseForm.initial_from(case)
     )
     if request.method == "POST" and form.is_valid():
-        services.case_update(actor=request.user, case=case, data=form.to_input())
+        services.case_update(actor=request.user, case=case, data=form.to_input(case=case))
         messages.success(request, _("Your changes are saved."))
         return redirect(case)
     return render(request, "cases/case_form.html", {"form": form, "case": case})

@@ -1,0 +1,212 @@
+"""Counts for each filter of the case list, over the cases matching the current filters."""
+
+import hashlib
+from dataclasses import asdict, dataclass, field
+
+from django.core.cache import cache
+from django.db import transaction
+from django.db.models import Count, QuerySet
+from django.db.models.functions import Coalesce
+from django.utils.translation import gettext_lazy as _
+
+from innovationskraft.cases.filters import CaseFilters
+from innovationskraft.cases.models import Case, Organisation, Term
+from innovationskraft.cases.registry import county_names
+
+# Up to this many matches the rows are counted in Python from one scan; above it, the
+# database groups them, which beats moving every row into Python.
+SCAN_LIMIT = 5000
+# Every write bumps the version, so within one cache these only bound how long another
+# process without a shared cache may show old counts. Large sets cost more to count.
+CACHE_SECONDS = 60
+LARGE_SET_CACHE_SECONDS = 600
+TERM_RELATIONS = {"barrier": "barriers", "enabler": "enablers", "target_group": "target_groups"}
+VERSION_KEY = "case-library-version"
+
+
+def _bump_version() -> None:
+    try:
+        cache.incr(VERSION_KEY)
+    except ValueError:
+        cache.set(VERSION_KEY, 1, None)
+
+
+def library_changed() -> None:
+    """Called by the services on every change, so cached counts are not served stale.
+
+    Bumped at once for this request's own reads, and again after the commit, because another
+    request may have cached counts of the old data between the two."""
+    _bump_version()
+    transaction.on_commit(_bump_version)
+
+
+@dataclass
+class RawCounts:
+    total: int = 0
+    sector: dict = field(default_factory=dict)
+    stage: dict = field(default_factory=dict)
+    facet: dict = field(default_factory=dict)
+    year: dict = field(default_factory=dict)
+    organisation: dict = field(default_factory=dict)
+    # relation name -> (cases per term, distinct cases per top-level term)
+    terms: dict = field(default_factory=dict)
+
+
+def _count(values) -> dict:
+    counts: dict = {}
+    for value in values:
+        counts[value] = counts.get(value, 0) + 1
+    return counts
+
+
+def _scanned(queryset: QuerySet[Case], rows: list[tuple], terms: dict[int, Term]) -> RawCounts:
+    counts = RawCounts(total=len(rows))
+    for index, name in enumerate(["sector", "stage", "facet", "year", "organisation"], start=1):
+        setattr(counts, name, _count(row[index] for row in rows))
+    case_ids = queryset.values("id")
+    for relation in TERM_RELATIONS.values():
+        through = getattr(Case, relation).through
+        per_term: dict[int, int] = {}
+        roots: set[tuple[int, int]] = set()
+        links = through.objects.filter(case_id__in=case_ids).values_list("case_id", "term_id")
+        for case_id, term_id in links:
+            per_term[term_id] = per_term.get(term_id, 0) + 1
+            term = terms.get(term_id)
+            roots.add((case_id, (term.parent_id or term_id) if term else term_id))
+        counts.terms[relation] = (per_term, _count(root for _case, root in roots))
+    return counts
+
+
+def _grouped(queryset: QuerySet[Case], total: int) -> RawCounts:
+    counts = RawCounts(total=total)
+    columns = {
+        "sector": "sector_id",
+        "stage": "stage",
+        "facet": "facet",
+        "year": "start_year",
+        "organisation": "lead_organisation_id",
+    }
+    for name, column in columns.items():
+        rows = queryset.values(column).annotate(n=Count("id")).values_list(column, "n")
+        setattr(counts, name, dict(rows))
+    ids = queryset.values("id")
+    for relation in TERM_RELATIONS.values():
+        links = getattr(Case, relation).through.objects.filter(case_id__in=ids)
+        per_term = links.values("term_id").annotate(n=Count("case_id")).values_list("term_id", "n")
+        per_root = (
+            links.annotate(root=Coalesce("term__parent_id", "term_id"))
+            .values("root")
+            .annotate(n=Count("case_id", distinct=True))
+            .values_list("root", "n")
+        )
+        counts.terms[relation] = (dict(per_term), dict(per_root))
+    return counts
+
+
+def raw_counts(queryset: QuerySet[Case], filters: CaseFilters) -> RawCounts:
+    version = cache.get(VERSION_KEY, 0)
+    fingerprint = repr(sorted(asdict(filters).items() - {("sort", filters.sort)}))
+    key = f"case-facets:{version}:{hashlib.sha256(fingerprint.encode()).hexdigest()}"
+    cached = cache.get(key)
+    if cached is not None:
+        return cached
+    queryset = queryset.order_by()
+    columns = ("id", "sector_id", "stage", "facet", "start_year", "lead_organisation_id")
+    rows = list(queryset.values_list(*columns)[: SCAN_LIMIT + 1])
+    if len(rows) <= SCAN_LIMIT:
+        counts = _scanned(queryset, rows, {t.id: t for t in Term.objects.all()})
+        cache.set(key, counts, CACHE_SECONDS)
+    else:
+        counts = _grouped(queryset, queryset.count())
+        cache.set(key, counts, LARGE_SET_CACHE_SECONDS)
+    return counts
+
+
+@dataclass
+class FacetOption:
+    value: str
+    label: str
+    count: int
+    selected: bool
+    depth: int = 0
+
+
+@dataclass
+class Facet:
+    name: str
+    label: str
+    options: list[FacetOption]
+
+
+def _options(counts: dict, labels: dict, selected: str) -> list[FacetOption]:
+    options = [
+        FacetOption(str(value), labels.get(value, str(value)), count, str(value) == selected)
+        for value, count in counts.items()
+        if value not in (None, "") and (count or str(value) == selected)
+    ]
+    return sorted(options, key=lambda option: (-option.count, option.label))
+
+
+def _tree_options(counts: tuple[dict, dict], terms: dict[int, Term], selected: str):
+    per_term, per_root = counts
+    options = []
+    roots = [t for t in terms.values() if t.parent_id is None]
+    for root in sorted(roots, key=lambda t: t.position):
+        children = [t for t in terms.values() if t.parent_id == root.id]
+        total = per_root.get(root.id, 0)
+        if not total and root.code != selected:
+            continue
+        options.append(FacetOption(root.code, root.label, total, root.code == selected))
+        for child in sorted(children, key=lambda t: t.position):
+            count = per_term.get(child.id, 0)
+            if count or child.code == selected:
+                options.append(
+                    FacetOption(child.code, child.label, count, child.code == selected, depth=1)
+                )
+    return options
+
+
+def facet_counts(queryset: QuerySet[Case], filters: CaseFilters) -> tuple[int, list[Facet]]:
+    """The number of matching cases, and each filter's options with their counts."""
+    counts = raw_counts(queryset, filters)
+    terms = {t.id: t for t in Term.objects.all()}
+    by_vocabulary: dict[str, dict[int, Term]] = {}
+    for term in terms.values():
+        by_vocabulary.setdefault(term.vocabulary, {})[term.id] = term
+    organisations = dict(
+        (pk, (kind, county))
+        for pk, kind, county in Organisation.objects.values_list("id", "kind", "county_code")
+    )
+    kinds: dict[str, int] = {}
+    counties: dict[str, int] = {}
+    for organisation_id, n in counts.organisation.items():
+        kind, county = organisations.get(organisation_id, ("", ""))
+        kinds[kind] = kinds.get(kind, 0) + n
+        counties[county] = counties.get(county, 0) + n
+    sectors = {terms[i].code: n for i, n in counts.sector.items() if i in terms}
+    sector_labels = {terms[i].code: terms[i].label for i in counts.sector if i in terms}
+    facets = [
+        Facet("sector", _("Sector"), _options(sectors, sector_labels, filters.sector)),
+        Facet("stage", _("Stage"), _options(counts.stage, dict(Case.Stage.choices), filters.stage)),
+        Facet(
+            "facet",
+            _("OPSI facet"),
+            _options(counts.facet, dict(Case.Facet.choices), filters.facet),
+        ),
+        Facet(
+            "org_type",
+            _("Type of organisation"),
+            _options(kinds, dict(Organisation.Kind.choices), filters.org_type),
+        ),
+        Facet("county", _("County"), _options(counties, county_names(), filters.county)),
+    ]
+    labels = {"barrier": _("Barrier"), "enabler": _("Enabler"), "target_group": _("Target group")}
+    for name, relation in TERM_RELATIONS.items():
+        pair = counts.terms.get(relation, ({}, {}))
+        options = _tree_options(pair, by_vocabulary.get(name, {}), getattr(filters, name))
+        facets.append(Facet(name, labels[name], options))
+    years = _options(counts.year, {}, filters.year)
+    facets.append(
+        Facet("year", _("Start year"), sorted(years, key=lambda o: o.value, reverse=True))
+    )
+    return counts.total, facets
