@@ -99,7 +99,8 @@ def main() -> None:
         )
     medians = {name: statistics.median(times) for name, times in results.items()}
     print(
-        f"median_list_ms={medians['list_two_filters']:.1f} median_detail_ms={medians['detail']:.1f} "
+        f"median_list_ms={medians['list_two_filters']:.1f} "
+        f"median_detail_ms={medians['detail']:.1f} "
         f"target_ms=100 list_ratio={medians['list_two_filters'] / 100:.2f} "
         f"detail_ratio={medians['detail'] / 100:.2f}"
     )

@@ -45,10 +45,22 @@ def pytest_collection_modifyitems(config, items):
 
 @pytest.fixture(autouse=True)
 def empty_cache():
-    """Each test starts with an empty cache, as a test database starts empty."""
+    """Each test starts with an empty cache, as it starts with an empty database."""
     from django.core.cache import cache
 
     cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture(autouse=True)
+def swedish_by_default():
+    """A request to /en/ leaves English active in the thread, which would change what
+    reverse() and the labels give in the tests that follow; each test starts in Swedish."""
+    from django.utils import translation
+
+    with translation.override("sv"):
+        yield
 
 
 @pytest.fixture(scope="session")

@@ -157,6 +157,8 @@ def case_submit_for_review(*, actor, case: Case) -> Case:
 def case_publish(*, actor, case: Case, comment: str = "") -> Case:
     if actor is not None:
         _require(permissions.can_review_cases(actor))
+        if case.status != Case.Status.IN_REVIEW:
+            raise ValidationError(_("Only a case in review can be published."))
         ReviewDecision.objects.create(
             case=case, moderator=actor, outcome=ReviewDecision.Outcome.PUBLISHED, comment=comment
         )

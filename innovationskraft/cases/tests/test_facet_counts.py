@@ -2,8 +2,8 @@ import pytest
 from django.core.management import call_command
 
 from innovationskraft.cases import facets, services
-from innovationskraft.cases.inputs import CaseInput
 from innovationskraft.cases.filters import CaseFilters, apply_filters
+from innovationskraft.cases.inputs import CaseInput
 from innovationskraft.cases.models import Case
 from innovationskraft.cases.selectors import published_cases
 
@@ -61,5 +61,7 @@ def test_generate_cases_makes_published_cases_with_vocabularies():
     call_command("generate_cases", count=50, seed=1, verbosity=0)
     assert Case.objects.filter(status="published").count() == 50
     case = Case.objects.first()
-    assert case.barriers.exists() and case.enablers.exists() and case.sector_id
+    assert case.barriers.exists()
+    assert case.enablers.exists()
+    assert case.sector_id
     assert "## Bakgrund" in case.description
