@@ -1,6 +1,18 @@
 from django.contrib import admin
+from django.utils.translation import gettext_lazy as _
+from reversion.admin import VersionAdmin
 
-from innovationskraft.cases.models import Case, Organisation
+from innovationskraft.cases.facets import library_changed
+from innovationskraft.cases.models import (
+    Adoption,
+    Case,
+    CaseLink,
+    Organisation,
+    ReviewDecision,
+    Tag,
+    Term,
+)
+from innovationskraft.cases.services import case_recount_adoptions
 
 
 @admin.register(Organisation)
@@ -12,10 +24,104 @@ class OrganisationAdmin(admin.ModelAdmin):
     autocomplete_fields = ["parent"]
 
 
+@admin.register(Term)
+class TermAdmin(admin.ModelAdmin):
+    list_display = ["label_sv", "label_en", "vocabulary", "code", "parent", "position"]
+    list_filter = ["vocabulary"]
+    search_fields = ["label_sv", "label_en", "code"]
+    list_select_related = ["parent"]
+
+
+@admin.register(Tag)
+class TagAdmin(admin.ModelAdmin):
+    search_fields = ["name"]
+
+
+class CaseLinkInline(admin.TabularInline):
+    model = CaseLink
+    extra = 0
+
+
+class AdoptionInline(admin.TabularInline):
+    model = Adoption
+    extra = 0
+    autocomplete_fields = ["organisation"]
+    exclude = ["recorded_by"]
+
+
+class ReviewDecisionInline(admin.TabularInline):
+    model = ReviewDecision
+    extra = 0
+    readonly_fields = ["moderator", "outcome", "comment", "created_at"]
+    can_delete = False
+
+
 @admin.register(Case)
-class CaseAdmin(admin.ModelAdmin):
-    list_display = ["title", "lead_organisation", "stage", "status", "published_at"]
-    list_filter = ["status", "stage"]
-    search_fields = ["title", "summary"]
+class CaseAdmin(VersionAdmin):
+    """For moderators and administrators; case owners use the site's own forms."""
+
+    list_display = ["title", "lead_organisation", "stage", "status", "adoption_count"]
+    list_filter = ["status", "stage", "facet", "language"]
+    search_fields = ["title", "summary", "lead_organisation__name"]
+    list_select_related = ["lead_organisation"]
     prepopulated_fields = {"slug": ["title"]}
-    autocomplete_fields = ["lead_organisation"]
+    autocomplete_fields = ["lead_organisation", "partners", "sector", "inspired_by", "tags"]
+    filter_horizontal = [
+        "innovation_types", "target_groups", "barriers", "enablers", "effects", "sdgs",
+    ]  # fmt: skip
+    readonly_fields = ["created_by", "created_at", "updated_at", "adoption_count"]
+    inlines = [CaseLinkInline, AdoptionInline, ReviewDecisionInline]
+    fieldsets = [
+        (None, {"fields": ["title", "slug", "summary", "description", "language", "status"]}),
+        (_("Who"), {"fields": ["lead_organisation", "partners", "contact_name", "contact_email"]}),
+        (
+            _("Classification"),
+            {"fields": ["stage", "start_year", "sector", "facet", "innovation_types"]},
+        ),
+        (
+            _("Users and effects"),
+            {"fields": ["target_groups", "user_involvement", "effects", "effects_evaluated"]},
+        ),
+        (
+            _("Barriers and enablers"),
+            {"fields": ["barriers", "barriers_text", "enablers", "enablers_text", "sdgs"]},
+        ),
+        (_("Keywords and links"), {"fields": ["tags", "inspired_by"]}),
+        (
+            _("Record"),
+            {
+                "fields": [
+                    "published_at",
+                    "created_by",
+                    "created_at",
+                    "updated_at",
+                    "adoption_count",
+                ]
+            },
+        ),
+    ]
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        case_recount_adoptions(case=form.instance)
+
+    def delete_model(self, request, obj):
+        super().delete_model(request, obj)
+        library_changed()
+
+
+@admin.register(Adoption)
+class AdoptionAdmin(admin.ModelAdmin):
+    list_display = ["case", "organisation", "year", "how"]
+    list_filter = ["how"]
+    search_fields = ["case__title", "organisation__name"]
+    autocomplete_fields = ["case", "organisation"]
+    exclude = ["recorded_by"]
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        case_recount_adoptions(case=obj.case)
+
+    def delete_model(self, request, obj):
+        super().delete_model(request, obj)
+        case_recount_adoptions(case=obj.case)

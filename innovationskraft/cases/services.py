@@ -227,3 +227,9 @@ def adoption_remove(*, actor, adoption: Adoption) -> None:
     Case.objects.filter(pk=adoption.case_id).update(adoption_count=F("adoption_count") - 1)
     adoption.delete()
     library_changed()
+
+
+def case_recount_adoptions(*, case: Case) -> None:
+    """For writes outside these services (the admin): make the kept count true again."""
+    Case.objects.filter(pk=case.pk).update(adoption_count=case.adoptions.count())
+    library_changed()
