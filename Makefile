@@ -29,7 +29,7 @@ install-dev: $(VENV)/.installed-dev install
 
 run: install
 	DEBUG=true $(BIN)/python manage.py migrate --noinput
-	DEBUG=true $(BIN)/python manage.py load_demo --if-empty
+	DEBUG=true $(BIN)/python manage.py load_demo --if-empty --with-users
 	DEBUG=true $(BIN)/python manage.py runserver $(HOST):$(PORT)
 
 lint: install-dev
@@ -50,6 +50,9 @@ messages: install-dev
 	cd innovationskraft && ../$(BIN)/django-admin makemessages --locale sv --no-obsolete \
 	  --ignore 'static/*' --add-location file
 	DEBUG=true $(BIN)/python manage.py compile_translations
+
+bench: install-dev
+	$(BIN)/python bench/case_pages.py --cases 100000
 
 clean:
 	rm -rf $(VENV) staticfiles .pytest_cache screenshots

@@ -10,22 +10,37 @@ from innovationskraft.cases.models import Case, Organisation, Term
 from innovationskraft.cases.registry import DATA_DIR
 
 
-def _organisation(reference: dict) -> Organisation:
-    if reference.get("code"):
-        return Organisation.objects.get(
-            country="SE", kind=reference["kind"], official_code=reference["code"]
+class _Lookups:
+    """Organisations and terms by their references in the demo file, each fetched once."""
+
+    def __init__(self):
+        self.terms = {(t.vocabulary, t.code): t for t in Term.objects.all()}
+        self.organisations: dict[tuple, Organisation] = {}
+
+    def organisation(self, reference: dict) -> Organisation:
+        key = tuple(sorted(reference.items()))
+        if key not in self.organisations:
+            self.organisations[key] = self._fetch(reference)
+        return self.organisations[key]
+
+    @staticmethod
+    def _fetch(reference: dict) -> Organisation:
+        if reference.get("code"):
+            return Organisation.objects.get(
+                country="SE", kind=reference["kind"], official_code=reference["code"]
+            )
+        return services.organisation_upsert(
+            name=reference["name"], kind=reference["kind"], country=reference.get("country", "SE")
         )
-    return services.organisation_upsert(
-        name=reference["name"], kind=reference["kind"], country=reference.get("country", "SE")
-    )
+
+    def terms_of(self, vocabulary: str, codes: list[str]) -> list[Term]:
+        return [self.terms[(vocabulary, code)] for code in codes]
 
 
-def _terms(vocabulary: str, codes: list[str]) -> list[Term]:
-    return list(Term.objects.filter(vocabulary=vocabulary, code__in=codes))
-
-
-def _case_input(item: dict) -> CaseInput:
+def _case_input(item: dict, lookups: _Lookups) -> CaseInput:
     sector = item.get("sector")
+    _terms = lookups.terms_of
+    _organisation = lookups.organisation
     return CaseInput(
         title=item["title"],
         summary=item["summary"],
@@ -33,7 +48,7 @@ def _case_input(item: dict) -> CaseInput:
         language=item.get("language", "sv"),
         stage=item["stage"],
         start_year=item.get("start_year"),
-        sector=Term.objects.get(vocabulary="sector", code=sector) if sector else None,
+        sector=lookups.terms[("sector", sector)] if sector else None,
         facet=item.get("facet", ""),
         partners=[_organisation(ref) for ref in item.get("partners", [])],
         innovation_types=_terms("innovation_type", item.get("innovation_types", [])),
@@ -59,13 +74,17 @@ def demo_load() -> dict[str, int]:
     services.organisations_seed_swedish_registry()
     with open(DATA_DIR / "demo_cases.json", encoding="utf-8") as handle:
         items = json.load(handle)["cases"]
-    new_items = [item for item in items if not Case.objects.filter(slug=item["slug"]).exists()]
+    existing = set(
+        Case.objects.filter(slug__in=[i["slug"] for i in items]).values_list("slug", flat=True)
+    )
+    new_items = [item for item in items if item["slug"] not in existing]
+    lookups = _Lookups()
     for item in new_items:
         case = services.case_create(
             actor=None,
             slug=item["slug"],
-            lead_organisation=_organisation(item["lead"]),
-            data=_case_input(item),
+            lead_organisation=lookups.organisation(item["lead"]),
+            data=_case_input(item, lookups),
         )
         services.case_publish(actor=None, case=case)
     for item in new_items:
@@ -75,9 +94,38 @@ def demo_load() -> dict[str, int]:
             services.adoption_record(
                 actor=None,
                 case=case,
-                organisation=_organisation(adoption["org"]),
+                organisation=lookups.organisation(adoption["org"]),
                 year=adoption.get("year"),
                 how=adoption.get("how", "adapted"),
                 note=adoption.get("note", ""),
             )
     return {"organisations": Organisation.objects.count(), "cases_created": len(new_items)}
+
+
+DEMO_PASSWORD = "demo-innovationskraft"
+DEMO_USERS = [
+    # (e-mail, first name, organisation code or None, site role)
+    ("redaktor@eskilstuna.example", "Redaktör Eskilstuna", "0484", ""),
+    ("redaktor@umea.example", "Redaktör Umeå", "2480", ""),
+    ("moderator@innovationskraft.example", "Moderator", None, "moderator"),
+]
+
+
+@transaction.atomic
+def demo_users_load() -> list[str]:
+    """Accounts with a known password for trying the site; only for development machines."""
+    from innovationskraft.accounts.models import User
+    from innovationskraft.accounts.services import membership_grant
+
+    emails = []
+    for email, name, code, site_role in DEMO_USERS:
+        user = User.objects.filter(email=email).first()
+        if user is None:
+            user = User.objects.create_user(
+                email=email, password=DEMO_PASSWORD, first_name=name, site_role=site_role
+            )
+        if code:
+            organisation = Organisation.objects.get(kind="municipality", official_code=code)
+            membership_grant(user=user, organisation=organisation)
+        emails.append(email)
+    return emails

@@ -70,21 +70,45 @@ def organisation_upsert(
 
 @transaction.atomic
 def organisations_seed_swedish_registry() -> int:
-    """Make sure every Swedish municipality and region exists; safe to run again."""
-    for row in registry.swedish_municipalities():
-        organisation_upsert(
-            name=registry.municipality_name(row["code"], row["municipality"]),
-            kind=Organisation.Kind.MUNICIPALITY,
-            official_code=row["code"],
-            county_code=row["code"][:2],
+    """Make sure every Swedish municipality and region exists; safe to run again.
+
+    Done in bulk: it runs on every demo load and in many tests."""
+    wanted = [
+        (
+            Organisation.Kind.MUNICIPALITY,
+            row["code"],
+            registry.municipality_name(row["code"], row["municipality"]),
+            row["code"][:2],
         )
-    for county_code, name in registry.REGIONS_BY_COUNTY_CODE.items():
-        organisation_upsert(
-            name=name,
-            kind=Organisation.Kind.REGION,
-            official_code=county_code,
-            county_code=county_code,
-        )
+        for row in registry.swedish_municipalities()
+    ]
+    wanted += [
+        (Organisation.Kind.REGION, code, name, code)
+        for code, name in registry.REGIONS_BY_COUNTY_CODE.items()
+    ]
+    existing = {
+        (o.kind, o.official_code): o
+        for o in Organisation.objects.filter(country="SE").exclude(official_code="")
+    }
+    slugs = set(Organisation.objects.values_list("slug", flat=True))
+    new, changed = [], []
+    for kind, code, name, county_code in wanted:
+        organisation = existing.get((kind, code))
+        if organisation is None:
+            slug = base = slugify(name)
+            while slug in slugs:
+                slug = f"{base}-{code}"
+            slugs.add(slug)
+            new.append(
+                Organisation(
+                    name=name, slug=slug, kind=kind, official_code=code, county_code=county_code
+                )
+            )
+        elif (organisation.name, organisation.county_code) != (name, county_code):
+            organisation.name, organisation.county_code = name, county_code
+            changed.append(organisation)
+    Organisation.objects.bulk_create(new)
+    Organisation.objects.bulk_update(changed, ["name", "county_code"])
     return Organisation.objects.filter(country="SE").count()
 
 
@@ -105,44 +129,48 @@ def _write_case_fields(case: Case, data: CaseInput) -> None:
     )
 
 
-def _save_revision(actor, comment: str) -> None:
-    if actor is not None and actor.is_authenticated:
-        reversion.set_user(actor)
-    reversion.set_comment(comment)
+def _record_version(case: Case, actor, comment: str) -> None:
+    """One version per action, taken after all its writes: recording on every save and
+    relation change (reversion's default) serialises the case a dozen times."""
+    with reversion.create_revision(atomic=False):
+        reversion.add_to_revision(case)
+        if actor is not None and actor.is_authenticated:
+            reversion.set_user(actor)
+        reversion.set_comment(comment)
 
 
+@transaction.atomic
 def case_create(*, actor, lead_organisation: Organisation, data: CaseInput, slug: str = "") -> Case:
     """A new case starts as a draft that only its organisation and moderators can see."""
     if actor is not None:
         _require(permissions.can_create_case_for(actor, lead_organisation))
-    with reversion.create_revision(atomic=True):
-        case = Case(
-            slug=slug or _unique_slug(Case, data.title),
-            lead_organisation=lead_organisation,
-            created_by=actor if actor is not None and actor.is_authenticated else None,
-        )
-        _write_case_fields(case, data)
-        _save_revision(actor, gettext_noop("Created"))
+    case = Case(
+        slug=slug or _unique_slug(Case, data.title),
+        lead_organisation=lead_organisation,
+        created_by=actor if actor is not None and actor.is_authenticated else None,
+    )
+    _write_case_fields(case, data)
+    _record_version(case, actor, gettext_noop("Created"))
     return case
 
 
+@transaction.atomic
 def case_update(*, actor, case: Case, data: CaseInput) -> Case:
     if actor is not None:
         _require(permissions.can_edit_case(actor, case))
-    with reversion.create_revision(atomic=True):
-        _write_case_fields(case, data)
-        _save_revision(actor, gettext_noop("Edited"))
+    _write_case_fields(case, data)
+    _record_version(case, actor, gettext_noop("Edited"))
     return case
 
 
+@transaction.atomic
 def _set_status(case: Case, status: str, actor, comment: str) -> Case:
     library_changed()
-    with reversion.create_revision(atomic=True):
-        case.status = status
-        if status == Case.Status.PUBLISHED and case.published_at is None:
-            case.published_at = timezone.now()
-        case.save(update_fields=["status", "published_at", "updated_at"])
-        _save_revision(actor, comment)
+    case.status = status
+    if status == Case.Status.PUBLISHED and case.published_at is None:
+        case.published_at = timezone.now()
+    case.save(update_fields=["status", "published_at", "updated_at"])
+    _record_version(case, actor, comment)
     return case
 
 

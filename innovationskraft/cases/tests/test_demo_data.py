@@ -1,6 +1,7 @@
 import pytest
-from django.core.management import call_command
+from django.core.management import CommandError, call_command
 
+from innovationskraft.accounts.models import User
 from innovationskraft.cases.models import Case, Organisation
 
 pytestmark = pytest.mark.django_db
@@ -29,3 +30,15 @@ def test_if_empty_leaves_a_library_with_cases_alone(capsys):
     call_command("load_demo", "--if-empty")
     assert not Case.objects.filter(slug="trainstation").exists()
     assert "already has cases" in capsys.readouterr().out
+
+
+def test_demo_accounts_come_only_on_a_development_machine(settings):
+    settings.DEBUG = False
+    with pytest.raises(CommandError, match="only with DEBUG"):
+        call_command("load_demo", "--with-users", verbosity=0)
+    settings.DEBUG = True
+    call_command("load_demo", "--with-users", verbosity=0)
+    editor = User.objects.get(email="redaktor@eskilstuna.example")
+    assert editor.check_password("demo-innovationskraft")
+    assert editor.memberships.get().organisation.official_code == "0484"
+    assert User.objects.get(email="moderator@innovationskraft.example").is_moderator
