@@ -86,8 +86,10 @@ def test_the_version_page_shows_the_changed_field_with_the_old_and_new_words(
     response = client.get(reverse("cases:version", args=[edited_case.slug, newest.pk]))
     assert response.status_code == 200
     html = response.content.decode()
-    assert "<del>Eskilstuna</del>" in html
-    assert "<ins>Västerås</ins>" in html
+    removed = '<del><span class="visually-hidden">[borttaget:</span>Eskilstuna<span'
+    added = '<ins><span class="visually-hidden">[tillagt:</span>Västerås<span'
+    assert removed in html
+    assert added in html
     assert f"<del>{Case.Stage.PILOT.label}</del>" in html
     assert f"<ins>{Case.Stage.IMPLEMENTED.label}</ins>" in html
     changed = html.split('id="changes-heading"')[1].split("</section>")[0]
