@@ -139,3 +139,17 @@ def cases_of_user_organisations(*, user) -> QuerySet[Case]:
         .prefetch_related("reviews")
         .order_by("status", "-updated_at")
     )
+
+
+def organisation_directory(*, name: str = "", kind: str = "") -> QuerySet[Organisation]:
+    """Organisations with how many published cases they lead and how many they adopted."""
+    queryset = Organisation.objects.all()
+    if name:
+        queryset = queryset.filter(name__icontains=name)
+    if kind:
+        queryset = queryset.filter(kind=kind)
+    published = Q(led_cases__status=Case.Status.PUBLISHED)
+    return queryset.annotate(
+        case_count=Count("led_cases", filter=published, distinct=True),
+        adopted_count=Count("adoptions", distinct=True),
+    ).order_by("-case_count", "name")

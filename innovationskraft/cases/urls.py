@@ -19,6 +19,7 @@ urlpatterns = [
     path("innovationer/<slug:slug>/vi-har-infort/", views.adoption_create, name="adopt"),
     path("granskning/", views.review_queue, name="review_queue"),
     path("mina-innovationer/", views.my_cases, name="mine"),
+    path("organisationer/", views.organisation_list, name="organisations"),
     path("organisationer/<slug:slug>/", views.organisation_detail, name="organisation"),
     path("ordlista/<str:vocabulary>/", views.vocabulary_detail, name="vocabulary"),
     path("ordlista/<str:vocabulary>/<slug:code>/", views.term_detail, name="term"),

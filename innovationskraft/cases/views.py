@@ -207,6 +207,20 @@ def adoption_create(request, slug):
     return render(request, "cases/adoption_form.html", {"case": case, "form": form})
 
 
+def organisation_list(request):
+    name = request.GET.get("q", "").strip()[:100]
+    kind = request.GET.get("kind", "")
+    if kind not in Organisation.Kind.values:
+        kind = ""
+    organisations = selectors.organisation_directory(name=name, kind=kind)
+    page = Paginator(organisations, 50).get_page(request.GET.get("page"))
+    return render(
+        request,
+        "cases/organisation_list.html",
+        {"page": page, "q": name, "kind": kind, "kinds": Organisation.Kind.choices},
+    )
+
+
 def organisation_detail(request, slug):
     organisation = get_object_or_404(Organisation, slug=slug)
     cases = Paginator(selectors.organisation_cases(organisation=organisation), PAGE_SIZE)

@@ -133,6 +133,8 @@ PAGES = [
     ("case-history", "/innovationer/{slug}/historik/", edited_case),
     ("case-version", "/innovationer/{slug}/historik/{version}/", edited_case),
     ("organisation", "/organisationer/eskilstuna-kommun/", demo_load),
+    ("organisation-list", "/organisationer/?kind=municipality", demo_load),
+    ("organisation-list-empty", "/organisationer/?q=finns-inte", None),
     ("vocabulary", "/ordlista/barrier/", None),
     ("term", "/ordlista/barrier/procurement/", full_case),
     ("case-form", "/innovationer/ny/", editor),
