@@ -35,14 +35,22 @@ def case_adoptions(*, case: Case) -> list[Adoption]:
     return list(case.adoptions.select_related("organisation").order_by("-year", "organisation"))
 
 
+def _published_by_ids(ids) -> list[Case]:
+    # Ids first: joined with the status filter, SQLite would walk the status index instead.
+    queryset = published_cases().filter(pk__in=list(ids)).select_related(*CARD_RELATIONS)
+    return list(queryset.defer(*CARD_DEFERRED).order_by("title"))
+
+
 def cases_inspired_by(*, case: Case) -> list[Case]:
-    return list(case.inspired.filter(status=Case.Status.PUBLISHED).select_related(*CARD_RELATIONS))
+    """The cases that name this case as their inspiration."""
+    links = Case.inspired_by.through.objects.filter(to_case_id=case.pk)
+    return _published_by_ids(links.values_list("from_case_id", flat=True))
 
 
 def case_inspirations(*, case: Case) -> list[Case]:
-    return list(
-        case.inspired_by.filter(status=Case.Status.PUBLISHED).select_related(*CARD_RELATIONS)
-    )
+    """The cases this case was inspired by."""
+    links = Case.inspired_by.through.objects.filter(from_case_id=case.pk)
+    return _published_by_ids(links.values_list("to_case_id", flat=True))
 
 
 def terms_by_parent(*, terms) -> list[tuple[Term | None, list[Term]]]:
