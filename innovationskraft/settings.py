@@ -23,6 +23,7 @@ INSTALLED_APPS = [
     "innovationskraft.core",
     "innovationskraft.accounts",
     "innovationskraft.cases",
+    "innovationskraft.search",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
