@@ -157,10 +157,14 @@ class Facet:
 
 
 def _options(counts: dict, labels: dict, selected: str) -> list[FacetOption]:
+    counts = {str(value): count for value, count in counts.items() if value not in (None, "")}
+    if selected:
+        counts.setdefault(selected, 0)  # a chosen filter stays visible, even with no matches
+    labels = {str(key): label for key, label in labels.items()}
     options = [
-        FacetOption(str(value), labels.get(value, str(value)), count, str(value) == selected)
+        FacetOption(value, labels.get(value, value), count, value == selected)
         for value, count in counts.items()
-        if value not in (None, "") and (count or str(value) == selected)
+        if count or value == selected
     ]
     return sorted(options, key=lambda option: (-option.count, option.label))
 

@@ -61,7 +61,7 @@ def apply_filters(queryset: QuerySet[Case], filters: CaseFilters) -> QuerySet[Ca
             queryset = queryset.filter(Q(title__icontains=word) | Q(summary__icontains=word))
     if filters.sector:
         sector = Term.objects.filter(vocabulary=Vocabulary.SECTOR, code=filters.sector).first()
-        queryset = queryset.filter(sector_id=sector.pk if sector else None)
+        queryset = queryset.filter(sector_id=sector.pk) if sector else queryset.none()
     if filters.stage:
         queryset = queryset.filter(stage=filters.stage)
     if filters.facet:

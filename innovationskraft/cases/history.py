@@ -29,12 +29,21 @@ class FieldChange:
     segments: list[tuple[str, str]] | None = None
 
 
-def case_versions(*, case: Case) -> list[Version]:
-    return list(Version.objects.get_for_object(case).select_related("revision__user"))
+def case_versions(*, case: Case, public: bool) -> list[Version]:
+    """Newest first. The public sees only what was published: drafts and text a moderator
+    sent back stay with the case's editors."""
+    versions = list(Version.objects.get_for_object(case).select_related("revision__user"))
+    if not public:
+        return versions
+    published = [v for v in versions if v.field_dict.get("status") == Case.Status.PUBLISHED]
+    if not published:
+        return []
+    first_published = published[-1].revision.date_created
+    return [v for v in versions if v.revision.date_created >= first_published]
 
 
-def version_of(*, case: Case, version_id: int) -> tuple[Version, Version | None]:
-    versions = case_versions(case=case)
+def version_of(*, case: Case, version_id: int, public: bool) -> tuple[Version, Version | None]:
+    versions = case_versions(case=case, public=public)
     for index, version in enumerate(versions):
         if version.pk == version_id:
             older = versions[index + 1] if index + 1 < len(versions) else None

@@ -24,9 +24,14 @@ from innovationskraft.cases.models import (
     Tag,
 )
 
+# Words that name pages beside the case pages in the same URL space.
+RESERVED_SLUGS = {"ny"}
+
 
 def _unique_slug(model, text: str, exclude_pk=None) -> str:
     base = slugify(text)[:200] or "x"
+    if base in RESERVED_SLUGS:
+        base = f"{base}-1"
     slug, number = base, 2
     while model.objects.filter(slug=slug).exclude(pk=exclude_pk).exists():
         slug, number = f"{base}-{number}", number + 1

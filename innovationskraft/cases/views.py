@@ -162,20 +162,22 @@ def my_cases(request):
 
 def case_history(request, slug):
     case = access_case_for_view(request.user, slug)
+    editor = permissions.can_edit_case(request.user, case)
     return render(
         request,
         "cases/case_history.html",
         {
             "case": case,
-            "versions": history.case_versions(case=case),
-            "show_people": permissions.can_edit_case(request.user, case),
+            "versions": history.case_versions(case=case, public=not editor),
+            "show_people": editor,
         },
     )
 
 
 def case_version(request, slug, version_id):
     case = access_case_for_view(request.user, slug)
-    version, older = history.version_of(case=case, version_id=version_id)
+    public = not permissions.can_edit_case(request.user, case)
+    version, older = history.version_of(case=case, version_id=version_id, public=public)
     return render(
         request,
         "cases/case_version.html",

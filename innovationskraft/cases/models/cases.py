@@ -31,7 +31,8 @@ class Tag(models.Model):
         return self.name
 
 
-@reversion.register(follow=["links"])
+# Contact details are personal data: kept only in their current form, never in history.
+@reversion.register(follow=["links"], exclude=["contact_name", "contact_email"])
 class Case(models.Model):
     class Stage(models.TextChoices):
         IDEA = "idea", _("Idea")

@@ -329,7 +329,8 @@ def test_the_case_pages_never_show_the_contact_person(client, request, full_case
     assert len(pages) >= 4
     for url in pages:
         response = client.get(url)
-        assert response.status_code == 200, url
+        # Versions from before the first publication are the editors' own: 404 for others.
+        assert response.status_code in {200, 404}, url
         html = response.content.decode()
         for secret in [CONTACT_NAME, CONTACT_EMAIL, "Karl Kontaktbyte", "karl.byte@"]:
             assert secret not in html, (url, secret)
