@@ -109,6 +109,10 @@ class CaseAdmin(VersionAdmin):
         super().delete_model(request, obj)
         library_changed()
 
+    def delete_queryset(self, request, queryset):
+        super().delete_queryset(request, queryset)
+        library_changed()
+
 
 @admin.register(Adoption)
 class AdoptionAdmin(admin.ModelAdmin):
@@ -125,3 +129,9 @@ class AdoptionAdmin(admin.ModelAdmin):
     def delete_model(self, request, obj):
         super().delete_model(request, obj)
         case_recount_adoptions(case=obj.case)
+
+    def delete_queryset(self, request, queryset):
+        cases = {adoption.case for adoption in queryset.select_related("case")}
+        super().delete_queryset(request, queryset)
+        for case in cases:
+            case_recount_adoptions(case=case)

@@ -30,7 +30,9 @@ class CaseFilters:
 
     @classmethod
     def from_query(cls, query) -> "CaseFilters":
-        values = {f.name: query.get(f.name, "").strip()[:100] for f in fields(cls)}
+        values = {
+            f.name: query.get(f.name, "").replace("\x00", "").strip()[:100] for f in fields(cls)
+        }
         if values["sort"] not in SORTS:
             values["sort"] = "newest"
         if not re.fullmatch(r"[0-9]{4}", values["year"]):

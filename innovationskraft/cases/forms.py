@@ -199,6 +199,11 @@ class CaseForm(forms.Form):
                     _("Line %(number)s is not a web address: %(url)s"),
                     params={"number": number, "url": url},
                 ) from None
+            if len(url) > 200:
+                raise forms.ValidationError(
+                    _("Line %(number)s: the address is longer than 200 characters."),
+                    params={"number": number},
+                )
             links.append((title.strip()[:200], url))
         return links
 

@@ -121,7 +121,11 @@ def _write_case_fields(case: Case, data: CaseInput) -> None:
     library_changed()
     for name in CaseInput.SCALAR_FIELDS:
         setattr(case, name, getattr(data, name))
-    case.save()
+    if case.pk is None:
+        case.save()
+    else:
+        # Only the owner's fields: status and counts may have changed since the case was read.
+        case.save(update_fields=[*CaseInput.SCALAR_FIELDS, "updated_at"])
     for name in CaseInput.RELATION_FIELDS:
         getattr(case, name).set(getattr(data, name))
     # A case cannot be its own inspiration.

@@ -210,7 +210,7 @@ def adoption_create(request, slug):
 
 
 def organisation_list(request):
-    name = request.GET.get("q", "").strip()[:100]
+    name = request.GET.get("q", "").replace("\x00", "").strip()[:100]
     kind = request.GET.get("kind", "")
     if kind not in Organisation.Kind.values:
         kind = ""

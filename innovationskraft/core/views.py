@@ -63,7 +63,15 @@ def permission_denied(request, exception=None):
 
 
 def csrf_failure(request, reason=""):
-    return _error_page(request, 403)
+    context = {
+        "error_code": 403,
+        "error_title": _("The form has expired"),
+        "error_text": _(
+            "For your security the form could only be sent for a while. Go back, reload the "
+            "page and send it again."
+        ),
+    }
+    return render(request, "error.html", context, status=403)
 
 
 def page_not_found(request, exception=None):

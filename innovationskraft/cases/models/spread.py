@@ -11,8 +11,8 @@ class Adoption(models.Model):
 
     class How(models.TextChoices):
         COPIED = "copied", _("Copied as it was")
-        ADAPTED = "adapted", _("Adapted to our needs")
-        INSPIRED = "inspired", _("Inspired our own solution")
+        ADAPTED = "adapted", _("Adapted to local needs")
+        INSPIRED = "inspired", _("Inspired a solution of its own")
 
     case = models.ForeignKey(
         Case, verbose_name=_("case"), on_delete=models.CASCADE, related_name="adoptions"

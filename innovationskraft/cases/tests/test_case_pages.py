@@ -370,7 +370,7 @@ def test_markdown_in_the_description_is_rendered(client, make_case):
         status=Case.Status.PUBLISHED,
     )
     html = client.get(case.get_absolute_url()).content.decode()
-    assert "<h2>Bakgrund</h2>" in html
+    assert "<h3>Bakgrund</h3>" in html  # under the page's own h2
     assert "<h1>Bakgrund</h1>" not in html
     assert "<strong>viktigt</strong>" in html
     assert "<li>ett</li>" in html

@@ -63,3 +63,33 @@ def test_a_chosen_filter_stays_visible_when_nothing_matches(client, make_case):
     response = client.get(reverse("cases:list"), {"stage": "idea", "q": "zzz"})
     stage = next(f for f in response.context["facets"] if f.name == "stage")
     assert [(o.value, o.count, o.selected) for o in stage.options] == [("idea", 0, True)]
+
+
+def test_signing_in_ignores_the_case_of_the_address(client, editor):
+    editor.set_password("hemligt-lösen")
+    editor.save()
+    assert client.login(username=editor.email.upper(), password="hemligt-lösen")
+
+
+def test_a_too_long_link_is_a_clear_form_error(client, editor):
+    client.force_login(editor)
+    long_url = "https://example.org/" + "a" * 250
+    response = client.post(reverse("cases:create"), {"links": long_url})
+    assert "längre än 200 tecken" in response.content.decode()
+
+
+def test_a_nul_character_in_the_query_does_not_break_the_list(client):
+    assert client.get(reverse("cases:list"), {"q": "vård\x00"}).status_code == 200
+    assert client.get(reverse("cases:organisations"), {"q": "a\x00"}).status_code == 200
+
+
+def test_an_edit_does_not_undo_a_publication_made_meanwhile(make_case, editor, moderator):
+    case = make_case(status=Case.Status.IN_REVIEW)
+    stale = Case.objects.get(pk=case.pk)
+    services.case_publish(actor=moderator, case=case)
+    data = CaseInput.from_case(stale)
+    data.title = "Ny titel"
+    services.case_update(actor=editor, case=stale, data=data)
+    case.refresh_from_db()
+    assert case.status == Case.Status.PUBLISHED
+    assert case.title == "Ny titel"

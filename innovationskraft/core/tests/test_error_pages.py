@@ -74,8 +74,8 @@ def test_a_bad_host_gets_the_400_page(client):
     assert response.status_code == 400
 
 
-def test_a_failed_csrf_check_shows_the_403_page():
+def test_a_failed_csrf_check_says_the_form_expired():
     client = Client(enforce_csrf_checks=True)
     response = client.post("/konto/logga-in/", {"username": "a", "password": "b"})
     assert response.status_code == 403
-    assert "Åtkomst nekad" in response.content.decode()
+    assert "Formuläret har gått ut" in response.content.decode()
