@@ -84,7 +84,7 @@ def edited_case() -> dict:
     data.summary = f"Sedan 2015: {data.summary} Nu med fler butiker."
     data.stage = "ended"
     services.case_update(actor=None, case=case, data=data)
-    return {"slug": case.slug, "version": case_versions(case=case)[0].pk}
+    return {"slug": case.slug, "version": case_versions(case=case, public=True)[0].pk}
 
 
 def editor() -> dict:
