@@ -90,7 +90,7 @@ def main() -> None:
     detail_urls = [f"/innovationer/{slug}/" for slug in slugs]
 
     client = Client()
-    timed(client, list_urls[:10] + detail_urls[:10])  # warm caches and connections
+    timed(client, list_urls[:10] + detail_urls[:10])  # warm connections and template loading
     results = {"list_two_filters": timed(client, list_urls), "detail": timed(client, detail_urls)}
     print(f"cases={Case.objects.count()} requests_per_page={args.requests}")
     for name, times in results.items():

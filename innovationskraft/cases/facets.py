@@ -10,8 +10,8 @@ from django.db.models import Count, QuerySet
 from django.db.models.functions import Coalesce
 from django.utils.translation import gettext_lazy as _
 
-from innovationskraft.cases.filters import CaseFilters
-from innovationskraft.cases.models import Case, Organisation, Term
+from innovationskraft.cases.filters import TERM_FILTERS, CaseFilters
+from innovationskraft.cases.models import CASE_FIELD_OF_VOCABULARY, Case, Organisation, Term
 from innovationskraft.cases.registry import county_names
 
 # Up to this many matches the rows are counted in Python from one scan; above it, the
@@ -21,7 +21,7 @@ SCAN_LIMIT = 5000
 # process without a shared cache may show old counts. Large sets cost more to count.
 CACHE_SECONDS = 60
 LARGE_SET_CACHE_SECONDS = 600
-TERM_RELATIONS = {"barrier": "barriers", "enabler": "enablers", "target_group": "target_groups"}
+TERM_RELATIONS = {str(v): CASE_FIELD_OF_VOCABULARY[v] for v in TERM_FILTERS}
 VERSION_KEY = "case-library-version"
 
 
@@ -60,7 +60,7 @@ def _count(values) -> dict:
     return counts
 
 
-def _scanned(queryset: QuerySet[Case], rows: list[tuple], terms: dict[int, Term]) -> RawCounts:
+def _scanned(rows: list[tuple], terms: dict[int, Term]) -> RawCounts:
     counts = RawCounts(total=len(rows))
     for index, name in enumerate(["sector", "stage", "facet", "year", "organisation"], start=1):
         setattr(counts, name, _count(row[index] for row in rows))
@@ -132,7 +132,7 @@ def raw_counts(queryset: QuerySet[Case], filters: CaseFilters) -> RawCounts:
     columns = ("id", "sector_id", "stage", "facet", "start_year", "lead_organisation_id")
     rows = list(queryset.values_list(*columns)[: SCAN_LIMIT + 1])
     if len(rows) <= SCAN_LIMIT:
-        counts = _scanned(queryset, rows, {t.id: t for t in Term.objects.all()})
+        counts = _scanned(rows, {t.id: t for t in Term.objects.all()})
         cache.set(key, counts, CACHE_SECONDS)
     else:
         counts = _grouped(queryset, queryset.count())

@@ -5,7 +5,16 @@ from dataclasses import dataclass, fields
 
 from django.db.models import Q, QuerySet
 
-from innovationskraft.cases.models import Case, Organisation, Term, Vocabulary
+from innovationskraft.cases.models import (
+    CASE_FIELD_OF_VOCABULARY,
+    Case,
+    Organisation,
+    Term,
+    Vocabulary,
+)
+
+# Filters whose value is a term code; a parent code also matches its children.
+TERM_FILTERS = (Vocabulary.BARRIER, Vocabulary.ENABLER, Vocabulary.TARGET_GROUP)
 
 SORTS = {
     "newest": ("-published_at", "-id"),
@@ -79,15 +88,11 @@ def apply_filters(queryset: QuerySet[Case], filters: CaseFilters) -> QuerySet[Ca
         )
     if filters.year:
         queryset = queryset.filter(start_year=int(filters.year))
-    for name, vocabulary, relation in [
-        ("barrier", Vocabulary.BARRIER, "barriers"),
-        ("enabler", Vocabulary.ENABLER, "enablers"),
-        ("target_group", Vocabulary.TARGET_GROUP, "target_groups"),
-    ]:
-        code = getattr(filters, name)
+    for vocabulary in TERM_FILTERS:
+        code = getattr(filters, vocabulary)
         if code:
             term_ids = _term_and_descendants(vocabulary, code)
-            through = getattr(Case, relation).through
+            through = getattr(Case, CASE_FIELD_OF_VOCABULARY[vocabulary]).through
             case_ids = through.objects.filter(term_id__in=term_ids).values("case_id")
             queryset = queryset.filter(pk__in=case_ids)
     return queryset

@@ -1,6 +1,7 @@
 """The Swedish public-sector registry: municipalities and regions with official codes."""
 
 import json
+from functools import cache
 from pathlib import Path
 
 from django.utils.translation import gettext_noop
@@ -70,5 +71,6 @@ def swedish_municipalities() -> list[dict]:
         return json.load(handle)
 
 
+@cache
 def county_names() -> dict[str, str]:
     return {row["code"][:2]: row["county"] for row in swedish_municipalities()}

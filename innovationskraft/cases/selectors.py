@@ -1,7 +1,13 @@
 from django.db.models import Count, Q, QuerySet
 
 from innovationskraft.accounts.selectors import organisation_ids_of
-from innovationskraft.cases.models import Adoption, Case, Organisation, Term
+from innovationskraft.cases.models import (
+    CASE_FIELD_OF_VOCABULARY,
+    Adoption,
+    Case,
+    Organisation,
+    Term,
+)
 
 CARD_RELATIONS = ("lead_organisation", "sector")
 # Long texts a case card never shows.
@@ -112,15 +118,7 @@ def organisation_portfolio(*, organisation: Organisation) -> dict:
 
 
 def term_cases(*, term: Term) -> QuerySet[Case]:
-    relation = {
-        "sector": "sector",
-        "target_group": "target_groups",
-        "innovation_type": "innovation_types",
-        "effect": "effects",
-        "sdg": "sdgs",
-        "barrier": "barriers",
-        "enabler": "enablers",
-    }[term.vocabulary]
+    relation = CASE_FIELD_OF_VOCABULARY[term.vocabulary]
     term_ids = [term.id, *term.children.values_list("id", flat=True)]
     return (
         published_cases()
@@ -159,5 +157,9 @@ def organisation_directory(*, name: str = "", kind: str = "") -> QuerySet[Organi
     published = Q(led_cases__status=Case.Status.PUBLISHED)
     return queryset.annotate(
         case_count=Count("led_cases", filter=published, distinct=True),
-        adopted_count=Count("adoptions", distinct=True),
+        adopted_count=Count(
+            "adoptions",
+            filter=Q(adoptions__case__status=Case.Status.PUBLISHED),
+            distinct=True,
+        ),
     ).order_by("-case_count", "name")

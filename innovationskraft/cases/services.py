@@ -100,9 +100,9 @@ def organisations_seed_swedish_registry() -> int:
     for kind, code, name, county_code in wanted:
         organisation = existing.get((kind, code))
         if organisation is None:
-            slug = base = slugify(name)
+            slug, base, number = slugify(name), slugify(name), 2
             while slug in slugs:
-                slug = f"{base}-{code}"
+                slug, number = f"{base}-{number}", number + 1
             slugs.add(slug)
             new.append(
                 Organisation(

@@ -1,9 +1,15 @@
 from innovationskraft.cases.models.cases import Case, CaseLink, ReviewDecision, Tag
 from innovationskraft.cases.models.organisations import Organisation
 from innovationskraft.cases.models.spread import Adoption
-from innovationskraft.cases.models.vocabularies import HIERARCHICAL, Term, Vocabulary
+from innovationskraft.cases.models.vocabularies import (
+    CASE_FIELD_OF_VOCABULARY,
+    HIERARCHICAL,
+    Term,
+    Vocabulary,
+)
 
 __all__ = [
+    "CASE_FIELD_OF_VOCABULARY",
     "HIERARCHICAL",
     "Adoption",
     "Case",

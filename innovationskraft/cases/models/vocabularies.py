@@ -16,6 +16,17 @@ class Vocabulary(models.TextChoices):
 
 HIERARCHICAL = {Vocabulary.BARRIER, Vocabulary.ENABLER}
 
+# The field on Case that holds each vocabulary's terms.
+CASE_FIELD_OF_VOCABULARY = {
+    Vocabulary.SECTOR: "sector",
+    Vocabulary.TARGET_GROUP: "target_groups",
+    Vocabulary.INNOVATION_TYPE: "innovation_types",
+    Vocabulary.EFFECT: "effects",
+    Vocabulary.SDG: "sdgs",
+    Vocabulary.BARRIER: "barriers",
+    Vocabulary.ENABLER: "enablers",
+}
+
 
 class Term(models.Model):
     """One entry of a controlled vocabulary, with a code that never changes."""

@@ -93,3 +93,25 @@ def test_an_edit_does_not_undo_a_publication_made_meanwhile(make_case, editor, m
     case.refresh_from_db()
     assert case.status == Case.Status.PUBLISHED
     assert case.title == "Ny titel"
+
+
+def test_seeding_finds_a_free_address_when_the_usual_ones_are_taken():
+    from innovationskraft.cases.models import Organisation
+
+    Organisation.objects.bulk_create(
+        Organisation(name="Annan", slug=slug, kind="company")
+        for slug in ["eskilstuna-kommun", "eskilstuna-kommun-2"]
+    )
+    services.organisations_seed_swedish_registry()
+    eskilstuna = Organisation.objects.get(kind="municipality", official_code="0484")
+    assert eskilstuna.slug == "eskilstuna-kommun-3"
+
+
+def test_the_directory_counts_only_adoptions_of_published_cases(client, make_case, vasteras):
+    published = make_case(title="Publik", status=Case.Status.PUBLISHED)
+    services.adoption_record(actor=None, case=published, organisation=vasteras)
+    archived = make_case(title="Arkiverad", status=Case.Status.PUBLISHED)
+    services.adoption_record(actor=None, case=archived, organisation=vasteras)
+    Case.objects.filter(pk=archived.pk).update(status=Case.Status.ARCHIVED)
+    rows = client.get(reverse("cases:organisations"), {"q": vasteras.name}).context["page"]
+    assert next(o for o in rows.object_list if o == vasteras).adopted_count == 1
