@@ -188,9 +188,11 @@ def _tree_options(counts: tuple[dict, dict], terms: dict[int, Term], selected: s
     return options
 
 
-def facet_counts(queryset: QuerySet[Case], filters: CaseFilters) -> tuple[int, list[Facet]]:
+def facet_counts(
+    queryset: QuerySet[Case], filters: CaseFilters, *, counts: RawCounts | None = None
+) -> tuple[int, list[Facet]]:
     """The number of matching cases, and each filter's options with their counts."""
-    counts = raw_counts(queryset, filters)
+    counts = counts or raw_counts(queryset, filters)
     terms = {t.id: t for t in Term.objects.all()}
     by_vocabulary: dict[str, dict[int, Term]] = {}
     for term in terms.values():

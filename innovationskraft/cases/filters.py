@@ -3,7 +3,8 @@
 import re
 from dataclasses import dataclass, fields
 
-from django.db.models import Q, QuerySet
+from django.db.models import QuerySet
+from django.utils.translation import gettext_lazy as _
 
 from innovationskraft.cases.models import (
     CASE_FIELD_OF_VOCABULARY,
@@ -22,6 +23,12 @@ SORTS = {
     "title": ("title", "id"),
 }
 
+SORT_CHOICES = [
+    ("newest", _("Newest")),
+    ("adopted", _("Most adopted")),
+    ("title", _("Title")),
+]
+
 
 @dataclass(kw_only=True)
 class CaseFilters:
@@ -38,12 +45,14 @@ class CaseFilters:
     sort: str = "newest"
 
     @classmethod
-    def from_query(cls, query) -> "CaseFilters":
+    def from_query(cls, query, *, default_sort: str = "newest") -> "CaseFilters":
+        """`default_sort` "relevance" allows ranking by the text query (the search page)."""
         values = {
             f.name: query.get(f.name, "").replace("\x00", "").strip()[:100] for f in fields(cls)
         }
-        if values["sort"] not in SORTS:
-            values["sort"] = "newest"
+        allowed = {*SORTS, default_sort}
+        if values["sort"] not in allowed:
+            values["sort"] = default_sort
         if not re.fullmatch(r"[0-9]{4}", values["year"]):
             values["year"] = ""
         return cls(**values)
@@ -67,9 +76,7 @@ def _organisation_ids(**lookup) -> list[int]:
 
 
 def apply_filters(queryset: QuerySet[Case], filters: CaseFilters) -> QuerySet[Case]:
-    if filters.q:
-        for word in filters.q.split()[:8]:
-            queryset = queryset.filter(Q(title__icontains=word) | Q(summary__icontains=word))
+    # The words in `filters.q` are matched by the search index (search.selectors).
     if filters.sector:
         sector = Term.objects.filter(vocabulary=Vocabulary.SECTOR, code=filters.sector).first()
         queryset = queryset.filter(sector_id=sector.pk) if sector else queryset.none()

@@ -8,6 +8,7 @@ from django.utils import timezone
 
 from innovationskraft.cases.facets import library_changed
 from innovationskraft.cases.models import Case, Organisation, Tag, Term
+from innovationskraft.search.indexing import cases_reindexed
 
 SUBJECTS = [
     "hemsjukvård", "återbruk", "skolskjuts", "e-tjänst för bygglov", "digital fritidsbank",
@@ -105,6 +106,7 @@ def generate_cases(
             )
         cases = Case.objects.bulk_create(batch)
         _link_terms(rng, cases, terms, tags)
+        cases_reindexed(case_ids=[case.id for case in cases])
         created += size
         if progress:
             progress(size)

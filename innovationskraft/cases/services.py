@@ -23,6 +23,7 @@ from innovationskraft.cases.models import (
     ReviewDecision,
     Tag,
 )
+from innovationskraft.search.indexing import case_reindexed
 
 # Words that name pages beside the case pages in the same URL space.
 RESERVED_SLUGS = {"ny"}
@@ -136,6 +137,7 @@ def _write_case_fields(case: Case, data: CaseInput) -> None:
     CaseLink.objects.bulk_create(
         CaseLink(case=case, title=title or url, url=url) for title, url in data.links
     )
+    case_reindexed(case=case)
 
 
 def _record_version(case: Case, actor, comment: str) -> None:
@@ -179,6 +181,7 @@ def _set_status(case: Case, status: str, actor, comment: str) -> Case:
     if status == Case.Status.PUBLISHED and case.published_at is None:
         case.published_at = timezone.now()
     case.save(update_fields=["status", "published_at", "updated_at"])
+    case_reindexed(case=case)
     _record_version(case, actor, comment)
     return case
 

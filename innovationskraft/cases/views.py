@@ -4,6 +4,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -15,16 +16,20 @@ from innovationskraft.cases.access import (
     access_case_for_view,
 )
 from innovationskraft.cases.facets import facet_counts
-from innovationskraft.cases.filters import SORTS, CaseFilters, apply_filters
+from innovationskraft.cases.filters import SORT_CHOICES, SORTS, CaseFilters, apply_filters
 from innovationskraft.cases.forms import AdoptionForm, CaseForm, ReviewForm
 from innovationskraft.cases.models import Case, Organisation, Term, Vocabulary
 from innovationskraft.cases.structured_data import case_json_ld
+from innovationskraft.search import similarity
 
 PAGE_SIZE = 20
 
 
 def case_list(request):
     filters = CaseFilters.from_query(request.GET)
+    if filters.q:
+        # Words are the search page's job: ranking, snippets and fallbacks live there.
+        return redirect(f"{reverse('search:results')}?{request.GET.urlencode()}")
     matching = apply_filters(selectors.published_cases(), filters)
     total, facets = facet_counts(matching, filters)
     ordered = (
@@ -42,11 +47,7 @@ def case_list(request):
             "filters": filters,
             "page": page,
             "facets": facets,
-            "sorts": [
-                ("newest", _("Newest")),
-                ("adopted", _("Most adopted")),
-                ("title", _("Title")),
-            ],
+            "sorts": SORT_CHOICES,
         },
     )
 
@@ -71,6 +72,8 @@ def case_detail(request, slug):
             ),
             "json_ld": case_json_ld(case=case, url=request.build_absolute_uri()),
             "latest_review": case.reviews.first() if case.status == Case.Status.DRAFT else None,
+            "similar": similarity.similar_cases(case=case) if case.is_public else [],
+            "who_else": similarity.organisations_working_on(case=case) if case.is_public else [],
         },
     )
 

@@ -58,3 +58,13 @@ def stems(text: str, language: str = "sv") -> list[str]:
 def is_only_stop_words(text: str) -> bool:
     found = words(text)
     return bool(found) and all(word in STOP_WORDS for word in found)
+
+
+def word_stems(word: str) -> list[str]:
+    """A query word's Swedish and English stems: a query may be in either language."""
+    return list(dict.fromkeys(_stemmer(language).stemWord(word) for language in ("sv", "en")))
+
+
+def compound_prefix(word: str) -> str:
+    """The shortest stem of the word, which begins every inflected form and compound of it."""
+    return min(word_stems(word), key=len)

@@ -1,0 +1,105 @@
+"""What the index knows of a case: its texts by weight, read in bulk for many cases at once."""
+
+from collections import defaultdict
+from dataclasses import dataclass
+
+from innovationskraft.cases.models import Case, Organisation, Tag, Term
+from innovationskraft.search.analysis import fold, words
+
+# Compound parts: a long word is also stored from each of its inner positions, so "sjukvård"
+# finds "hemsjukvården" and "återbruk" finds "återbruksgalleria" by prefix.
+COMPOUND_MIN_WORD = 8
+COMPOUND_MIN_PART = 4
+COMPOUND_FIRST_SPLIT = 3
+
+
+@dataclass
+class Document:
+    case_id: int
+    language: str
+    title: str
+    summary: str
+    body: str
+    # Lowercase words of the title, summary, tags and organisations, with their compound parts.
+    compounds: str
+    # The same words without å, ä and ö, for the fallback.
+    folded: str
+
+
+def compound_parts(word: str) -> list[str]:
+    parts = [word]
+    if len(word) >= COMPOUND_MIN_WORD and "-" not in word:
+        last = len(word) - COMPOUND_MIN_PART
+        parts += [word[start:] for start in range(COMPOUND_FIRST_SPLIT, last + 1)]
+    return parts
+
+
+def _unique(items) -> list[str]:
+    return list(dict.fromkeys(items))
+
+
+def _linked(through, case_ids: list[int], column: str) -> dict[int, list[int]]:
+    linked = defaultdict(list)
+    rows = through.objects.filter(case_id__in=case_ids).values_list("case_id", column)
+    for case_id, other_id in rows:
+        linked[case_id].append(other_id)
+    return linked
+
+
+def documents_for(case_ids: list[int]) -> list[Document]:
+    """The documents of the given published cases; the others are skipped."""
+    cases = list(
+        Case.objects.filter(pk__in=case_ids, status=Case.Status.PUBLISHED).values(
+            "id",
+            "language",
+            "title",
+            "summary",
+            "description",
+            "user_involvement",
+            "barriers_text",
+            "enablers_text",
+            "lead_organisation_id",
+            "sector_id",
+        )
+    )
+    ids = [case["id"] for case in cases]
+    partners = _linked(Case.partners.through, ids, "organisation_id")
+    tags = _linked(Case.tags.through, ids, "tag_id")
+    terms = defaultdict(list)
+    for relation in ("barriers", "enablers", "target_groups"):
+        for case_id, term_ids in _linked(getattr(Case, relation).through, ids, "term_id").items():
+            terms[case_id] += term_ids
+    organisation_ids = {c["lead_organisation_id"] for c in cases}
+    organisation_ids.update(pk for pks in partners.values() for pk in pks)
+    organisation_names = dict(
+        Organisation.objects.filter(pk__in=organisation_ids).values_list("id", "name")
+    )
+    tag_names = dict(Tag.objects.values_list("id", "name"))
+    term_labels = {
+        pk: {"sv": sv, "en": en}
+        for pk, sv, en in Term.objects.values_list("id", "label_sv", "label_en")
+    }
+    documents = []
+    for case in cases:
+        case_id, language = case["id"], case["language"]
+        organisation_pks = [case["lead_organisation_id"], *partners[case_id]]
+        names = [tag_names[pk] for pk in tags[case_id]]
+        names += [organisation_names[pk] for pk in organisation_pks]
+        # Vocabulary labels in the case's own language, so a query in that language finds them.
+        term_pks = [*terms[case_id], *filter(None, [case["sector_id"]])]
+        labels = [term_labels[pk][language] for pk in term_pks]
+        texts = ("description", "user_involvement", "barriers_text", "enablers_text")
+        body = "\n".join([*(case[name] for name in texts), *labels, *names])
+        plain = _unique(words(" ".join([case["title"], case["summary"], *names])))
+        documents.append(
+            Document(
+                case_id=case_id,
+                language=language,
+                title=case["title"],
+                summary=case["summary"],
+                body=body,
+                compounds=" ".join(_unique(p for w in plain for p in compound_parts(w))),
+                folded=" ".join(_unique(fold(w) for w in plain)),
+            )
+        )
+    return documents

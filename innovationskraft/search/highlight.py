@@ -1,0 +1,60 @@
+"""A short passage of a result with the matching words marked, done in Python so that both
+backends show the same thing."""
+
+import re
+
+from django.utils.html import escape
+from django.utils.safestring import SafeString, mark_safe
+
+from innovationskraft.search.analysis import WORD, compound_prefix, fold, word_stems
+from innovationskraft.search.query import ParsedQuery
+
+WINDOW_WORDS = 30
+MARKDOWN_SYMBOLS = re.compile(r"[#*_>`\[\]]+|\(https?://[^)]*\)")
+
+
+class _Matcher:
+    def __init__(self, query: ParsedQuery):
+        self.stems = {stem for word in query.all_words() for stem in word_stems(word)}
+        self.parts = {fold(compound_prefix(word)) for word in query.all_words()}
+        self.parts = {part for part in self.parts if len(part) >= 4}
+
+    def __call__(self, token: str) -> bool:
+        token = token.lower()
+        if self.stems.intersection(word_stems(token)):
+            return True
+        folded = fold(token)
+        return any(part in folded for part in self.parts)
+
+
+def _marked(text: str, matches) -> tuple[str, bool]:
+    tokens = list(WORD.finditer(text))
+    hits = [i for i, token in enumerate(tokens) if matches(token.group())]
+    if not hits:
+        return "", False
+    first = max(0, hits[0] - 8)
+    last = min(len(tokens), first + WINDOW_WORDS)
+    start, end = tokens[first].start(), tokens[last - 1].end()
+    pieces, position = [], start
+    for index in hits:
+        if first <= index < last:
+            token = tokens[index]
+            pieces.append(escape(text[position : token.start()]))
+            pieces.append(f"<mark>{escape(token.group())}</mark>")
+            position = token.end()
+    pieces.append(escape(text[position:end]))
+    prefix = "… " if start > 0 else ""
+    suffix = " …" if end < len(text.rstrip()) else ""
+    return prefix + "".join(pieces) + suffix, True
+
+
+def snippet(case, query: ParsedQuery) -> SafeString:
+    """The part of the summary, or else of the description, where the words occur."""
+    matches = _Matcher(query)
+    for text in (case.summary, MARKDOWN_SYMBOLS.sub(" ", case.description or "")):
+        marked, found = _marked(" ".join(text.split()), matches)
+        if found:
+            return mark_safe(marked)
+    words = case.summary.split()
+    more = " …" if len(words) > WINDOW_WORDS else ""
+    return mark_safe(escape(" ".join(words[:WINDOW_WORDS])) + more)

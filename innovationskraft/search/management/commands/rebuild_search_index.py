@@ -1,0 +1,20 @@
+from django.core.management.base import BaseCommand
+from django.utils.translation import gettext as _
+from tqdm import tqdm
+
+from innovationskraft.cases.selectors import published_cases
+from innovationskraft.search.indexing import index_rebuilt
+
+
+class Command(BaseCommand):
+    help = _(
+        "Index every published case again. Safe while the site serves: each batch replaces "
+        "its old entries in one transaction."
+    )
+
+    def handle(self, *args, **options):
+        total = published_cases().count()
+        quiet = options["verbosity"] == 0
+        with tqdm(total=total, unit=_("case"), disable=quiet, file=self.stderr) as bar:
+            indexed = index_rebuilt(progress=bar.update)
+        self.stdout.write(_("Indexed %(count)d published cases.") % {"count": indexed})

@@ -1,0 +1,161 @@
+"""Discovery: similar cases with the reason, who else works on the same thing, and likely
+duplicates of a case being written."""
+
+from collections import Counter
+from dataclasses import dataclass, field
+
+from django.core.cache import cache
+from django.utils.translation import gettext as _
+
+from innovationskraft.cases.facets import VERSION_KEY
+from innovationskraft.cases.models import Case, Organisation
+from innovationskraft.cases.selectors import CARD_RELATIONS, published_cases
+from innovationskraft.search.analysis import STOP_WORDS, stems, word_stems, words
+from innovationskraft.search.backends import Mode, get_backend
+from innovationskraft.search.query import ParsedQuery, QueryTerm
+
+CANDIDATES = 30
+MAX_QUERY_WORDS = 12
+CACHE_SECONDS = 600
+
+
+@dataclass
+class SimilarCase:
+    case: Case
+    score: float
+    reasons: list[str] = field(default_factory=list)
+
+
+def _words_query(text: str) -> ParsedQuery:
+    meaningful = [w for w in dict.fromkeys(words(text)) if w not in STOP_WORDS and len(w) > 2]
+    return ParsedQuery(tuple(QueryTerm((w,)) for w in meaningful[:MAX_QUERY_WORDS]))
+
+
+def _candidates(text: str, exclude_ids: set[int], limit: int) -> list[int]:
+    query = _words_query(text)
+    if query.is_empty:
+        return []
+    ids = get_backend().ranked_ids(query, Mode.ANY, limit=limit + len(exclude_ids))
+    return [pk for pk in ids if pk not in exclude_ids][:limit]
+
+
+def _shared_title_words(case: Case, other: Case) -> list[str]:
+    """The other case's title words that share a stem with this case's title or summary."""
+    own = {stem for word in words(f"{case.title} {case.summary}") for stem in word_stems(word)}
+    shared = [
+        word
+        for word in dict.fromkeys(words(other.title))
+        if word not in STOP_WORDS and len(word) > 2 and own.intersection(word_stems(word))
+    ]
+    return shared[:3]
+
+
+def _term_ids(case: Case, relation: str) -> set[int]:
+    return {term.pk for term in getattr(case, relation).all()}
+
+
+def _scored(case: Case, other: Case, text_rank: int) -> SimilarCase:
+    reasons = []
+    score = (CANDIDATES - text_rank) / CANDIDATES * 2
+    shared_words = _shared_title_words(case, other)
+    if shared_words:
+        reasons.append(_("also about %(words)s") % {"words": ", ".join(shared_words)})
+    if case.sector_id and case.sector_id == other.sector_id:
+        score += 1
+        reasons.append(_("also in %(sector)s") % {"sector": other.sector.label.lower()})
+    own_groups = _term_ids(case, "target_groups")
+    groups = [t for t in other.target_groups.all() if t.pk in own_groups]
+    if groups:
+        score += 0.5 * len(groups)
+        labels = ", ".join(t.label.lower() for t in groups[:2])
+        reasons.append(_("also for %(groups)s") % {"groups": labels})
+    own_barriers = _term_ids(case, "barriers")
+    barriers = [t for t in other.barriers.all() if t.pk in own_barriers]
+    if barriers:
+        score += 1.0 * len(barriers)
+        labels = ", ".join(t.label.lower() for t in barriers[:2])
+        reasons.append(_("also met: %(barriers)s") % {"barriers": labels})
+    return SimilarCase(case=other, score=score, reasons=reasons)
+
+
+def _with_terms(ids: list[int]):
+    return (
+        published_cases()
+        .filter(pk__in=ids)
+        .select_related(*CARD_RELATIONS)
+        .prefetch_related("target_groups", "barriers")
+    )
+
+
+def _ranked_similar(case: Case) -> list[SimilarCase]:
+    ids = _candidates(f"{case.title} {case.summary}", {case.pk}, CANDIDATES)
+    by_id = {other.pk: other for other in _with_terms(ids)}
+    scored = [_scored(case, by_id[pk], rank) for rank, pk in enumerate(ids) if pk in by_id]
+    return sorted(scored, key=lambda similar: -similar.score)
+
+
+def _cache_key(kind: str, case: Case) -> str:
+    version = cache.get(VERSION_KEY, 0)
+    return f"{kind}:{version}:{case.pk}:{case.updated_at.isoformat()}"
+
+
+def similar_cases(*, case: Case, limit: int = 5) -> list[SimilarCase]:
+    """The published cases most like this one by text and vocabularies, with the reasons."""
+    key = _cache_key(f"similar-{limit}", case)
+    found = cache.get(key)
+    if found is None:
+        found = _ranked_similar(case)[:limit]
+        cache.set(key, found, CACHE_SECONDS)
+    return found
+
+
+def organisations_working_on(*, case: Case, limit: int = 5) -> list[tuple[Organisation, int]]:
+    """Other organisations leading the most cases related to this one."""
+    key = _cache_key(f"who-else-{limit}", case)
+    found = cache.get(key)
+    if found is None:
+        related = _ranked_similar(case)
+        counts = Counter(
+            s.case.lead_organisation_id
+            for s in related
+            if s.case.lead_organisation_id != case.lead_organisation_id
+        )
+        top = counts.most_common(limit)
+        organisations = Organisation.objects.in_bulk([pk for pk, _n in top])
+        found = [(organisations[pk], n) for pk, n in top if pk in organisations]
+        cache.set(key, found, CACHE_SECONDS)
+    return found
+
+
+def _overlap(first: str, second: str) -> float:
+    a, b = set(stems(first)), set(stems(second))
+    if not a or not b:
+        return 0.0
+    return len(a & b) / min(len(a), len(b))
+
+
+DUPLICATE_TITLE_OVERLAP = 0.75
+DUPLICATE_COMBINED_OVERLAP = 0.5
+
+
+def possible_duplicates(
+    *, title: str, summary: str = "", exclude_slug: str | None = None, limit: int = 3
+) -> list[Case]:
+    """Published cases that are likely the same innovation as the one being written."""
+    if len(stems(title)) < 1:
+        return []
+    ids = _candidates(title, set(), 10)
+    candidates = published_cases().filter(pk__in=ids).select_related(*CARD_RELATIONS)
+    if exclude_slug:
+        candidates = candidates.exclude(slug=exclude_slug)
+    found = []
+    for candidate in candidates:
+        title_overlap = _overlap(title, candidate.title)
+        summary_overlap = _overlap(summary, candidate.summary) if summary else 0.0
+        if (
+            title_overlap >= DUPLICATE_TITLE_OVERLAP
+            or (title_overlap + summary_overlap) / 2 >= DUPLICATE_COMBINED_OVERLAP
+        ):
+            found.append((title_overlap + summary_overlap, candidate))
+    found.sort(key=lambda pair: -pair[0])
+    return [candidate for _score, candidate in found[:limit]]

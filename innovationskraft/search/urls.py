@@ -1,0 +1,10 @@
+from django.urls import path
+
+from innovationskraft.search import views
+
+app_name = "search"
+urlpatterns = [
+    path("sok/", views.search, name="results"),
+    path("sok/mojliga-dubbletter/", views.duplicates, name="duplicates"),
+    path("search/", views.search_redirect, name="redirect"),
+]
