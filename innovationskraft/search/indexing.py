@@ -5,6 +5,7 @@ from collections.abc import Callable, Iterable
 
 from django.db import transaction
 
+from innovationskraft.cases.facets import library_changed
 from innovationskraft.cases.models import Case
 from innovationskraft.cases.selectors import published_cases
 from innovationskraft.search.backends import get_backend
@@ -45,4 +46,5 @@ def index_rebuilt(*, progress: Callable[[int], None] | None = None) -> int:
         # Cases that were unpublished or deleted while the index was built from their ids.
         stale = backend.indexed_ids() - set(published_cases().values_list("pk", flat=True))
         backend.remove(sorted(stale))
+    library_changed()
     return len(published)

@@ -102,7 +102,7 @@ def test_the_list_shows_only_published_cases(client, library):
     ],
 )
 def test_the_list_filters_combine(client, library, query, expected):
-    response = client.get(LIST_URL, query)
+    response = client.get(LIST_URL, query, follow=True)  # words go to the search page
     assert response.status_code == 200
     assert sorted(titles(response)) == expected
     assert response.context["page"].paginator.count == len(expected)

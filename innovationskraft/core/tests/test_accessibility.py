@@ -103,6 +103,25 @@ def editor_after_a_failed_save() -> dict:
     return editor() | {"then": _submit_the_form_unfilled}
 
 
+def _write_a_known_title(page) -> None:
+    page.locator("#id_title").fill("ReTuna återbruksgalleria i Eskilstuna")
+    page.locator("#possible-duplicates li").first.wait_for()
+
+
+def editor_warned_of_a_duplicate() -> dict:
+    return editor() | {"then": _write_a_known_title}
+
+
+def _type_a_query(page) -> None:
+    page.locator("#id_q").press_sequentially("hemsjukv")
+    page.locator(".results mark").first.wait_for()
+
+
+def visitor_typing_a_query() -> dict:
+    demo_load()
+    return {"then": _type_a_query}
+
+
 def moderator_with_a_case_in_review() -> dict:
     demo_load()
     owner = _user("redaktor@eskilstuna.se", organisation=_municipality("0484"))
@@ -127,7 +146,12 @@ PAGES = [
     ("not-found", "/finns-inte/", None),
     ("case-list", "/innovationer/", demo_load),
     ("case-list-filtered", "/innovationer/?barrier=silos&sort=title", full_case),
-    ("case-list-no-results", "/innovationer/?stage=idea&q=finns-inte", demo_load),
+    ("case-list-no-results", "/innovationer/?stage=idea&year=1901", demo_load),
+    ("search", "/sok/", demo_load),
+    ("search-results", "/sok/?q=sjukv%C3%A5rd&sort=relevance", demo_load),
+    ("search-corrected", "/sok/?q=upphandlnig", demo_load),
+    ("search-only-stop-words", "/sok/?q=och", demo_load),
+    ("search-as-you-type", "/sok/", visitor_typing_a_query),
     ("case-detail", "/innovationer/retuna-aterbruksgalleria/", demo_load),
     ("case-detail-full", "/innovationer/{slug}/", full_case),
     ("case-history", "/innovationer/{slug}/historik/", edited_case),
@@ -139,6 +163,7 @@ PAGES = [
     ("term", "/ordlista/barrier/procurement/", full_case),
     ("case-form", "/innovationer/ny/", editor),
     ("case-form-errors", "/innovationer/ny/", editor_after_a_failed_save),
+    ("case-form-duplicate-warning", "/innovationer/ny/", editor_warned_of_a_duplicate),
     ("my-cases", "/mina-innovationer/", editor),
     ("review-queue", "/granskning/", moderator_with_a_case_in_review),
     ("case-review", "/innovationer/{slug}/granska/", moderator_with_a_case_in_review),

@@ -48,6 +48,8 @@ def _term(term: QueryTerm) -> Sql:
 
 
 def _folded(term: QueryTerm) -> Sql:
+    if term.is_phrase:
+        return _phrase(term.words)  # a phrase stays exact, also in the fallback
     lexemes = []
     for word in term.words:
         folded, as_prefix = folded_prefix(word)

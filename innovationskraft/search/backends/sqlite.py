@@ -45,7 +45,7 @@ def _folded(term: QueryTerm) -> str:
 
 
 def _term(term: QueryTerm, mode: Mode) -> str:
-    if mode is Mode.FOLDED and not term.negated:
+    if mode is Mode.FOLDED and not term.negated and not term.is_phrase:
         return _folded(term)
     return _phrase(term.words) if term.is_phrase else _word(term.words[0], term.prefix)
 

@@ -1,0 +1,214 @@
+"""Search behaviour over a handful of cases; the suite runs on SQLite and PostgreSQL alike."""
+
+import pytest
+from django.core.management import call_command
+
+from innovationskraft.cases import services
+from innovationskraft.cases.filters import CaseFilters
+from innovationskraft.cases.inputs import CaseInput
+from innovationskraft.cases.models import Case
+from innovationskraft.search.backends import Mode, get_backend
+from innovationskraft.search.selectors import case_search
+
+pytestmark = pytest.mark.django_db
+
+
+def found(q: str, **filters) -> list[str]:
+    results = case_search(filters=CaseFilters(q=q, sort="relevance", **filters))
+    return [case.title for case in results.page.object_list]
+
+
+@pytest.fixture
+def library(make_case, vasteras, term):
+    published = Case.Status.PUBLISHED
+    make_case(
+        title="ReTuna återbruksgalleria",
+        summary="Ett köpcentrum där allt som säljs är reparerat eller återbrukat.",
+        description="Kommunens återvinningscentral lämnar saker till butikerna.",
+        status=published,
+        sector=term("sector", "environment"),
+    )
+    make_case(
+        title="Specialiserad hemsjukvård",
+        summary="Svårt sjuka patienter vårdas hemma av ett team från sjukhuset.",
+        status=published,
+        sector=term("sector", "health"),
+    )
+    make_case(
+        title="Sjukvårdsrådgivning dygnet runt",
+        summary="Invånare får råd om sjukvård per telefon.",
+        status=published,
+        sector=term("sector", "health"),
+        organisation=vasteras,
+    )
+    make_case(
+        title="Innovation in public procurement",
+        summary="Buyers learned to ask the market for solutions instead of products.",
+        language="en",
+        status=published,
+    )
+    make_case(
+        title="Mål för klimatet",
+        summary="Kommunens klimatmål följs upp varje år.",
+        status=published,
+    )
+    make_case(
+        title="Mal i arkivet",
+        summary="Skadedjur i pappersarkiv bekämpas utan gift.",
+        status=published,
+    )
+    make_case(title="Hemlig plan för återbruk", summary="Ett utkast som ingen ska se.")
+
+
+def test_a_swedish_inflection_finds_the_base_form_and_back(library):
+    assert found("hemsjukvården ") == ["Specialiserad hemsjukvård"]
+    assert found("galleriorna ") == ["ReTuna återbruksgalleria"]
+
+
+def test_a_word_finds_the_compounds_that_begin_or_end_with_it(library):
+    assert found("återbruk ") == ["ReTuna återbruksgalleria"]
+    assert set(found("sjukvård ")) == {
+        "Specialiserad hemsjukvård",
+        "Sjukvårdsrådgivning dygnet runt",
+    }
+
+
+def test_a_direct_hit_ranks_above_a_hit_inside_a_compound(library, make_case):
+    make_case(title="Nära sjukvård", summary="Vård nära invånarna.", status="published")
+    assert found("sjukvård ")[0] == "Nära sjukvård"
+
+
+def test_drafts_are_not_found(library):
+    assert found("utkast ") == []
+    assert found("hemlig ") == []
+
+
+def test_english_cases_are_stemmed_as_english(library):
+    assert found("procurements innovations ") == ["Innovation in public procurement"]
+
+
+def test_every_word_must_match_and_otherwise_any_word_ranks(library):
+    results = case_search(filters=CaseFilters(q="hemsjukvård telefon ", sort="relevance"))
+    assert results.mode is Mode.ANY
+    assert {c.title for c in results.page.object_list} == {
+        "Specialiserad hemsjukvård",
+        "Sjukvårdsrådgivning dygnet runt",
+    }
+    assert case_search(filters=CaseFilters(q="sjukvård telefon ")).mode is Mode.ALL
+
+
+def test_a_phrase_matches_its_words_in_order_only(library):
+    assert found('"svårt sjuka"') == ["Specialiserad hemsjukvård"]
+    assert found('"sjuka svårt"') == []
+
+
+def test_a_minus_sign_leaves_cases_out(library):
+    assert found("sjukvård -telefon ") == ["Specialiserad hemsjukvård"]
+    assert "Sjukvårdsrådgivning dygnet runt" not in found("-telefon")
+
+
+def test_the_last_word_completes_as_a_prefix_while_typing(library):
+    assert found("hemsjukv") == ["Specialiserad hemsjukvård"]
+    assert found("hem") == ["Specialiserad hemsjukvård"]
+    assert found("hem ") == []
+
+
+def test_å_ä_and_ö_are_letters_of_their_own(library):
+    assert found("mål ") == ["Mål för klimatet"]
+    assert found("mal ") == ["Mal i arkivet"]
+
+
+def test_a_word_typed_without_å_ä_ö_falls_back_to_the_word_with_them(library):
+    results = case_search(filters=CaseFilters(q="aterbruksgalleria", sort="relevance"))
+    assert results.mode is Mode.FOLDED
+    assert [c.title for c in results.page.object_list] == ["ReTuna återbruksgalleria"]
+
+
+def test_a_misspelt_word_is_corrected_and_the_correction_shown(library):
+    results = case_search(filters=CaseFilters(q="telfon", sort="relevance"))
+    assert results.corrected == "telefon"
+    assert [c.title for c in results.page.object_list] == ["Sjukvårdsrådgivning dygnet runt"]
+
+
+def test_a_query_of_function_words_does_not_search(library):
+    results = case_search(filters=CaseFilters(q="och the"))
+    assert results.query.only_stop_words
+    assert results.mode is None
+
+
+def test_filters_combine_with_words_and_facets_count_the_matches(library, term):
+    assert found("sjukvård ", county="19") == ["Sjukvårdsrådgivning dygnet runt"]
+    results = case_search(filters=CaseFilters(q="sjukvård "))
+    sectors = {f.name: f for f in results.facets}["sector"].options
+    assert [(o.value, o.count) for o in sectors] == [("health", 2)]
+    assert results.total == 2
+
+
+def test_words_can_be_sorted_by_newest_instead_of_relevance(library, make_case):
+    make_case(title="Sjukvård i skärgården", summary="Båtburen vård.", status="published")
+    results = case_search(filters=CaseFilters(q="sjukvård ", sort="newest"))
+    assert results.page.object_list[0].title == "Sjukvård i skärgården"
+
+
+def test_title_weighs_more_than_summary_and_summary_more_than_description(make_case):
+    make_case(
+        title="Cykelbibliotek",
+        summary="Lån av cyklar.",
+        description="Om solceller.",
+        status="published",
+    )
+    make_case(title="Laddplatser", summary="Solceller på taken.", status="published")
+    make_case(title="Solceller på skolor", summary="Eleverna mäter.", status="published")
+    assert found("solceller ") == ["Solceller på skolor", "Laddplatser", "Cykelbibliotek"]
+
+
+def test_results_show_a_snippet_with_the_words_marked_and_the_text_escaped(make_case):
+    make_case(
+        title="Trygghetsvandring",
+        summary="Invånare <b>går</b> runt i området och pekar ut otrygga platser.",
+        status="published",
+    )
+    results = case_search(filters=CaseFilters(q="otrygga ", sort="relevance"))
+    snippet = str(results.page.object_list[0].snippet)
+    assert "<mark>otrygga</mark>" in snippet
+    assert "<b>" not in snippet
+    assert "&lt;/b&gt;" in snippet
+
+
+def test_the_organisations_with_the_most_matching_cases_are_named(library):
+    results = case_search(filters=CaseFilters(q="sjukvård "))
+    assert {(o.name, n) for o, n in results.organisations} == {
+        ("Eskilstuna kommun", 1),
+        ("Västerås stad", 1),
+    }
+
+
+def test_the_index_follows_edits_archiving_and_deletion(library, moderator):
+    case = Case.objects.get(title="Mal i arkivet")
+    data = CaseInput.from_case(case)
+    data.title = "Silverfisk i arkivet"
+    services.case_update(actor=None, case=case, data=data)
+    assert found("silverfisk ") == ["Silverfisk i arkivet"]
+    assert "Silverfisk i arkivet" not in found("mal ")
+    services.case_archive(actor=moderator, case=case)
+    assert found("silverfisk ") == []
+    other = Case.objects.get(title="Mål för klimatet")
+    other.delete()
+    assert other.pk not in get_backend().indexed_ids()
+
+
+def test_publishing_makes_a_draft_findable(library, editor):
+    draft = Case.objects.get(title="Hemlig plan för återbruk")
+    services.case_submit_for_review(actor=editor, case=draft)
+    assert found("hemlig ") == []
+    services.case_publish(actor=None, case=draft)
+    assert "Hemlig plan för återbruk" in found("hemlig ")
+
+
+def test_rebuilding_the_index_restores_it_and_reports_the_count(library, capsys):
+    backend = get_backend()
+    backend.remove(sorted(backend.indexed_ids()))
+    assert found("återbruk ") == []
+    call_command("rebuild_search_index", verbosity=0)
+    assert found("återbruk ") == ["ReTuna återbruksgalleria"]
+    assert "6" in capsys.readouterr().out
