@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test test-only lint format install install-dev messages bench clean
+.PHONY: run test test-only lint format install install-dev messages bench bench-search clean
 
 $(BIN)/python:
 	@$(PYTHON) -m venv $(VENV) 2>/dev/null || { \
@@ -53,6 +53,11 @@ messages: install-dev
 
 bench: install-dev
 	$(BIN)/python bench/case_pages.py --cases 100000
+
+# Our search next to tantivy on the same 100,000 cases (tantivy only from the bench extra).
+bench-search: install-dev
+	$(BIN)/pip install --quiet -e '.[dev,bench]'
+	$(BIN)/python bench/search.py --cases 100000
 
 clean:
 	rm -rf $(VENV) staticfiles .pytest_cache screenshots

@@ -6,8 +6,6 @@ return a dict: its values fill the path's {placeholders}, "user" is signed in fi
 "then" is done in the page before axe runs (such as submitting a form)."""
 
 import pytest
-from django.conf import settings
-from django.test import Client
 
 from innovationskraft.accounts.models import User
 from innovationskraft.accounts.services import membership_grant
@@ -17,6 +15,7 @@ from innovationskraft.cases.history import case_versions
 from innovationskraft.cases.inputs import CaseInput
 from innovationskraft.cases.models import Case, Organisation, Term
 from innovationskraft.core.testing.axe import axe_violations, describe
+from innovationskraft.core.testing.browser import sign_in
 
 pytestmark = pytest.mark.browser
 
@@ -169,14 +168,6 @@ PAGES = [
     ("case-review", "/innovationer/{slug}/granska/", moderator_with_a_case_in_review),
     ("adoption-form", "/innovationer/{slug}/vi-har-infort/", member_of_another_organisation),
 ]
-
-
-def sign_in(page, user: User, url: str) -> None:
-    """Hands the browser a session made by Django's test client, as if the user signed in."""
-    client = Client()
-    client.force_login(user)
-    cookie = client.cookies[settings.SESSION_COOKIE_NAME]
-    page.context.add_cookies([{"name": cookie.key, "value": cookie.value, "url": url}])
 
 
 @pytest.mark.parametrize(("name", "path", "setup"), PAGES, ids=[p[0] for p in PAGES])

@@ -1,0 +1,12 @@
+from django.conf import settings
+from django.test import Client
+
+from innovationskraft.accounts.models import User
+
+
+def sign_in(page, user: User, url: str) -> None:
+    """Hands the browser a session made by Django's test client, as if the user signed in."""
+    client = Client()
+    client.force_login(user)
+    cookie = client.cookies[settings.SESSION_COOKIE_NAME]
+    page.context.add_cookies([{"name": cookie.key, "value": cookie.value, "url": url}])
