@@ -45,12 +45,16 @@ def pytest_collection_modifyitems(config, items):
 
 @pytest.fixture(autouse=True)
 def empty_cache():
-    """Each test starts with an empty cache, as it starts with an empty database."""
+    """Each test starts with empty caches, as it starts with an empty database."""
     from django.core.cache import cache
 
+    from innovationskraft.search.columns import forget_columns
+
     cache.clear()
+    forget_columns()
     yield
     cache.clear()
+    forget_columns()
 
 
 @pytest.fixture(autouse=True)

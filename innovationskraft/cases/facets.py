@@ -2,43 +2,49 @@
 
 import hashlib
 import json
+import uuid
 from dataclasses import asdict, dataclass, field
 
 from django.core.cache import cache
-from django.db import connection, transaction
+from django.db import connection
 from django.db.models import Count, QuerySet
 from django.db.models.functions import Coalesce
 from django.utils.translation import gettext_lazy as _
 
 from innovationskraft.cases.filters import TERM_FILTERS, CaseFilters
-from innovationskraft.cases.models import CASE_FIELD_OF_VOCABULARY, Case, Organisation, Term
+from innovationskraft.cases.models import (
+    CASE_FIELD_OF_VOCABULARY,
+    Case,
+    LibraryVersion,
+    Organisation,
+    Term,
+)
 from innovationskraft.cases.registry import county_names
 
 # Up to this many matches the rows are counted in Python from one scan; above it, the
 # database groups them, which beats moving every row into Python.
 SCAN_LIMIT = 5000
-# Every write bumps the version, so within one cache these only bound how long another
-# process without a shared cache may show old counts. Large sets cost more to count.
+# Counts are kept under the library's version, so these only bound how long unused entries
+# stay. Large sets cost more to count.
 CACHE_SECONDS = 60
 LARGE_SET_CACHE_SECONDS = 600
 TERM_RELATIONS = {str(v): CASE_FIELD_OF_VOCABULARY[v] for v in TERM_FILTERS}
-VERSION_KEY = "case-library-version"
+LIBRARY_ROW = 1
 
 
-def _bump_version() -> None:
-    try:
-        cache.incr(VERSION_KEY)
-    except ValueError:
-        cache.set(VERSION_KEY, 1, None)
+def library_version() -> str:
+    """The token of the library as this transaction sees it ("" before the first change)."""
+    tokens = LibraryVersion.objects.filter(pk=LIBRARY_ROW).values_list("token", flat=True)
+    return tokens.first() or ""
 
 
 def library_changed() -> None:
-    """Called by the services on every change, so cached counts are not served stale.
-
-    Bumped at once for this request's own reads, and again after the commit, because another
-    request may have cached counts of the old data between the two."""
-    _bump_version()
-    transaction.on_commit(_bump_version)
+    """Called by the services on every change to the library, inside their transaction: a
+    reader that sees the change also sees the new token, so nothing computed from the old
+    library is served for the new one, in this process or another."""
+    token = uuid.uuid4().hex
+    if not LibraryVersion.objects.filter(pk=LIBRARY_ROW).update(token=token):
+        LibraryVersion.objects.update_or_create(pk=LIBRARY_ROW, defaults={"token": token})
 
 
 @dataclass
@@ -122,7 +128,7 @@ def _grouped(queryset: QuerySet[Case], total: int) -> RawCounts:
 
 
 def raw_counts(queryset: QuerySet[Case], filters: CaseFilters) -> RawCounts:
-    version = cache.get(VERSION_KEY, 0)
+    version = library_version()
     fingerprint = repr(sorted(asdict(filters).items() - {("sort", filters.sort)}))
     key = f"case-facets:{version}:{hashlib.sha256(fingerprint.encode()).hexdigest()}"
     cached = cache.get(key)
@@ -188,11 +194,14 @@ def _tree_options(counts: tuple[dict, dict], terms: dict[int, Term], selected: s
     return options
 
 
-def facet_counts(
-    queryset: QuerySet[Case], filters: CaseFilters, *, counts: RawCounts | None = None
-) -> tuple[int, list[Facet]]:
+def facet_counts(queryset: QuerySet[Case], filters: CaseFilters) -> tuple[int, list[Facet]]:
     """The number of matching cases, and each filter's options with their counts."""
-    counts = counts or raw_counts(queryset, filters)
+    counts = raw_counts(queryset, filters)
+    return counts.total, facets_for(filters, counts)
+
+
+def facets_for(filters: CaseFilters, counts: RawCounts) -> list[Facet]:
+    """Each filter's options with their counts."""
     terms = {t.id: t for t in Term.objects.all()}
     by_vocabulary: dict[str, dict[int, Term]] = {}
     for term in terms.values():
@@ -233,4 +242,4 @@ def facet_counts(
     facets.append(
         Facet("year", _("Start year"), sorted(years, key=lambda o: o.value, reverse=True))
     )
-    return counts.total, facets
+    return facets

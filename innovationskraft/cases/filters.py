@@ -65,13 +65,13 @@ class CaseFilters:
         }
 
 
-def _term_and_descendants(vocabulary: str, code: str) -> list[int]:
+def term_and_descendants(vocabulary: str, code: str) -> list[int]:
     ids = list(Term.objects.filter(vocabulary=vocabulary, code=code).values_list("id", flat=True))
     children = list(Term.objects.filter(parent_id__in=ids).values_list("id", flat=True))
     return ids + children
 
 
-def _organisation_ids(**lookup) -> list[int]:
+def organisation_ids(**lookup) -> list[int]:
     return list(Organisation.objects.filter(**lookup).values_list("id", flat=True))
 
 
@@ -86,19 +86,17 @@ def apply_filters(queryset: QuerySet[Case], filters: CaseFilters) -> QuerySet[Ca
         queryset = queryset.filter(facet=filters.facet)
     # Organisation filters become id lists: the registry is small, the case table is not.
     if filters.org_type:
-        queryset = queryset.filter(
-            lead_organisation_id__in=_organisation_ids(kind=filters.org_type)
-        )
+        queryset = queryset.filter(lead_organisation_id__in=organisation_ids(kind=filters.org_type))
     if filters.county:
         queryset = queryset.filter(
-            lead_organisation_id__in=_organisation_ids(county_code=filters.county)
+            lead_organisation_id__in=organisation_ids(county_code=filters.county)
         )
     if filters.year:
         queryset = queryset.filter(start_year=int(filters.year))
     for vocabulary in TERM_FILTERS:
         code = getattr(filters, vocabulary)
         if code:
-            term_ids = _term_and_descendants(vocabulary, code)
+            term_ids = term_and_descendants(vocabulary, code)
             through = getattr(Case, CASE_FIELD_OF_VOCABULARY[vocabulary]).through
             case_ids = through.objects.filter(term_id__in=term_ids).values("case_id")
             queryset = queryset.filter(pk__in=case_ids)

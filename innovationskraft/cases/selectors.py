@@ -1,3 +1,5 @@
+from collections.abc import Iterable, Sequence
+
 from django.db.models import Count, Q, QuerySet
 
 from innovationskraft.accounts.selectors import organisation_ids_of
@@ -16,6 +18,20 @@ CARD_DEFERRED = ("description", "user_involvement", "barriers_text", "enablers_t
 
 def published_cases() -> QuerySet[Case]:
     return Case.objects.filter(status=Case.Status.PUBLISHED)
+
+
+def published_cases_by_id(ids: Iterable[int], *, prefetch: Sequence[str] = ()) -> dict[int, Case]:
+    """The published cases among the ids, as cards, by id.
+
+    Looked up by primary key alone with the status checked here: with the status in the query,
+    SQLite may walk the status index through every published case (10 ms instead of under one
+    at 100,000 cases)."""
+    queryset = Case.objects.filter(pk__in=list(ids)).select_related(*CARD_RELATIONS)
+    return {
+        case.pk: case
+        for case in queryset.prefetch_related(*prefetch)
+        if case.status == Case.Status.PUBLISHED
+    }
 
 
 def newest_published_cases(*, limit: int) -> list[Case]:

@@ -2,6 +2,7 @@
 backends show the same thing."""
 
 import re
+from functools import lru_cache
 
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
@@ -18,39 +19,48 @@ class _Matcher:
         self.stems = {stem for word in query.all_words() for stem in word_stems(word)}
         self.parts = {fold(compound_prefix(word)) for word in query.all_words()}
         self.parts = {part for part in self.parts if len(part) >= 4}
+        self.seen: dict[str, bool] = {}
 
     def __call__(self, token: str) -> bool:
         token = token.lower()
-        if self.stems.intersection(word_stems(token)):
-            return True
-        folded = fold(token)
-        return any(part in folded for part in self.parts)
+        if token not in self.seen:
+            folded = fold(token)
+            self.seen[token] = bool(self.stems.intersection(word_stems(token))) or any(
+                part in folded for part in self.parts
+            )
+        return self.seen[token]
 
 
 def _marked(text: str, matches) -> tuple[str, bool]:
     tokens = list(WORD.finditer(text))
-    hits = [i for i, token in enumerate(tokens) if matches(token.group())]
-    if not hits:
+    first_hit = next((i for i, token in enumerate(tokens) if matches(token.group())), None)
+    if first_hit is None:
         return "", False
-    first = max(0, hits[0] - 8)
+    first = max(0, first_hit - 8)
     last = min(len(tokens), first + WINDOW_WORDS)
+    hits = [i for i in range(first_hit, last) if matches(tokens[i].group())]
     start, end = tokens[first].start(), tokens[last - 1].end()
     pieces, position = [], start
     for index in hits:
-        if first <= index < last:
-            token = tokens[index]
-            pieces.append(escape(text[position : token.start()]))
-            pieces.append(f"<mark>{escape(token.group())}</mark>")
-            position = token.end()
+        token = tokens[index]
+        pieces.append(escape(text[position : token.start()]))
+        pieces.append(f"<mark>{escape(token.group())}</mark>")
+        position = token.end()
     pieces.append(escape(text[position:end]))
     prefix = "… " if start > 0 else ""
     suffix = " …" if end < len(text.rstrip()) else ""
     return prefix + "".join(pieces) + suffix, True
 
 
+@lru_cache(maxsize=32)
+def _matcher(query: ParsedQuery) -> _Matcher:
+    """One per query, so that the words of one page of results are looked at once."""
+    return _Matcher(query)
+
+
 def snippet(case, query: ParsedQuery) -> SafeString:
     """The part of the summary, or else of the description, where the words occur."""
-    matches = _Matcher(query)
+    matches = _matcher(query)
     for text in (case.summary, MARKDOWN_SYMBOLS.sub(" ", case.description or "")):
         marked, found = _marked(" ".join(text.split()), matches)
         if found:

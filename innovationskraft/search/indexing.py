@@ -46,5 +46,6 @@ def index_rebuilt(*, progress: Callable[[int], None] | None = None) -> int:
         # Cases that were unpublished or deleted while the index was built from their ids.
         stale = backend.indexed_ids() - set(published_cases().values_list("pk", flat=True))
         backend.remove(sorted(stale))
+    backend.optimize()
     library_changed()
     return len(published)

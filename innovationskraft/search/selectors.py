@@ -1,19 +1,20 @@
 """Search over the published library: the query, its fallbacks, facets and a page of results."""
 
 import difflib
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
+from functools import partial
 
+import numpy as np
 from django.core.paginator import Page, Paginator
-from django.db.models import QuerySet
-from django.db.models.expressions import RawSQL
 
 from innovationskraft.cases import selectors as case_selectors
-from innovationskraft.cases.facets import Facet, facet_counts, raw_counts
-from innovationskraft.cases.filters import SORTS, CaseFilters, apply_filters
+from innovationskraft.cases.facets import Facet, facets_for
+from innovationskraft.cases.filters import SORTS, CaseFilters
 from innovationskraft.cases.models import Case, Organisation
 from innovationskraft.search.analysis import fold
 from innovationskraft.search.backends import Mode, get_backend
-from innovationskraft.search.backends.base import Sql
+from innovationskraft.search.columns import LibraryColumns, library_columns
 from innovationskraft.search.highlight import snippet
 from innovationskraft.search.query import ParsedQuery, parse
 
@@ -37,35 +38,71 @@ class SearchResults:
         return self.page.paginator.count
 
 
-class _RankedCases:
-    """The matching cases in rank order, fetched a page at a time by the paginator."""
+# Relevance is computed for at most this many of the matches, the most recently added; older
+# matches follow them newest first. bm25 costs about a microsecond per match and more with
+# compound parts, and a query that matches more cases than this is one a person narrows with
+# the filters.
+RANKED_AT_MOST = 5000
 
-    def __init__(self, query: ParsedQuery, mode: Mode, within: Sql | None, total: int):
-        self.query, self.mode, self.within, self.total = query, mode, within, total
+
+class _CasePages:
+    """The found cases in their order, fetched a page at a time by the paginator."""
+
+    def __init__(self, total: int, page_ids: Callable[[int, int], list[int]]):
+        self.total, self.page_ids = total, page_ids
 
     def __len__(self) -> int:
         return self.total
 
     def __getitem__(self, page_slice: slice) -> list[Case]:
-        ids = get_backend().ranked_ids(
-            self.query,
-            self.mode,
-            within=self.within,
-            limit=page_slice.stop - page_slice.start,
-            offset=page_slice.start,
-        )
-        by_id = {
-            case.pk: case
-            for case in case_selectors.published_cases()
-            .filter(pk__in=ids)
-            .select_related(*case_selectors.CARD_RELATIONS)
-        }
+        ids = self.page_ids(page_slice.start, page_slice.stop)
+        by_id = case_selectors.published_cases_by_id(ids)
         return [by_id[pk] for pk in ids if pk in by_id]
 
 
-def _matching(base: QuerySet[Case], query: ParsedQuery, mode: Mode) -> QuerySet[Case]:
-    sql, params = get_backend().match_sql(query, mode)
-    return base.filter(pk__in=RawSQL(sql, params))
+class _RelevanceOrder:
+    """Page ids by relevance among the matching `ids` (ascending). Within the RANKED_AT_MOST
+    newest matches: the direct hits of the words by bm25, then the hits through compound parts
+    or the completion of the last word, by bm25 too; then the older matches, newest first.
+    Ranking the direct hits alone is three times cheaper, and they fill most first pages."""
+
+    def __init__(self, query: ParsedQuery, mode: Mode, ids: np.ndarray, filtered: bool):
+        self.query, self.mode, self.filtered = query, mode, filtered
+        self.newest_first = ids[::-1]
+        ranked = self.newest_first[:RANKED_AT_MOST]
+        self.from_id = int(ranked[-1]) if len(ranked) else None
+        direct = get_backend().matching_ids(query, mode, direct=True, from_id=self.from_id)
+        is_direct = np.isin(ranked, direct, assume_unique=True)
+        self.direct, self.indirect = ranked[is_direct], ranked[~is_direct]
+
+    def _tier(self, ids: np.ndarray, direct: bool, start: int, stop: int) -> list[int]:
+        if start >= min(stop, len(ids)):
+            return []
+        # Unfiltered, the direct hits are all of the index's direct matches from the oldest
+        # ranked id up, so the backend needs no list of them.
+        whole = direct and not self.filtered
+        return get_backend().ranked_ids(
+            self.query,
+            self.mode,
+            direct=direct,
+            among=None if whole else ids.tolist(),
+            from_id=self.from_id,
+            limit=stop - start,
+            offset=start,
+        )
+
+    def __call__(self, start: int, stop: int) -> list[int]:
+        found = self._tier(self.direct, True, start, stop)
+        offset = len(self.direct)
+        found += self._tier(self.indirect, False, max(0, start - offset), stop - offset)
+        offset += len(self.indirect)
+        return found + self.newest_first[max(start, offset) : stop].tolist()
+
+
+def _matches(columns: LibraryColumns, passing, query: ParsedQuery, mode: Mode) -> np.ndarray:
+    """Positions of the cases that match the words and pass the filters (`passing`)."""
+    positions = columns.positions(get_backend().matching_ids(query, mode))
+    return positions if passing is None else positions[passing[positions]]
 
 
 def _correction(query: ParsedQuery) -> dict[str, str]:
@@ -85,32 +122,25 @@ def _correction(query: ParsedQuery) -> dict[str, str]:
     return replacements
 
 
-def _matching_with_fallbacks(base, query: ParsedQuery):
+def _matching_with_fallbacks(columns: LibraryColumns, passing, query: ParsedQuery):
     """All words first; then the words without å, ä and ö, or with a spelling correction;
-    then any of the words. Returns the queryset, the mode, the query used and its text."""
-    matching = _matching(base, query, Mode.ALL)
-    if matching.exists():
+    then any of the words. Returns the positions, the mode, the query used and its text."""
+    matching = _matches(columns, passing, query, Mode.ALL)
+    if len(matching):
         return matching, Mode.ALL, query, ""
-    folded = _matching(base, query, Mode.FOLDED)
-    if folded.exists():
+    folded = _matches(columns, passing, query, Mode.FOLDED)
+    if len(folded):
         return folded, Mode.FOLDED, query, ""
     replacements = _correction(query)
     if replacements:
         corrected = query.with_words(replacements)
-        folded = _matching(base, corrected, Mode.FOLDED)
-        if folded.exists():
+        folded = _matches(columns, passing, corrected, Mode.FOLDED)
+        if len(folded):
             text = " ".join(replacements.get(w, w) for w in query.all_words())
             return folded, Mode.FOLDED, corrected, text
     if len(query.positive) > 1:
-        return _matching(base, query, Mode.ANY), Mode.ANY, query, ""
+        return _matches(columns, passing, query, Mode.ANY), Mode.ANY, query, ""
     return matching, Mode.ALL, query, ""
-
-
-def _within(base: QuerySet[Case], filters: CaseFilters) -> Sql | None:
-    if not set(filters.active()) - {"q"}:
-        return None  # the index holds published cases only
-    sql, params = base.values("id").order_by().query.sql_with_params()
-    return sql, list(params)
 
 
 def _organisations(counts: dict[int, int]) -> list[tuple[Organisation, int]]:
@@ -121,30 +151,26 @@ def _organisations(counts: dict[int, int]) -> list[tuple[Organisation, int]]:
 
 def case_search(*, filters: CaseFilters, page_number=1) -> SearchResults:
     query = parse(filters.q)
-    base = apply_filters(case_selectors.published_cases(), filters)
-    if query.is_empty:
-        matching, mode, used, corrected = base, None, query, ""
+    columns = library_columns()
+    passing = columns.filter_mask(filters)
+    mode, used, corrected = None, query, ""
+    if not query.is_empty:
+        matching, mode, used, corrected = _matching_with_fallbacks(columns, passing, query)
+    else:
+        matching = columns.all_positions() if passing is None else np.flatnonzero(passing)
         if query.negative:
             # Only exclusions: everything except what they name.
             excluded = ParsedQuery(tuple(replace(t, negated=False) for t in query.negative))
-            matching = base.exclude(pk__in=RawSQL(*get_backend().match_sql(excluded, Mode.ALL)))
-    else:
-        matching, mode, used, corrected = _matching_with_fallbacks(base, query)
-    counts = raw_counts(matching, filters)
-    total, facets = facet_counts(matching, filters, counts=counts)
+            named = columns.positions(get_backend().matching_ids(excluded, Mode.ALL))
+            matching = np.setdiff1d(matching, named, assume_unique=True)
+    counts = columns.counts(matching)
+    facets = facets_for(filters, counts)
     if mode is not None and filters.sort == "relevance":
-        ordered = _RankedCases(used, mode, _within(base, filters), total)
+        page_ids = _RelevanceOrder(used, mode, columns.ids[matching], passing is not None)
     else:
         sort = filters.sort if filters.sort in SORTS else "newest"
-        # The description stays: a snippet may come from it.
-        ordered = (
-            matching.select_related(*case_selectors.CARD_RELATIONS)
-            .defer("user_involvement", "barriers_text", "enablers_text")
-            .order_by(*SORTS[sort])
-        )
-    paginator = Paginator(ordered, PAGE_SIZE)
-    paginator.count = total  # already counted with the facets
-    page = paginator.get_page(page_number)
+        page_ids = partial(columns.ordered_ids, matching, sort)
+    page = Paginator(_CasePages(counts.total, page_ids), PAGE_SIZE).get_page(page_number)
     page.object_list = list(page.object_list)
     if mode is not None:
         for case in page.object_list:

@@ -1,4 +1,5 @@
 from innovationskraft.cases.models.cases import Case, CaseLink, ReviewDecision, Tag
+from innovationskraft.cases.models.library import LibraryVersion
 from innovationskraft.cases.models.organisations import Organisation
 from innovationskraft.cases.models.spread import Adoption
 from innovationskraft.cases.models.vocabularies import (
@@ -14,6 +15,7 @@ __all__ = [
     "Adoption",
     "Case",
     "CaseLink",
+    "LibraryVersion",
     "Organisation",
     "ReviewDecision",
     "Tag",

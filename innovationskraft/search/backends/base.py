@@ -1,6 +1,8 @@
 import enum
 from abc import ABC, abstractmethod
+from collections.abc import Sequence
 
+import numpy as np
 from django.db import connection
 
 from innovationskraft.search.analysis import fold
@@ -34,32 +36,54 @@ class SearchBackend(ABC):
     @abstractmethod
     def indexed_ids(self) -> set[int]: ...
 
+    def optimize(self) -> None:  # noqa: B027 (a backend without such a step needs nothing)
+        """After a rebuild: make the index as fast to query as it can be."""
+
+    # `direct` in the methods below: match the words themselves only, leaving out the compound
+    # parts and the completion of a last word being typed; those hits rank below direct ones.
+
     @abstractmethod
-    def match_sql(self, query: ParsedQuery, mode: Mode) -> Sql:
+    def match_sql(self, query: ParsedQuery, mode: Mode, *, direct: bool = False) -> Sql:
         """A subquery selecting the ids of the matching cases."""
 
     @abstractmethod
-    def ranked_sql(self, query: ParsedQuery, mode: Mode, within: Sql | None) -> Sql:
-        """Matching ids, best first, limited to the ids of `within` when given; the caller
-        appends LIMIT and OFFSET."""
+    def matching_ids(
+        self, query: ParsedQuery, mode: Mode, *, direct: bool = False, from_id: int | None = None
+    ) -> np.ndarray:
+        """The ids of every matching case (from `from_id` up), in ascending order."""
+
+    @abstractmethod
+    def ranked_sql(
+        self,
+        query: ParsedQuery,
+        mode: Mode,
+        *,
+        direct: bool,
+        among: Sequence[int] | None,
+        from_id: int | None,
+    ) -> Sql:
+        """Matching ids, best first: only those in `among` and from `from_id` up, when given.
+        The caller appends LIMIT and OFFSET."""
 
     @abstractmethod
     def known_words(self, starting_with: str) -> list[str]:
         """Folded words in the index that start with the given letters, for corrections."""
 
     def ranked_ids(
-        self, query: ParsedQuery, mode: Mode, *, within: Sql | None = None, limit: int, offset=0
+        self,
+        query: ParsedQuery,
+        mode: Mode,
+        *,
+        direct: bool = False,
+        among: Sequence[int] | None = None,
+        from_id: int | None = None,
+        limit: int,
+        offset: int = 0,
     ) -> list[int]:
-        sql, params = self.ranked_sql(query, mode, within)
+        sql, params = self.ranked_sql(query, mode, direct=direct, among=among, from_id=from_id)
         with connection.cursor() as cursor:
             cursor.execute(f"{sql} LIMIT %s OFFSET %s", [*params, limit, offset])
             return [row[0] for row in cursor.fetchall()]
-
-    def has_match(self, query: ParsedQuery, mode: Mode) -> bool:
-        sql, params = self.match_sql(query, mode)
-        with connection.cursor() as cursor:
-            cursor.execute(f"SELECT EXISTS ({sql})", params)
-            return bool(cursor.fetchone()[0])
 
 
 def folded_prefix(word: str) -> tuple[str, bool]:

@@ -1,6 +1,9 @@
 """PostgreSQL full text: the built-in `swedish` and `english` configurations, weights A (title),
 B (summary), C (compound parts) and D (description and names), a GIN index and ts_rank_cd."""
 
+from collections.abc import Sequence
+
+import numpy as np
 from django.db import connection
 
 from innovationskraft.search.analysis import compound_prefix
@@ -24,10 +27,12 @@ def _lexeme(word: str, suffix: str = "") -> str:
     return f"'{escaped}'{suffix}"
 
 
-def _word(word: str, prefix: bool) -> Sql:
-    direct = _lexeme(word, ":ABD")
+def _word(word: str, prefix: bool, direct: bool) -> Sql:
+    lexeme = _lexeme(word, ":ABD")
     parts = ["to_tsquery('swedish', %s)", "to_tsquery('english', %s)"]
-    params = [direct, direct]
+    params = [lexeme, lexeme]
+    if direct:
+        return "(" + " || ".join(parts) + ")", params
     stem = compound_prefix(word)
     if len(stem) >= 4:
         parts.append("to_tsquery('simple', %s)")
@@ -43,8 +48,8 @@ def _phrase(words: tuple[str, ...]) -> Sql:
     return "(phraseto_tsquery('swedish', %s) || phraseto_tsquery('english', %s))", [text, text]
 
 
-def _term(term: QueryTerm) -> Sql:
-    return _phrase(term.words) if term.is_phrase else _word(term.words[0], term.prefix)
+def _term(term: QueryTerm, direct: bool = False) -> Sql:
+    return _phrase(term.words) if term.is_phrase else _word(term.words[0], term.prefix, direct)
 
 
 def _folded(term: QueryTerm) -> Sql:
@@ -64,12 +69,13 @@ def _combined(parts: list[Sql], operator: str) -> Sql:
     )
 
 
-def condition(query: ParsedQuery, mode: Mode) -> tuple[Sql, Sql]:
-    """The WHERE condition for the query and its rank expression."""
+def condition(query: ParsedQuery, mode: Mode, direct: bool = False) -> tuple[Sql, Sql]:
+    """The WHERE condition for the query and its rank expression; `direct` leaves out the
+    compound parts and the completion of the last word."""
     if mode is Mode.FOLDED:
         column, parts = "folded", [_folded(term) for term in query.positive]
     else:
-        column, parts = "vector", [_term(term) for term in query.positive]
+        column, parts = "vector", [_term(term, direct) for term in query.positive]
     positive, params = _combined(parts, "||" if mode is Mode.ANY else "&&")
     positive_params = list(params)
     where = f"{column} @@ {positive}"
@@ -123,20 +129,48 @@ class PostgresBackend(SearchBackend):
         with connection.cursor() as cursor:
             cursor.execute(f"DELETE FROM {TABLE} WHERE case_id = ANY(%s)", [list(case_ids)])
 
+    def optimize(self) -> None:
+        # Fresh statistics, so the planner knows how large the rebuilt table is.
+        with connection.cursor() as cursor:
+            cursor.execute(f"ANALYZE {TABLE}")
+
     def indexed_ids(self) -> set[int]:
         with connection.cursor() as cursor:
             cursor.execute(f"SELECT case_id FROM {TABLE}")
             return {row[0] for row in cursor.fetchall()}
 
-    def match_sql(self, query: ParsedQuery, mode: Mode) -> Sql:
-        (where, params), _rank = condition(query, mode)
+    def match_sql(self, query: ParsedQuery, mode: Mode, *, direct: bool = False) -> Sql:
+        (where, params), _rank = condition(query, mode, direct)
         return f"SELECT case_id FROM {TABLE} WHERE {where}", params
 
-    def ranked_sql(self, query: ParsedQuery, mode: Mode, within: Sql | None) -> Sql:
-        (where, params), (rank, rank_params) = condition(query, mode)
+    def matching_ids(
+        self, query: ParsedQuery, mode: Mode, *, direct: bool = False, from_id: int | None = None
+    ) -> np.ndarray:
+        (where, params), _rank = condition(query, mode, direct)
+        if from_id is not None:
+            where, params = f"{where} AND case_id >= %s", [*params, from_id]
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f"SELECT array_agg(case_id ORDER BY case_id) FROM {TABLE} WHERE {where}", params
+            )
+            ids = cursor.fetchone()[0]
+        return np.array(ids or [], dtype=np.int64)
+
+    def ranked_sql(
+        self,
+        query: ParsedQuery,
+        mode: Mode,
+        *,
+        direct: bool,
+        among: Sequence[int] | None,
+        from_id: int | None,
+    ) -> Sql:
+        (where, params), (rank, rank_params) = condition(query, mode, direct)
         sql = f"SELECT case_id FROM {TABLE} WHERE {where}"
-        if within is not None:
-            sql, params = f"{sql} AND case_id IN ({within[0]})", [*params, *within[1]]
+        if from_id is not None:
+            sql, params = f"{sql} AND case_id >= %s", [*params, from_id]
+        if among is not None:
+            sql, params = f"{sql} AND case_id = ANY(%s)", [*params, list(among)]
         return f"{sql} ORDER BY {rank} DESC, case_id DESC", [*params, *rank_params]
 
     def known_words(self, starting_with: str) -> list[str]:
