@@ -24,6 +24,7 @@ INSTALLED_APPS = [
     "innovationskraft.accounts",
     "innovationskraft.cases",
     "innovationskraft.search",
+    "innovationskraft.workshops",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -162,3 +163,9 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": "WARNING"},
 }
+
+# Workshops: limits against a flood of contributions. A whole room may share one address
+# (one network behind one router), so the address limit sits far above one person's.
+WORKSHOP_CONTRIBUTIONS_PER_PARTICIPANT_MINUTE = envint("WORKSHOP_CONTRIBUTIONS_PER_MINUTE", 12)
+WORKSHOP_CONTRIBUTIONS_PER_ADDRESS_MINUTE = envint("WORKSHOP_ADDRESS_CONTRIBUTIONS_PER_MINUTE", 5000)
+WORKSHOP_JOINS_PER_ADDRESS_MINUTE = envint("WORKSHOP_ADDRESS_JOINS_PER_MINUTE", 3000)

@@ -68,3 +68,9 @@ def word_stems(word: str) -> list[str]:
 def compound_prefix(word: str) -> str:
     """The shortest stem of the word, which begins every inflected form and compound of it."""
     return min(word_stems(word), key=len)
+
+
+def stemmed_words(text: str, language: str = "sv") -> list[tuple[str, str]]:
+    """(stem, word) for each meaningful word: the stem to compare, the word to show."""
+    kept = [word for word in words(text) if word not in STOP_WORDS and len(word) > 1]
+    return list(zip(_stemmer(language).stemWords(kept), kept, strict=True))

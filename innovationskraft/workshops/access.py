@@ -1,0 +1,83 @@
+"""Fetch a workshop, participant or contribution and check, in the same call, who may touch it."""
+
+from django.core.exceptions import PermissionDenied
+from django.http import Http404
+
+from innovationskraft.workshops import permissions
+from innovationskraft.workshops.models import (
+    JOIN_CODE_ALPHABET,
+    JOIN_CODE_LENGTH,
+    Contribution,
+    Participant,
+    Workshop,
+)
+
+PARTICIPANT_COOKIE = "ik_deltagare_{}"
+PARTICIPANT_COOKIE_SALT = "innovationskraft.workshops.participant"
+
+
+def normalise_code(raw: str) -> str:
+    """Codes are read off a projector: spaces, dashes and lower case are forgiven."""
+    return "".join(ch for ch in (raw or "").upper() if ch.isalnum())[: JOIN_CODE_LENGTH + 4]
+
+
+def is_well_formed_code(code: str) -> bool:
+    return len(code) == JOIN_CODE_LENGTH and all(ch in JOIN_CODE_ALPHABET for ch in code)
+
+
+def workshop_for_code(code: str) -> Workshop | None:
+    code = normalise_code(code)
+    if not is_well_formed_code(code):
+        return None
+    return Workshop.objects.select_related("organiser").filter(join_code=code).first()
+
+
+def access_workshop_for_facilitation(user, slug: str) -> Workshop:
+    try:
+        workshop = Workshop.objects.select_related("organiser").get(slug=slug)
+    except Workshop.DoesNotExist:
+        raise Http404 from None
+    if not permissions.can_facilitate(user, workshop):
+        raise PermissionDenied
+    return workshop
+
+
+def access_published_report(slug: str) -> Workshop:
+    try:
+        return Workshop.objects.select_related("organiser").get(
+            slug=slug, state=Workshop.State.PUBLISHED
+        )
+    except Workshop.DoesNotExist:
+        raise Http404 from None
+
+
+def participant_cookie_name(workshop: Workshop) -> str:
+    return PARTICIPANT_COOKIE.format(workshop.pk)
+
+
+def participant_from_request(request, workshop: Workshop) -> Participant | None:
+    token = request.get_signed_cookie(
+        participant_cookie_name(workshop), default=None, salt=PARTICIPANT_COOKIE_SALT
+    )
+    if not token:
+        return None
+    return Participant.objects.filter(workshop=workshop, token=token).first()
+
+
+def access_own_contribution(participant: Participant, contribution_id: int) -> Contribution:
+    try:
+        return Contribution.objects.select_related("workshop").get(
+            pk=contribution_id, participant=participant
+        )
+    except Contribution.DoesNotExist:
+        raise Http404 from None
+
+
+def access_contribution_for_facilitation(workshop: Workshop, contribution_id: int) -> Contribution:
+    """The workshop has been checked already; the contribution must belong to it."""
+    try:
+        return Contribution.objects.select_related("prompt").get(
+            pk=contribution_id, workshop=workshop
+        )
+    except Contribution.DoesNotExist:
+        raise Http404 from None

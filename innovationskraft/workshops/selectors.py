@@ -1,0 +1,142 @@
+"""Reads for the board, the facilitator's pages, the participant's phone and the report."""
+
+from collections import Counter
+from dataclasses import dataclass, field
+
+from django.db.models import Count, Q, QuerySet
+
+from innovationskraft.accounts.selectors import organisation_ids_of
+from innovationskraft.workshops.models import (
+    Contribution,
+    Participant,
+    Prompt,
+    Theme,
+    Vote,
+    VotingRound,
+    Workshop,
+)
+
+Status = Contribution.Status
+
+
+def board_contributions(*, workshop: Workshop) -> QuerySet[Contribution]:
+    return Contribution.objects.filter(
+        workshop=workshop, status=Status.VISIBLE, merged_into__isnull=True
+    )
+
+
+def workshops_for_facilitator(*, user) -> QuerySet[Workshop]:
+    workshops = Workshop.objects.select_related("organiser").annotate(
+        contribution_count=Count("contributions", filter=~Q(contributions__status=Status.WITHDRAWN))
+    )
+    if user.is_moderator:
+        return workshops
+    return workshops.filter(
+        Q(created_by=user) | Q(organiser_id__in=organisation_ids_of(user))
+    ).distinct()
+
+
+def published_reports() -> QuerySet[Workshop]:
+    return Workshop.objects.filter(state=Workshop.State.PUBLISHED).select_related("organiser")
+
+
+def open_round(*, workshop: Workshop) -> VotingRound | None:
+    return workshop.rounds.filter(is_open=True).first()
+
+
+def vote_counts(*, voting_round: VotingRound | None) -> Counter:
+    """Votes per item key: ("theme", id) or ("contribution", id)."""
+    counts: Counter = Counter()
+    if voting_round is None:
+        return counts
+    rows = Vote.objects.filter(round=voting_round).values("theme_id", "contribution_id")
+    for row in rows.annotate(n=Count("id")):
+        if row["theme_id"]:
+            counts[("theme", row["theme_id"])] = row["n"]
+        else:
+            counts[("contribution", row["contribution_id"])] = row["n"]
+    return counts
+
+
+@dataclass
+class ThemeGroup:
+    theme: Theme | None
+    contributions: list[Contribution]
+    votes: int = 0
+
+
+@dataclass
+class PromptBoard:
+    prompt: Prompt
+    groups: list[ThemeGroup] = field(default_factory=list)
+    count: int = 0
+
+
+def board(*, workshop: Workshop, contributions: QuerySet | None = None) -> list[PromptBoard]:
+    """The board by question, each question's themes in order and the unthemed last.
+    Contributions are counted with the duplicates merged into them."""
+    voting_round = open_round(workshop=workshop)
+    votes = vote_counts(voting_round=voting_round)
+    if contributions is None:
+        contributions = board_contributions(workshop=workshop)
+    contributions = contributions.annotate(
+        merged_count=Count("merged", filter=~Q(merged__status=Status.WITHDRAWN))
+    ).order_by("-highlighted", "created_at", "pk")
+    themes = Theme.objects.filter(prompt__workshop=workshop).order_by("position", "pk")
+    boards = {prompt.pk: PromptBoard(prompt) for prompt in workshop.prompts.all()}
+    groups = {theme.pk: ThemeGroup(theme, [], votes[("theme", theme.pk)]) for theme in themes}
+    unthemed = {pk: ThemeGroup(None, []) for pk in boards}
+    for contribution in contributions:
+        contribution.vote_count = votes[("contribution", contribution.pk)]
+        group = groups.get(contribution.theme_id) or unthemed[contribution.prompt_id]
+        group.contributions.append(contribution)
+        boards[contribution.prompt_id].count += 1 + contribution.merged_count
+    for theme in themes:
+        boards[theme.prompt_id].groups.append(groups[theme.pk])
+    for pk, group in unthemed.items():
+        if group.contributions:
+            boards[pk].groups.append(group)
+    return list(boards.values())
+
+
+def participant_contributions(*, participant: Participant) -> QuerySet[Contribution]:
+    return (
+        Contribution.objects.filter(participant=participant)
+        .exclude(status=Status.WITHDRAWN)
+        .select_related("prompt")
+        .order_by("-created_at", "-pk")
+    )
+
+
+def votes_of(*, participant: Participant, voting_round: VotingRound) -> set[tuple[str, int]]:
+    rows = Vote.objects.filter(round=voting_round, participant=participant)
+    return {
+        ("theme", theme_id) if theme_id else ("contribution", contribution_id)
+        for theme_id, contribution_id in rows.values_list("theme_id", "contribution_id")
+    }
+
+
+def moderation_list(*, workshop: Workshop, show: str = "all") -> QuerySet[Contribution]:
+    contributions = (
+        Contribution.objects.filter(workshop=workshop)
+        .exclude(status=Status.WITHDRAWN)
+        .select_related("prompt", "theme", "merged_into", "case")
+        .order_by("-created_at", "-pk")
+    )
+    if show == "pending":
+        return contributions.filter(status=Status.PENDING)
+    if show == "flagged":
+        return contributions.filter(flagged=True)
+    if show == "hidden":
+        return contributions.filter(status=Status.HIDDEN)
+    return contributions
+
+
+def counts_for_facilitator(*, workshop: Workshop) -> dict[str, int]:
+    contributions = Contribution.objects.filter(workshop=workshop).exclude(status=Status.WITHDRAWN)
+    return contributions.aggregate(
+        all=Count("id"),
+        pending=Count("id", filter=Q(status=Status.PENDING)),
+        flagged=Count("id", filter=Q(flagged=True)),
+        hidden=Count("id", filter=Q(status=Status.HIDDEN)),
+    ) | {"participants": workshop.participants.count()}

@@ -1,0 +1,15 @@
+from django.core.exceptions import PermissionDenied
+from django.db.models import F
+
+from innovationskraft.workshops import permissions
+from innovationskraft.workshops.models import Workshop
+
+
+def require_facilitator(actor, workshop: Workshop) -> None:
+    if not permissions.can_facilitate(actor, workshop):
+        raise PermissionDenied
+
+
+def board_changed(workshop: Workshop) -> None:
+    """Tell polling boards there is something new; call inside the writing transaction."""
+    Workshop.objects.filter(pk=workshop.pk).update(revision=F("revision") + 1)
