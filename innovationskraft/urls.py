@@ -16,6 +16,7 @@ urlpatterns += i18n_patterns(
     path("", include("innovationskraft.core.urls")),
     path("", include("innovationskraft.cases.urls")),
     path("", include("innovationskraft.search.urls")),
+    path("", include("innovationskraft.workshops.urls")),
     path("konto/", include("innovationskraft.accounts.urls")),
     path("admin/", admin.site.urls),
     prefix_default_language=False,

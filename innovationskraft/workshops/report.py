@@ -5,7 +5,9 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from django.db.models import Count, Q
+from django.utils.translation import gettext as _
 
+from innovationskraft.cases.markdown import render_markdown
 from innovationskraft.cases.models import Term
 from innovationskraft.workshops.models import Contribution, Prompt, Theme, Vote, Workshop
 from innovationskraft.workshops.selectors import PromptBoard, board, board_contributions
@@ -36,6 +38,14 @@ class Report:
     themes: list[RankedTheme]
     barriers: list[TermCount]
     enablers: list[TermCount]
+
+    @property
+    def trees(self) -> list[tuple[str, list[TermCount]]]:
+        return [(_("Barriers"), self.barriers), (_("Enablers"), self.enablers)]
+
+    @property
+    def conclusions_html(self) -> str:
+        return render_markdown(self.workshop.conclusions)
 
 
 def _term_tree(tagged: dict[int, set[int]], vocabulary: str) -> list[TermCount]:

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from django.db.models import Count, Q, QuerySet
 
 from innovationskraft.accounts.selectors import organisation_ids_of
+from innovationskraft.cases.models import Term
 from innovationskraft.workshops.models import (
     Contribution,
     Participant,
@@ -140,3 +141,21 @@ def counts_for_facilitator(*, workshop: Workshop) -> dict[str, int]:
         flagged=Count("id", filter=Q(flagged=True)),
         hidden=Count("id", filter=Q(status=Status.HIDDEN)),
     ) | {"participants": workshop.participants.count()}
+
+
+def tag_terms() -> list[Term]:
+    """Barriers, then enablers, each parent followed by its children: the order of a tree."""
+    terms = list(Term.objects.filter(vocabulary__in=("barrier", "enabler")))
+    children: dict = {}
+    for term in terms:
+        children.setdefault(term.parent_id, []).append(term)
+    ordered = []
+    for vocabulary in ("barrier", "enabler"):
+        tops = sorted(
+            (t for t in children.get(None, []) if t.vocabulary == vocabulary),
+            key=lambda t: t.position,
+        )
+        for top in tops:
+            ordered.append(top)
+            ordered += sorted(children.get(top.pk, []), key=lambda t: t.position)
+    return ordered

@@ -100,9 +100,7 @@ def theme_split(*, actor, theme: Theme, contributions: list[Contribution], name:
     new = Theme.objects.create(
         prompt=theme.prompt, name=_require_name(name), position=_next_position(theme.prompt_id)
     )
-    Contribution.objects.filter(pk__in=ids).update(
-        theme=new, placed_by_hand=True
-    )
+    Contribution.objects.filter(pk__in=ids).update(theme=new, placed_by_hand=True)
     board_changed(workshop)
     return new
 

@@ -71,6 +71,8 @@ def vote_cast(
         raise VoteRefused(_("The facilitator has paused the workshop for a moment."))
     fields = _item_fields(voting_round, item)
     mine = Vote.objects.filter(round=voting_round, participant=participant)
+    if mine.filter(**fields).exists():
+        raise VoteRefused(_("You have already voted for this."))
     for slot in range(1, voting_round.budget + 1):
         if mine.filter(slot=slot).exists():
             continue

@@ -19,13 +19,13 @@ from innovationskraft.workshops.models import Prompt, Workshop
 
 
 @pytest.fixture
-def facilitator(editor):
+def facilitator(editor):  # noqa: F811 - the shared fixture
     """The editor of Eskilstuna kommun, who runs the organisation's workshops."""
     return editor
 
 
 @pytest.fixture
-def draft_workshop(facilitator, eskilstuna) -> Workshop:
+def draft_workshop(facilitator, eskilstuna) -> Workshop:  # noqa: F811
     return services.workshop_create(
         actor=facilitator,
         organiser=eskilstuna,

@@ -17,13 +17,14 @@ def test_an_example_becomes_a_prefilled_draft_case_linked_to_the_workshop(
     case = services.contribution_to_case(
         actor=facilitator, contribution=example, organisation=eskilstuna
     )
-    assert case.status == Case.Status.DRAFT and case.lead_organisation == eskilstuna
+    assert case.status == Case.Status.DRAFT
+    assert case.lead_organisation == eskilstuna
     assert case.title == "ReTuna återbruksgalleria"
     assert case.summary == example.text
     assert workshop.title in case.description
     assert list(case.barriers.values_list("code", flat=True)) == ["procurement"]
     assert list(case.workshop_contributions.all()) == [example]
-    with pytest.raises(ValidationError, match="already linked"):
+    with pytest.raises(ValidationError, match="redan kopplat"):
         services.contribution_to_case(
             actor=facilitator, contribution=example, organisation=eskilstuna
         )

@@ -41,7 +41,8 @@ def test_the_facilitator_corrects_a_typo_and_sets_flags(facilitator, send):
     )
     contribution.refresh_from_db()
     assert contribution.text == "Verksamt.se, företagsportalen"
-    assert contribution.highlighted and contribution.done
+    assert contribution.highlighted
+    assert contribution.done
 
 
 def test_merged_duplicates_leave_the_board_and_count_towards_the_survivor(

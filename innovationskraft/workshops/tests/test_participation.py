@@ -10,13 +10,15 @@ pytestmark = pytest.mark.django_db
 
 def test_a_participant_needs_no_name_and_gets_a_secret_token(join):
     participant = join()
-    assert participant.name == "" and len(participant.token) >= 40
+    assert participant.name == ""
+    assert len(participant.token) >= 40
 
 
 def test_an_organisation_typed_as_in_the_registry_is_linked_to_it(join, eskilstuna):
     assert join(organisation_name="eskilstuna kommun").organisation == eskilstuna
     unknown = join(organisation_name="Innovationsbyrån AB")
-    assert unknown.organisation is None and unknown.organisation_label == "Innovationsbyrån AB"
+    assert unknown.organisation is None
+    assert unknown.organisation_label == "Innovationsbyrån AB"
 
 
 def test_the_network_address_is_kept_only_as_a_daily_keyed_hash(join):
@@ -33,7 +35,7 @@ def test_a_contribution_is_stored_trimmed_and_visible(send):
 
 
 def test_an_empty_or_too_long_contribution_gets_a_clear_error(send):
-    with pytest.raises(ValidationError, match="Write something"):
+    with pytest.raises(ValidationError, match="Skriv något"):
         send("   ")
     with pytest.raises(ValidationError, match="281"):
         send("x" * 281)
@@ -43,7 +45,8 @@ def test_an_empty_or_too_long_contribution_gets_a_clear_error(send):
 def test_with_approve_first_contributions_wait_off_the_board(facilitator, workshop, send):
     workshop.approve_first = True
     contribution = send("Verksamt.se")
-    assert contribution.status == Contribution.Status.PENDING and not contribution.on_board
+    assert contribution.status == Contribution.Status.PENDING
+    assert not contribution.on_board
     services.contribution_set_status(actor=facilitator, contribution=contribution, status="visible")
     assert contribution.on_board
 
@@ -52,17 +55,18 @@ def test_a_resent_contribution_is_stored_once(send, join):
     participant = join()
     first = send("LOFT-samarbetet", participant=participant, client_key="k-1")
     again = send("LOFT-samarbetet", participant=participant, client_key="k-1")
-    assert first.pk == again.pk and Contribution.objects.count() == 1
+    assert first.pk == again.pk
+    assert Contribution.objects.count() == 1
 
 
 def test_a_closed_or_locked_workshop_takes_no_contributions(facilitator, workshop, send, join):
     participant = join()
     services.workshop_set_locked(actor=facilitator, workshop=workshop, locked=True)
-    with pytest.raises(ValidationError, match="paused"):
+    with pytest.raises(ValidationError, match="pausat"):
         send("Avancerad hemsjukvård", participant=participant)
     services.workshop_set_locked(actor=facilitator, workshop=workshop, locked=False)
     services.workshop_close(actor=facilitator, workshop=workshop)
-    with pytest.raises(ValidationError, match="not open"):
+    with pytest.raises(ValidationError, match="tar inte emot bidrag"):
         send("Avancerad hemsjukvård", participant=participant)
 
 
@@ -115,7 +119,7 @@ def test_a_contribution_to_another_workshops_question_is_refused(
     other = services.workshop_create(
         actor=facilitator, organiser=eskilstuna, title="Annan", date=datetime.date(2026, 1, 1)
     )
-    with pytest.raises(ValidationError, match="another workshop"):
+    with pytest.raises(ValidationError, match="annan workshop"):
         services.contribution_send(
             participant=join(), prompt=other.prompts.get(kind=Prompt.Kind.EXAMPLE), text="x"
         )

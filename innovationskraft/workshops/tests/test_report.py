@@ -32,6 +32,7 @@ def test_the_report_counts_people_organisations_and_contributions(
     assert [c.text for c in report.examples] == ["ReTuna"]
     assert [(t.theme.pk, t.contributions, t.votes) for t in report.themes] == [(theme.pk, 2, 1)]
     silos = report.barriers[0]
-    assert silos.term.code == "silos" and silos.count == 2
+    assert silos.term.code == "silos"
+    assert silos.count == 2
     assert [(child.term.code, child.count) for child in silos.children] == [("procurement", 2)]
     assert report.enablers == []

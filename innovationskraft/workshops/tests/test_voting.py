@@ -26,7 +26,7 @@ def test_a_participant_spends_her_budget_and_no_more(voting_round, themes, join)
     services.vote_cast(participant=participant, voting_round=voting_round, item=themes[0])
     services.vote_cast(participant=participant, voting_round=voting_round, item=themes[1])
     extra = Theme.objects.create(prompt=themes[0].prompt, name="Tredje")
-    with pytest.raises(services.VoteRefused, match="all your votes"):
+    with pytest.raises(services.VoteRefused, match="alla dina röster"):
         services.vote_cast(participant=participant, voting_round=voting_round, item=extra)
     assert Vote.objects.count() == 2
 
@@ -34,7 +34,7 @@ def test_a_participant_spends_her_budget_and_no_more(voting_round, themes, join)
 def test_she_cannot_vote_twice_for_one_theme(voting_round, themes, join):
     participant = join()
     services.vote_cast(participant=participant, voting_round=voting_round, item=themes[0])
-    with pytest.raises(services.VoteRefused, match="already voted"):
+    with pytest.raises(services.VoteRefused, match="redan röstat"):
         services.vote_cast(participant=participant, voting_round=voting_round, item=themes[0])
 
 
@@ -84,7 +84,7 @@ def test_results_show_live_on_the_board_and_a_closed_round_takes_no_votes(
     barriers = board(workshop=workshop)[2]
     assert {g.theme.pk: g.votes for g in barriers.groups if g.theme}[themes[1].pk] == 3
     services.round_close(actor=facilitator, voting_round=voting_round)
-    with pytest.raises(services.VoteRefused, match="closed"):
+    with pytest.raises(services.VoteRefused, match="stängd"):
         services.vote_cast(participant=join(), voting_round=voting_round, item=themes[0])
 
 

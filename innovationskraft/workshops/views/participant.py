@@ -1,0 +1,293 @@
+"""The participant's phone: no account, a join code and a cookie that says who she is."""
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import Http404, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from innovationskraft.cases.models import Organisation
+from innovationskraft.workshops import selectors, services
+from innovationskraft.workshops.access import (
+    PARTICIPANT_COOKIE_SALT,
+    access_own_contribution,
+    normalise_code,
+    participant_cookie_name,
+    participant_from_request,
+    workshop_for_code,
+)
+from innovationskraft.workshops.forms import CodeForm, ContributionForm, JoinForm
+from innovationskraft.workshops.models import Contribution, Theme, Workshop
+
+COOKIE_AGE = 60 * 60 * 24 * 30
+TOO_MANY = 429
+
+
+def _address(request) -> str:
+    return request.META.get("REMOTE_ADDR", "")
+
+
+def _workshop_or_retry(request, code: str):
+    workshop = workshop_for_code(code)
+    if workshop is None or workshop.state == Workshop.State.DRAFT:
+        response = render(
+            request,
+            "workshops/participant/enter_code.html",
+            {"form": CodeForm(initial={"kod": code}), "unknown_code": code, "minimal_page": True},
+            status=404,
+        )
+        return None, response
+    return workshop, None
+
+
+def enter_code(request):
+    """`/w/`: the field for the code, and where a wrong code leads."""
+    form = CodeForm(request.GET or None)
+    if form.is_valid():
+        return redirect("workshops:participate", code=normalise_code(form.cleaned_data["kod"]))
+    return render(
+        request, "workshops/participant/enter_code.html", {"form": form, "minimal_page": True}
+    )
+
+
+def _page_context(request, workshop, participant, **extra) -> dict:
+    voting_round = selectors.open_round(workshop=workshop)
+    context = {
+        "workshop": workshop,
+        "participant": participant,
+        "minimal_page": True,
+        "prompts": list(workshop.prompts.all()),
+        "mine": selectors.participant_contributions(participant=participant) if participant else [],
+        "voting_round": voting_round,
+    }
+    if participant and voting_round:
+        mine = selectors.votes_of(participant=participant, voting_round=voting_round)
+        context["theme_votes"] = {pk for kind, pk in mine if kind == "theme"}
+        context["contribution_votes"] = {pk for kind, pk in mine if kind == "contribution"}
+        context["votes_left"] = voting_round.budget - len(mine)
+        context["vote_items"] = _vote_items(workshop, voting_round)
+    return context | extra
+
+
+def _vote_items(workshop, voting_round):
+    if voting_round.target == voting_round.Target.THEMES:
+        return [
+            ("theme", theme)
+            for theme in Theme.objects.filter(prompt__workshop=workshop).select_related("prompt")
+        ]
+    return [("contribution", c) for c in selectors.board_contributions(workshop=workshop)]
+
+
+def participate(request, code):
+    workshop, retry = _workshop_or_retry(request, code)
+    if retry:
+        return retry
+    if workshop.state != Workshop.State.OPEN:
+        return render(
+            request,
+            "workshops/participant/closed.html",
+            {"workshop": workshop, "minimal_page": True},
+        )
+    participant = participant_from_request(request, workshop)
+    if participant is None:
+        return render(
+            request,
+            "workshops/participant/join.html",
+            {
+                "workshop": workshop,
+                "form": JoinForm(),
+                "organisations": Organisation.objects.values_list("name", flat=True),
+                "minimal_page": True,
+            },
+        )
+    return render(
+        request,
+        "workshops/participant/page.html",
+        _page_context(request, workshop, participant),
+    )
+
+
+@require_POST
+def join(request, code):
+    workshop, retry = _workshop_or_retry(request, code)
+    if retry:
+        return retry
+    form = JoinForm(request.POST)
+    target = redirect("workshops:participate", code=workshop.join_code)
+    if not form.is_valid():
+        return target
+    try:
+        participant = services.participant_join(
+            workshop=workshop,
+            name=form.cleaned_data["name"],
+            organisation_name=form.cleaned_data["organisation"],
+            address=_address(request),
+        )
+    except services.RateLimited:
+        messages.error(
+            request, _("Too many people joined from your network just now. Try again in a minute.")
+        )
+        return target
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+        return target
+    target.set_signed_cookie(
+        participant_cookie_name(workshop),
+        participant.token,
+        salt=PARTICIPANT_COOKIE_SALT,
+        max_age=COOKIE_AGE,
+        httponly=True,
+        samesite="Lax",
+        secure=request.is_secure(),
+    )
+    return target
+
+
+def _participant_or_rejoin(request, code):
+    workshop = workshop_for_code(code)
+    if workshop is None:
+        raise Http404
+    participant = participant_from_request(request, workshop)
+    return workshop, participant
+
+
+def _answer(request, workshop, participant, *, status=200, error="", text="", prompt_id=None):
+    """htmx and fetch get the list of her contributions; a plain form gets the page again."""
+    if request.headers.get("X-Requested-With") == "fetch":
+        response = render(
+            request,
+            "workshops/participant/mine.html",
+            _page_context(request, workshop, participant),
+            status=status,
+        )
+        response["X-Message"] = error.encode("ascii", "xmlcharrefreplace").decode() if error else ""
+        return response
+    if status == 200:
+        messages.success(request, _("Thank you! Your contribution is sent."))
+        return redirect("workshops:participate", code=workshop.join_code)
+    return render(
+        request,
+        "workshops/participant/page.html",
+        _page_context(
+            request, workshop, participant, error=error, failed_text=text, failed_prompt=prompt_id
+        ),
+        status=status,
+    )
+
+
+@require_POST
+def contribute(request, code):
+    workshop, participant = _participant_or_rejoin(request, code)
+    if participant is None:
+        return redirect("workshops:participate", code=workshop.join_code)
+    form = ContributionForm(request.POST)
+    text = request.POST.get("text", "")
+    prompt_id = request.POST.get("prompt")
+    if not form.is_valid():
+        errors = form.errors.get("text") or [_("Choose a question and write your answer.")]
+        return _answer(
+            request,
+            workshop,
+            participant,
+            status=400,
+            error=errors[0],
+            text=text,
+            prompt_id=prompt_id,
+        )
+    prompt = workshop.prompts.filter(pk=form.cleaned_data["prompt"]).first()
+    try:
+        if prompt is None:
+            raise ValidationError(_("This question belongs to another workshop."))
+        services.contribution_send(
+            participant=participant,
+            prompt=prompt,
+            text=form.cleaned_data["text"],
+            address=_address(request),
+            client_key=form.cleaned_data["client_key"],
+        )
+    except services.RateLimited:
+        error = _("You are sending faster than the room can read. Wait a moment and send again.")
+        return _answer(
+            request,
+            workshop,
+            participant,
+            status=TOO_MANY,
+            error=error,
+            text=text,
+            prompt_id=prompt_id,
+        )
+    except ValidationError as error:
+        return _answer(
+            request,
+            workshop,
+            participant,
+            status=400,
+            error=" ".join(error.messages),
+            text=text,
+            prompt_id=prompt_id,
+        )
+    return _answer(request, workshop, participant)
+
+
+@require_POST
+def change_own(request, code, contribution_id):
+    workshop, participant = _participant_or_rejoin(request, code)
+    if participant is None:
+        raise Http404
+    contribution = access_own_contribution(participant, contribution_id)
+    contribution.workshop = workshop
+    try:
+        if request.POST.get("action") == "withdraw":
+            services.contribution_withdraw(participant=participant, contribution=contribution)
+            messages.success(request, _("Your contribution is withdrawn."))
+        else:
+            services.contribution_edit_own(
+                participant=participant,
+                contribution=contribution,
+                text=request.POST.get("text", ""),
+            )
+            messages.success(request, _("Your contribution is changed."))
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    return redirect(reverse("workshops:participate", args=[workshop.join_code]) + "#mina")
+
+
+@require_POST
+def vote(request, code):
+    workshop, participant = _participant_or_rejoin(request, code)
+    voting_round = selectors.open_round(workshop=workshop)
+    if participant is None or voting_round is None:
+        messages.error(request, _("Voting has closed."))
+        return redirect("workshops:participate", code=workshop.join_code)
+    participant.workshop = workshop
+    model = Theme if voting_round.target == voting_round.Target.THEMES else Contribution
+    item = model.objects.filter(pk=request.POST.get("item") or 0).first()
+    try:
+        if item is None:
+            raise services.VoteRefused(_("This cannot be voted on in this round."))
+        if request.POST.get("action") == "withdraw":
+            services.vote_withdraw(participant=participant, voting_round=voting_round, item=item)
+        else:
+            services.vote_cast(participant=participant, voting_round=voting_round, item=item)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    return redirect(reverse("workshops:participate", args=[workshop.join_code]) + "#rosta")
+
+
+def voting_panel(request, code):
+    """Polled by the phone: 204 while the voting round it shows is still the current one."""
+    workshop = workshop_for_code(code)
+    if workshop is None:
+        raise Http404
+    participant = participant_from_request(request, workshop)
+    voting_round = selectors.open_round(workshop=workshop)
+    current = str(voting_round.pk) if voting_round else ""
+    if participant is None or request.GET.get("round", "") == current:
+        return HttpResponse(status=204)
+    return render(
+        request,
+        "workshops/participant/voting.html",
+        _page_context(request, workshop, participant),
+    )
