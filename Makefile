@@ -5,7 +5,8 @@ BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test test-only lint format install install-dev messages bench bench-search clean
+.PHONY: run test test-only lint format install install-dev messages bench bench-search \
+	bench-workshop clean
 
 $(BIN)/python:
 	@$(PYTHON) -m venv $(VENV) 2>/dev/null || { \
@@ -58,6 +59,11 @@ bench: install-dev
 bench-search: install-dev
 	$(BIN)/pip install --quiet -e '.[dev,bench]'
 	$(BIN)/python bench/search.py --cases 100000
+
+# A room of 1,000 phones against gunicorn on a fresh SQLite database (aiohttp from the bench extra).
+bench-workshop: install-dev
+	$(BIN)/pip install --quiet -e '.[dev,bench]'
+	$(BIN)/python bench/workshop_load.py --participants 1000 --contributions 3 --seconds 60
 
 clean:
 	rm -rf $(VENV) staticfiles .pytest_cache screenshots

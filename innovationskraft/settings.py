@@ -72,9 +72,15 @@ TEMPLATES = [
 ]
 
 DEFAULT_SQLITE_URL = f"sqlite:///{DATA_DIR / 'db.sqlite3'}"
-DATABASES = {"default": dj_database_url.config(default=DEFAULT_SQLITE_URL, conn_max_age=60)}
+DATABASES = {
+    "default": dj_database_url.config(
+        default=DEFAULT_SQLITE_URL, conn_max_age=60, conn_health_checks=True
+    )
+}
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
-    DATABASES["default"]["CONN_MAX_AGE"] = 0
+    # Kept open between requests: a new SQLite connection reads the schema again, and closing
+    # the last one checkpoints the WAL; both cost more than the request itself.
+    DATABASES["default"]["CONN_MAX_AGE"] = envint("SQLITE_CONN_MAX_AGE", 600)
     DATABASES["default"]["OPTIONS"] = {
         # WAL lets readers work while one request writes; IMMEDIATE plus a busy timeout makes
         # concurrent writers queue instead of failing with "database is locked".

@@ -21,6 +21,7 @@ from innovationskraft.cases.forms import AdoptionForm, CaseForm, ReviewForm
 from innovationskraft.cases.models import Case, Organisation, Term, Vocabulary
 from innovationskraft.cases.structured_data import case_json_ld
 from innovationskraft.search import similarity
+from innovationskraft.workshops.selectors import reports_naming
 
 PAGE_SIZE = 20
 
@@ -74,6 +75,7 @@ def case_detail(request, slug):
             "latest_review": case.reviews.first() if case.status == Case.Status.DRAFT else None,
             "similar": similarity.similar_cases(case=case) if case.is_public else [],
             "who_else": similarity.organisations_working_on(case=case) if case.is_public else [],
+            "workshop_reports": reports_naming(case=case),
         },
     )
 

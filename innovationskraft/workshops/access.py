@@ -2,6 +2,7 @@
 
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
+from django.utils.http import url_has_allowed_host_and_scheme
 
 from innovationskraft.workshops import permissions
 from innovationskraft.workshops.models import (
@@ -81,3 +82,13 @@ def access_contribution_for_facilitation(workshop: Workshop, contribution_id: in
         )
     except Contribution.DoesNotExist:
         raise Http404 from None
+
+
+def safe_next(request, fallback: str) -> str:
+    """The page a form came from, when it is on this site; otherwise `fallback`."""
+    target = request.POST.get("next", "")
+    if target and url_has_allowed_host_and_scheme(
+        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        return target
+    return fallback

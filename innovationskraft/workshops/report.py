@@ -10,7 +10,12 @@ from django.utils.translation import gettext as _
 from innovationskraft.cases.markdown import render_markdown
 from innovationskraft.cases.models import Term
 from innovationskraft.workshops.models import Contribution, Prompt, Theme, Vote, Workshop
-from innovationskraft.workshops.selectors import PromptBoard, board, board_contributions
+from innovationskraft.workshops.selectors import (
+    PromptBoard,
+    board,
+    board_contributions,
+    with_merged_counts,
+)
 
 
 @dataclass
@@ -96,7 +101,9 @@ def workshop_report(*, workshop: Workshop) -> Report:
         with_organisation.distinct().count()
         + named_only.values("organisation_name").distinct().count()
     )
-    on_board = list(board_contributions(workshop=workshop).select_related("case"))
+    on_board = list(
+        with_merged_counts(board_contributions(workshop=workshop)).select_related("case")
+    )
     counted = Contribution.objects.filter(workshop=workshop, status=Contribution.Status.VISIBLE)
     themes = (
         Theme.objects.filter(prompt__workshop=workshop)

@@ -26,6 +26,13 @@ def board_contributions(*, workshop: Workshop) -> QuerySet[Contribution]:
     )
 
 
+def with_merged_counts(contributions: QuerySet[Contribution]) -> QuerySet[Contribution]:
+    """`merged_count`: the duplicates merged into each one, which count as naming it again."""
+    return contributions.annotate(
+        merged_count=Count("merged", filter=Q(merged__status__in=(Status.VISIBLE, Status.PENDING)))
+    )
+
+
 def workshops_for_facilitator(*, user) -> QuerySet[Workshop]:
     workshops = Workshop.objects.select_related("organiser").annotate(
         contribution_count=Count("contributions", filter=~Q(contributions__status=Status.WITHDRAWN))
@@ -80,9 +87,7 @@ def board(*, workshop: Workshop, contributions: QuerySet | None = None) -> list[
     votes = vote_counts(voting_round=voting_round)
     if contributions is None:
         contributions = board_contributions(workshop=workshop)
-    contributions = contributions.annotate(
-        merged_count=Count("merged", filter=~Q(merged__status=Status.WITHDRAWN))
-    ).order_by("-highlighted", "created_at", "pk")
+    contributions = with_merged_counts(contributions).order_by("-highlighted", "created_at", "pk")
     themes = Theme.objects.filter(prompt__workshop=workshop).order_by("position", "pk")
     boards = {prompt.pk: PromptBoard(prompt) for prompt in workshop.prompts.all()}
     groups = {theme.pk: ThemeGroup(theme, [], votes[("theme", theme.pk)]) for theme in themes}
@@ -159,3 +164,10 @@ def tag_terms() -> list[Term]:
             ordered.append(top)
             ordered += sorted(children.get(top.pk, []), key=lambda t: t.position)
     return ordered
+
+
+def reports_naming(*, case) -> QuerySet[Workshop]:
+    """Published workshop reports in which the case was named as an example."""
+    return Workshop.objects.filter(
+        state=Workshop.State.PUBLISHED, contributions__case=case
+    ).distinct()

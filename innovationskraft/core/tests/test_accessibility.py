@@ -5,7 +5,10 @@ is the same under /en) and an optional setup that creates what the page needs. A
 return a dict: its values fill the path's {placeholders}, "user" is signed in first, and
 "then" is done in the page before axe runs (such as submitting a form)."""
 
+import datetime
+
 import pytest
+from django.core import signing
 
 from innovationskraft.accounts.models import User
 from innovationskraft.accounts.services import membership_grant
@@ -16,6 +19,9 @@ from innovationskraft.cases.inputs import CaseInput
 from innovationskraft.cases.models import Case, Organisation, Term
 from innovationskraft.core.testing.axe import axe_violations, describe
 from innovationskraft.core.testing.browser import sign_in
+from innovationskraft.workshops import services as workshop_services
+from innovationskraft.workshops.access import PARTICIPANT_COOKIE_SALT, participant_cookie_name
+from innovationskraft.workshops.models import Contribution, Participant, Prompt, Theme, Workshop
 
 pytestmark = pytest.mark.browser
 
@@ -138,6 +144,243 @@ def member_of_another_organisation() -> dict:
     }
 
 
+def _participant_cookie(participant: Participant):
+    """A "then" that gives the browser the participant's cookie, as joining on the phone does."""
+    name = participant_cookie_name(participant.workshop)
+    value = signing.get_cookie_signer(salt=name + PARTICIPANT_COOKIE_SALT).sign(participant.token)
+
+    def then(page) -> None:
+        page.context.add_cookies([{"name": name, "value": value, "url": page.url}])
+        page.reload()
+        page.locator("[data-participant-page]").wait_for()
+
+    return then
+
+
+WORKSHOP_ANSWERS = {
+    Prompt.Kind.EXAMPLE: [
+        "ReTuna återbruksgalleria i Eskilstuna",
+        "ReTuna, galleria där allt är återbrukat",
+        "Avancerad sjukvård i hemmet",
+        "Förifylld deklaration i mobilen",
+    ],
+    Prompt.Kind.ENABLER: [
+        "Styrning som ger mandat att pröva",
+        "Tydlig styrning och budget för att pröva nytt",
+        "Utgå från användarnas behov",
+    ],
+    Prompt.Kind.BARRIER: [
+        "Upphandlingen tar för lång tid",
+        "Krånglig upphandling stoppar nya lösningar",
+        "Fan vad allt blir projekt som dör",
+        "Stuprör mellan förvaltningarna",
+    ],
+}
+
+
+def _workshop(state: str = "open") -> dict:
+    """A workshop in the middle of its life (demo library loaded): two participants, answers to
+    every question, a duplicate, a hidden and a flagged one, themes with tags, an open voting
+    round on the themes with votes, and an example drafted into a case. `state` moves it on."""
+    demo_load()
+    organiser = _municipality("0484")
+    user = _user("facilitator@eskilstuna.se", organisation=organiser)
+    workshop = workshop_services.workshop_create(
+        actor=user,
+        organiser=organiser,
+        title="Innovationskraft i offentlig sektor",
+        date=datetime.date(2026, 11, 30),
+        description="Vad har gjorts, vad krävs och vad står i vägen?",
+        template="opsi",
+    )
+    workshop_services.workshop_open(actor=user, workshop=workshop)
+    people = [
+        workshop_services.participant_join(
+            workshop=workshop, name="Karin", organisation_name="Västerås stad"
+        ),
+        workshop_services.participant_join(workshop=workshop),
+    ]
+    sent = {}
+    for prompt in workshop.prompts.all():
+        for number, text in enumerate(WORKSHOP_ANSWERS[prompt.kind]):
+            person = people[number % 2]
+            person.workshop = workshop
+            sent[text] = workshop_services.contribution_send(
+                participant=person, prompt=prompt, text=text
+            )
+    answers = WORKSHOP_ANSWERS
+    workshop_services.contribution_merge(
+        actor=user, duplicate=sent[answers["example"][1]], into=sent[answers["example"][0]]
+    )
+    workshop_services.contribution_set_status(
+        actor=user, contribution=sent[answers["barrier"][3]], status=Contribution.Status.HIDDEN
+    )
+    workshop_services.contribution_set_flags(
+        actor=user, contribution=sent[answers["enabler"][2]], highlighted=True
+    )
+    workshop_services.themes_cluster(actor=user, workshop=workshop)
+    themes = list(Theme.objects.filter(prompt__workshop=workshop))
+    workshop_services.theme_set_terms(
+        actor=user, theme=themes[0], terms=_terms("barrier", "procurement", "resources")
+    )
+    workshop_services.contribution_set_terms(
+        actor=user, contribution=sent[answers["barrier"][0]], terms=_terms("barrier", "procurement")
+    )
+    example = sent[answers["example"][2]]
+    example.workshop = workshop
+    workshop_services.contribution_to_case(
+        actor=user, contribution=example, organisation=organiser, title="Sjukvård i hemmet"
+    )
+    voting_round = workshop_services.round_open(
+        actor=user, workshop=workshop, target="themes", budget=3, question="Vad är viktigast?"
+    )
+    for person in people:
+        workshop_services.vote_cast(participant=person, voting_round=voting_round, item=themes[0])
+    if state in ("closed", "published"):
+        workshop_services.workshop_close(actor=user, workshop=workshop)
+        workshop_services.workshop_save_conclusions(
+            actor=user,
+            workshop=workshop,
+            conclusions="Rummet var överens:\n\n1. **Styrning** som ger mandat.\n2. Användarna.",
+        )
+    if state == "published":
+        workshop_services.workshop_publish(actor=user, workshop=workshop)
+    return {
+        "user": user,
+        "slug": workshop.slug,
+        "code": workshop.join_code,
+        "example": sent[answers["example"][0]].pk,
+        "participant": people[0],
+    }
+
+
+def facilitator_of_a_running_workshop() -> dict:
+    prepared = _workshop()
+    del prepared["participant"]
+    return prepared
+
+
+def facilitator_of_a_closed_workshop() -> dict:
+    prepared = _workshop("closed")
+    del prepared["participant"]
+    return prepared
+
+
+def facilitator_before_voting() -> dict:
+    prepared = facilitator_of_a_running_workshop()
+    workshop = Workshop.objects.get(slug=prepared["slug"])
+    for voting_round in workshop.rounds.all():
+        workshop_services.round_close(actor=None, voting_round=voting_round)
+    return prepared
+
+
+def _submit_the_workshop_form_unfilled(page) -> None:
+    page.locator("#id_title").fill("")
+    page.locator("main form button[type=submit]").click()
+    page.locator(".error-summary").wait_for()
+
+
+def facilitator_after_a_failed_create() -> dict:
+    return editor() | {"then": _submit_the_workshop_form_unfilled}
+
+
+def visitor_of_a_running_workshop() -> dict:
+    """Someone in the room who has not joined yet, or the projector."""
+    prepared = _workshop()
+    return {"code": prepared["code"]}
+
+
+def participant_in_a_running_workshop() -> dict:
+    prepared = _workshop()
+    return {"code": prepared["code"], "then": _participant_cookie(prepared["participant"])}
+
+
+def participant_who_sent_an_answer() -> dict:
+    """The thank-you message, and her first contribution opened to change or withdraw it."""
+    prepared = participant_in_a_running_workshop()
+    join = prepared["then"]
+
+    def then(page) -> None:
+        join(page)
+        page.locator("form[data-contribute] textarea").first.fill("Medborgarbudget i Uppsala")
+        page.locator("form[data-contribute] button[type=submit]").first.click()
+        page.locator("#status:not(:empty)").wait_for()
+        page.locator("#mina summary").first.click()
+
+    return prepared | {"then": then}
+
+
+def participant_without_a_connection() -> dict:
+    """What she sends cannot reach the server: the outbox and the warning show."""
+    prepared = participant_in_a_running_workshop()
+    join = prepared["then"]
+
+    def then(page) -> None:
+        join(page)
+        page.route("**/skicka/", lambda route: route.abort())
+        page.locator("form[data-contribute] textarea").first.fill("Medborgarbudget i Uppsala")
+        page.locator("form[data-contribute] button[type=submit]").first.click()
+        page.locator("#outbox li").first.wait_for()
+
+    return prepared | {"then": then}
+
+
+def participant_whose_answer_was_refused() -> dict:
+    """Without JavaScript the form posts the page; a refused answer comes back with the reason."""
+    prepared = participant_in_a_running_workshop()
+    join = prepared["then"]
+
+    def then(page) -> None:
+        join(page)
+        page.evaluate(
+            """() => {
+              const form = document.querySelector("form[data-contribute]");
+              form.querySelector("textarea").value = "x".repeat(300);
+              HTMLFormElement.prototype.submit.call(form);
+            }"""
+        )
+        page.locator(".error-summary").wait_for()
+
+    return prepared | {"then": then}
+
+
+def _enter_a_wrong_code(page) -> None:
+    page.locator("#id_kod").fill("KKKKKK")
+    page.locator("main form button[type=submit]").click()
+    page.locator(".error-summary").wait_for()
+
+
+def participant_with_a_wrong_code() -> dict:
+    return {"then": _enter_a_wrong_code}
+
+
+def _lose_the_connection(page) -> None:
+    page.route("**/tavla/innehall/**", lambda route: route.abort())
+    page.locator("#connection:not(:empty)").wait_for()
+
+
+def projector_without_a_connection() -> dict:
+    return visitor_of_a_running_workshop() | {"then": _lose_the_connection}
+
+
+def _open_every_details(page) -> None:
+    for summary in page.locator("main details summary").all():
+        summary.click()
+
+
+def facilitator_tagging_themes() -> dict:
+    return facilitator_of_a_running_workshop() | {"then": _open_every_details}
+
+
+def visitor_of_a_closed_workshop() -> dict:
+    return {"code": _workshop("closed")["code"]}
+
+
+def visitor_of_a_published_workshop() -> dict:
+    prepared = _workshop("published")
+    return {"code": prepared["code"], "slug": prepared["slug"]}
+
+
 PAGES = [
     ("home-empty", "/", None),
     ("home", "/", demo_load),
@@ -167,6 +410,42 @@ PAGES = [
     ("review-queue", "/granskning/", moderator_with_a_case_in_review),
     ("case-review", "/innovationer/{slug}/granska/", moderator_with_a_case_in_review),
     ("adoption-form", "/innovationer/{slug}/vi-har-infort/", member_of_another_organisation),
+    ("workshop-enter-code", "/w/", None),
+    ("workshop-wrong-code", "/w/", participant_with_a_wrong_code),
+    ("workshop-join", "/w/{code}/", visitor_of_a_running_workshop),
+    ("workshop-participant", "/w/{code}/", participant_in_a_running_workshop),
+    ("workshop-participant-sent", "/w/{code}/", participant_who_sent_an_answer),
+    ("workshop-participant-offline", "/w/{code}/", participant_without_a_connection),
+    ("workshop-participant-refused", "/w/{code}/", participant_whose_answer_was_refused),
+    ("workshop-closed", "/w/{code}/", visitor_of_a_closed_workshop),
+    ("workshop-published", "/w/{code}/", visitor_of_a_published_workshop),
+    ("workshop-board", "/w/{code}/tavla/", visitor_of_a_running_workshop),
+    ("workshop-board-closed", "/w/{code}/tavla/", visitor_of_a_closed_workshop),
+    ("workshop-board-offline", "/w/{code}/tavla/", projector_without_a_connection),
+    ("workshop-list", "/workshoppar/", facilitator_of_a_running_workshop),
+    ("workshop-list-empty", "/workshoppar/", editor),
+    ("workshop-create", "/workshoppar/ny/", editor),
+    ("workshop-create-errors", "/workshoppar/ny/", facilitator_after_a_failed_create),
+    ("workshop-edit", "/workshoppar/{slug}/redigera/", facilitator_of_a_running_workshop),
+    ("workshop-manage", "/workshoppar/{slug}/", facilitator_of_a_running_workshop),
+    ("workshop-manage-closed", "/workshoppar/{slug}/", facilitator_of_a_closed_workshop),
+    ("workshop-presenter", "/workshoppar/{slug}/presentera/", facilitator_of_a_running_workshop),
+    ("workshop-moderation", "/workshoppar/{slug}/moderera/", facilitator_of_a_running_workshop),
+    (
+        "workshop-contribution",
+        "/workshoppar/{slug}/bidrag/{example}/",
+        facilitator_of_a_running_workshop,
+    ),
+    ("workshop-themes", "/workshoppar/{slug}/teman/", facilitator_tagging_themes),
+    ("workshop-voting", "/workshoppar/{slug}/rostning/", facilitator_of_a_running_workshop),
+    ("workshop-voting-form", "/workshoppar/{slug}/rostning/", facilitator_before_voting),
+    (
+        "workshop-report-edit",
+        "/workshoppar/{slug}/rapport/redigera/",
+        facilitator_of_a_closed_workshop,
+    ),
+    ("workshop-report", "/workshoppar/{slug}/rapport/", visitor_of_a_published_workshop),
+    ("workshop-report-list", "/workshoppar/rapporter/", visitor_of_a_published_workshop),
 ]
 
 

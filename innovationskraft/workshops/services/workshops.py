@@ -59,7 +59,7 @@ def workshop_create(
     approve_first: bool = False,
     template: str = "opsi",
 ) -> Workshop:
-    if not permissions.can_create_workshop_for(actor, organiser):
+    if actor is not None and not permissions.can_create_workshop_for(actor, organiser):
         raise PermissionDenied
     if template not in TEMPLATES:
         raise ValidationError({"template": _("Choose one of the templates.")})

@@ -56,3 +56,16 @@ def test_a_duplicate_example_is_linked_to_the_published_case(facilitator, send, 
     assert example.case == published
     with pytest.raises(ValidationError):
         services.contribution_link_case(actor=facilitator, contribution=example, case=draft)
+
+
+def test_the_case_page_links_the_published_reports_that_named_it(
+    client, facilitator, workshop, send, make_case
+):
+    case = make_case(title="ReTuna", status=Case.Status.PUBLISHED)
+    services.contribution_link_case(actor=facilitator, contribution=send("ReTuna"), case=case)
+    assert workshop.title not in client.get(case.get_absolute_url()).text
+    services.workshop_close(actor=facilitator, workshop=workshop)
+    services.workshop_publish(actor=facilitator, workshop=workshop)
+    page = client.get(case.get_absolute_url())
+    assert "Nämnd på workshoppar" in page.text
+    assert workshop.title in page.text

@@ -189,3 +189,17 @@ def test_conclusions_are_saved_from_the_report_page(signed_in, workshop):
     workshop.refresh_from_db()
     assert workshop.conclusions == "Styrning **avgör**."
     assert "<strong>avgör</strong>" in signed_in.get(url("report", workshop)).text
+
+
+def test_an_english_workshops_code_leads_to_the_english_pages(signed_in, workshop):
+    workshop.language = "en"
+    workshop.save()
+    page = signed_in.get(url("presenter", workshop))
+    assert f"/en/w/{workshop.join_code}/" in page.text
+
+
+def test_a_form_cannot_send_the_facilitator_to_another_site(signed_in, workshop):
+    response = signed_in.post(
+        url("state", workshop), {"action": "lock", "next": "https://elsewhere.example/"}
+    )
+    assert response.url == url("manage", workshop)

@@ -1,6 +1,7 @@
 import pytest
 from django.urls import reverse
 
+from innovationskraft.cases import services as cases_services
 from innovationskraft.workshops import services
 from innovationskraft.workshops.models import Contribution, Participant, Prompt
 
@@ -31,6 +32,15 @@ def test_a_newcomer_sees_the_join_form_with_the_organisation_registry(client, wo
     response = client.get(f"/w/{workshop.join_code}/")
     assert 'name="name"' in response.text
     assert '<option value="Eskilstuna kommun">' in response.text
+
+
+def test_the_join_form_escapes_an_organisation_name_once_however_often_it_is_shown(
+    client, workshop
+):
+    cases_services.organisation_upsert(name='Förbundet "Hjo & Tibro"', kind="non_profit")
+    for _phone in range(2):  # the second form comes from the cached list
+        response = client.get(f"/w/{workshop.join_code}/")
+        assert '<option value="Förbundet &quot;Hjo &amp; Tibro&quot;">' in response.text
 
 
 def test_joining_sets_a_cookie_and_shows_every_question(client, workshop):

@@ -9,12 +9,12 @@ from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, override
 from django.views.decorators.http import require_POST
 
 from innovationskraft.cases.models import Organisation
 from innovationskraft.workshops import selectors, services
-from innovationskraft.workshops.access import access_workshop_for_facilitation
+from innovationskraft.workshops.access import access_workshop_for_facilitation, safe_next
 from innovationskraft.workshops.forms import (
     PromptForm,
     RoundForm,
@@ -35,7 +35,10 @@ def _errors(request, error: ValidationError) -> None:
 
 
 def join_url(request, workshop) -> str:
-    return request.build_absolute_uri(reverse("workshops:participate", args=[workshop.join_code]))
+    """In the workshop's language: an English workshop's phones open the English pages."""
+    with override(workshop.language):
+        path = reverse("workshops:participate", args=[workshop.join_code])
+    return request.build_absolute_uri(path)
 
 
 @login_required
@@ -147,7 +150,7 @@ def workshop_state(request, slug):
         messages.success(request, str(STATE_MESSAGES[action]))
     except ValidationError as error:
         _errors(request, error)
-    return redirect(request.POST.get("next") or reverse("workshops:manage", args=[slug]))
+    return redirect(safe_next(request, reverse("workshops:manage", args=[slug])))
 
 
 @login_required

@@ -14,6 +14,7 @@ from innovationskraft.workshops import selectors, services
 from innovationskraft.workshops.access import (
     access_contribution_for_facilitation,
     access_workshop_for_facilitation,
+    safe_next,
 )
 from innovationskraft.workshops.forms import CurateForm
 from innovationskraft.workshops.models import Contribution, Prompt, Theme
@@ -111,7 +112,7 @@ def contribution_action(request, slug, contribution_id):
     except (ValidationError, ValueError) as error:
         text = " ".join(error.messages) if isinstance(error, ValidationError) else str(error)
         messages.error(request, text)
-    back = request.POST.get("next") or reverse("workshops:moderate", args=[slug])
+    back = safe_next(request, reverse("workshops:moderate", args=[slug]))
     return redirect(f"{back}#bidrag-{contribution.pk}")
 
 

@@ -3,6 +3,7 @@ from django.core.management.base import BaseCommand, CommandError
 
 from innovationskraft.cases.demo import DEMO_PASSWORD, demo_load, demo_users_load
 from innovationskraft.cases.models import Case
+from innovationskraft.workshops.demo import demo_workshop_load
 
 
 class Command(BaseCommand):
@@ -29,6 +30,8 @@ class Command(BaseCommand):
                 f"{result['organisations']} organisations, "
                 f"{result['cases_created']} new demo cases."
             )
+            if demo_workshop_load():
+                self.stdout.write("A published demo workshop.")
         if with_users:
             for email in demo_users_load():
                 self.stdout.write(f"Demo account: {email} / {DEMO_PASSWORD}")

@@ -1,0 +1,24 @@
+import pytest
+
+from innovationskraft.cases.demo import demo_load
+from innovationskraft.workshops.demo import demo_workshop_load
+from innovationskraft.workshops.models import Vote, Workshop
+from innovationskraft.workshops.report import workshop_report
+
+pytestmark = pytest.mark.django_db
+
+
+def test_the_demo_workshop_is_held_published_and_loaded_once(client):
+    demo_load()
+    workshop = demo_workshop_load()
+    assert demo_workshop_load() is None
+    assert Workshop.objects.get().state == Workshop.State.PUBLISHED
+    report = workshop_report(workshop=workshop)
+    assert report.participants == 5
+    assert any(example.case for example in report.examples)
+    assert [e.merged_count for e in report.examples if e.text.startswith("1177")] == [1]
+    assert report.themes
+    assert sum(row.votes for row in report.themes) == Vote.objects.count() > 5
+    assert report.barriers
+    page = client.get(f"/workshoppar/{workshop.slug}/rapport/")
+    assert "ReTuna" in page.text
