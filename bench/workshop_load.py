@@ -315,6 +315,15 @@ class Stats:
     board_notes: int = 0
 
 
+async def stopped_within(stop: asyncio.Event, seconds: float) -> bool:
+    """Wait up to `seconds`; True when the room ended meanwhile."""
+    try:
+        await asyncio.wait_for(stop.wait(), timeout=max(0.0, seconds))
+    except TimeoutError:
+        return False
+    return True
+
+
 class Phone:
     """One browser: its own kept-alive connections (at most six, as browsers keep per site),
     its cookies, the static files it has already and the CSRF token of the page it shows."""
@@ -413,12 +422,7 @@ class Phone:
 
     async def poll_voting(self, stop: asyncio.Event) -> None:
         """The open page asks every 15 s whether a voting round has opened (204: no change)."""
-        while not stop.is_set():
-            try:
-                await asyncio.wait_for(stop.wait(), timeout=VOTING_POLL_EVERY_S)
-                return
-            except TimeoutError:
-                pass
+        while not await stopped_within(stop, VOTING_POLL_EVERY_S):
             path = f"/w/{self.code}/rostning/?round={self.voting_round}"
             await self.request("phone: poll voting", "GET", path)
 
@@ -489,11 +493,8 @@ async def board(phone: Phone, stop: asyncio.Event) -> None:
         if status == 200 and (match := REVISION.search(body)):
             revision = match.group(1)
             phone.stats.board_notes = len(NOTE.findall(body))
-        try:
-            wait = BOARD_EVERY_S - (time.monotonic() - started)
-            await asyncio.wait_for(stop.wait(), timeout=max(0.0, wait))
-        except TimeoutError:
-            pass
+        if await stopped_within(stop, BOARD_EVERY_S - (time.monotonic() - started)):
+            return
 
 
 async def warm_up(base: str, room: Room, threads: int) -> None:

@@ -179,3 +179,11 @@ def organisation_directory(*, name: str = "", kind: str = "") -> QuerySet[Organi
             distinct=True,
         ),
     ).order_by("-case_count", "name")
+
+
+def organisations_user_writes_for(*, user) -> QuerySet[Organisation]:
+    """The organisations a user may create cases and workshops for, by name."""
+    organisations = Organisation.objects.order_by("name")
+    if user.is_moderator:
+        return organisations
+    return organisations.filter(pk__in=organisation_ids_of(user))

@@ -8,7 +8,6 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from innovationskraft.accounts.selectors import organisation_ids_of
 from innovationskraft.cases import history, permissions, selectors, services
 from innovationskraft.cases.access import (
     access_case_for_edit,
@@ -80,15 +79,9 @@ def case_detail(request, slug):
     )
 
 
-def _member_organisations(user):
-    if user.is_moderator:
-        return Organisation.objects.all()
-    return Organisation.objects.filter(pk__in=organisation_ids_of(user))
-
-
 @login_required
 def case_create(request):
-    organisations = _member_organisations(request.user)
+    organisations = selectors.organisations_user_writes_for(user=request.user)
     if not organisations.exists():
         return render(request, "cases/no_membership.html", status=403)
     form = CaseForm(request.POST or None, organisations=organisations)

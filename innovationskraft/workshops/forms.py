@@ -1,10 +1,9 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from innovationskraft.cases.models import Organisation, Term
+from innovationskraft.cases.models import Organisation
 from innovationskraft.workshops.models import (
     MAX_CONTRIBUTION_LENGTH,
-    TAG_VOCABULARIES,
     Prompt,
     VotingRound,
     Workshop,
@@ -69,10 +68,6 @@ class CodeForm(forms.Form):
     kod = forms.CharField(label=_("Code"), max_length=12)
 
 
-class TextForm(forms.Form):
-    text = forms.CharField(label=_("Text"), max_length=MAX_CONTRIBUTION_LENGTH)
-
-
 class RoundForm(forms.Form):
     target = forms.ChoiceField(
         label=_("Vote on"), choices=VotingRound.Target.choices, initial="themes"
@@ -89,15 +84,6 @@ class ConclusionsForm(forms.Form):
         required=False,
         widget=forms.Textarea(attrs={"rows": 12}),
         help_text=_("Your own synthesis: what the room concluded. Markdown is allowed."),
-    )
-
-
-class TagsForm(forms.Form):
-    terms = forms.ModelMultipleChoiceField(
-        label=_("Barriers and enablers"),
-        queryset=Term.objects.filter(vocabulary__in=TAG_VOCABULARIES),
-        required=False,
-        widget=forms.CheckboxSelectMultiple,
     )
 
 

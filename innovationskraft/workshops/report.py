@@ -126,21 +126,17 @@ def workshop_report(*, workshop: Workshop) -> Report:
     ranked = [RankedTheme(t, t.size, theme_votes.get(t.pk, 0)) for t in themes]
     ranked.sort(key=lambda row: (-row.votes, -row.contributions, row.theme.position))
     tagged = _tagged_contributions(workshop, on_board)
+    example_prompts = set(
+        workshop.prompts.filter(kind=Prompt.Kind.EXAMPLE).values_list("pk", flat=True)
+    )
     return Report(
         workshop=workshop,
         participants=participants.count(),
         organisations=organisations,
         contributions=counted.count(),
-        examples=[c for c in on_board if _is_example(c, workshop)],
+        examples=[c for c in on_board if c.prompt_id in example_prompts],
         prompts=board(workshop=workshop),
         themes=ranked,
         barriers=_term_tree(tagged, "barrier"),
         enablers=_term_tree(tagged, "enabler"),
     )
-
-
-def _is_example(contribution: Contribution, workshop: Workshop) -> bool:
-    kinds = getattr(workshop, "_prompt_kinds", None)
-    if kinds is None:
-        kinds = workshop._prompt_kinds = dict(workshop.prompts.values_list("pk", "kind"))
-    return kinds.get(contribution.prompt_id) == Prompt.Kind.EXAMPLE

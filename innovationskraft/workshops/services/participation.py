@@ -59,8 +59,10 @@ def _require_open(workshop: Workshop) -> None:
         raise ValidationError(_("The facilitator has paused contributions for a moment."))
 
 
-def _over_limit(queryset, limit: int) -> bool:
-    return queryset.filter(created_at__gte=timezone.now() - MINUTE)[:limit].count() >= limit
+def _over_limit(queryset, limit: int, *, stamp: str = "created_at") -> bool:
+    """At least `limit` rows in the last minute; counts no further than the limit."""
+    recent = queryset.filter(**{f"{stamp}__gte": timezone.now() - MINUTE})
+    return recent[:limit].count() >= limit
 
 
 def participant_join(
@@ -71,10 +73,9 @@ def participant_join(
     if workshop.state != Workshop.State.OPEN:
         raise ValidationError(_("The workshop is not open."))
     key = address_key(address) if address else ""
-    recent = Participant.objects.filter(address_key=key, joined_at__gte=timezone.now() - MINUTE)[
-        : settings.WORKSHOP_JOINS_PER_ADDRESS_MINUTE
-    ]
-    if key and recent.count() >= settings.WORKSHOP_JOINS_PER_ADDRESS_MINUTE:
+    from_address = Participant.objects.filter(address_key=key)
+    limit = settings.WORKSHOP_JOINS_PER_ADDRESS_MINUTE
+    if key and _over_limit(from_address, limit, stamp="joined_at"):
         raise RateLimited
     organisation_name = SPACES.sub(" ", organisation_name or "").strip()[:200]
     organisation = (

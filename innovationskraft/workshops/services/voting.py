@@ -16,7 +16,7 @@ from innovationskraft.workshops.services.common import board_changed, require_fa
 
 
 class VoteRefused(ValidationError):
-    pass
+    """A vote the rules do not allow: over budget, twice on one item, or the round closed."""
 
 
 @transaction.atomic

@@ -203,3 +203,21 @@ def test_a_form_cannot_send_the_facilitator_to_another_site(signed_in, workshop)
         url("state", workshop), {"action": "lock", "next": "https://elsewhere.example/"}
     )
     assert response.url == url("manage", workshop)
+
+
+def test_someone_without_an_organisation_is_told_why_she_cannot_create_one(client, outsider):
+    client.force_login(outsider)
+    response = client.get(reverse("workshops:create"))
+    assert response.status_code == 403
+    assert "inte medlem i någon organisation" in response.text
+
+
+def test_a_moderator_from_another_organisation_edits_the_workshop(client, moderator, workshop):
+    client.force_login(moderator)
+    response = client.post(
+        url("edit", workshop),
+        {"title": "Ny titel", "date": "2026-12-01", "language": "sv", "description": ""},
+    )
+    assert response.status_code == 302
+    workshop.refresh_from_db()
+    assert workshop.title == "Ny titel"

@@ -153,3 +153,19 @@ def test_the_voting_panel_poll_answers_204_until_a_round_opens(client, facilitat
     response = client.get(url, {"round": ""})
     assert response.status_code == 200
     assert f"round={voting_round.pk}" in response.text
+
+
+def test_a_name_too_long_keeps_the_join_form_with_the_reason(client, workshop):
+    response = _join(client, workshop, name="A" * 101, organisation="Eskilstuna kommun")
+    assert response.status_code == 400
+    assert 'aria-invalid="true"' in response.text
+    assert 'value="Eskilstuna kommun"' in response.text
+    assert not Participant.objects.exists()
+
+
+def test_a_crafted_vote_gets_a_message_not_an_error(client, facilitator, workshop):
+    _join(client, workshop)
+    services.round_open(actor=facilitator, workshop=workshop, target="themes", budget=1)
+    response = client.post(f"/w/{workshop.join_code}/rosta/", {"item": "abc"}, follow=True)
+    assert response.status_code == 200
+    assert "Det går inte att rösta på det här" in response.text

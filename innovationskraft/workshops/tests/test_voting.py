@@ -1,3 +1,5 @@
+import contextlib
+
 import pytest
 from django.db import IntegrityError, connection, transaction
 
@@ -115,9 +117,8 @@ def test_concurrent_votes_from_one_participant_stay_within_her_budget(facilitato
     def vote(theme):
         start.wait()
         try:
-            services.vote_cast(participant=participant, voting_round=voting_round, item=theme)
-        except services.VoteRefused:
-            pass
+            with contextlib.suppress(services.VoteRefused):
+                services.vote_cast(participant=participant, voting_round=voting_round, item=theme)
         finally:
             connections.close_all()
 

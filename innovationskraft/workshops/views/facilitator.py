@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy, override
 from django.views.decorators.http import require_POST
 
 from innovationskraft.cases.models import Organisation
+from innovationskraft.cases.selectors import organisations_user_writes_for
 from innovationskraft.workshops import selectors, services
 from innovationskraft.workshops.access import access_workshop_for_facilitation, safe_next
 from innovationskraft.workshops.forms import (
@@ -22,12 +23,6 @@ from innovationskraft.workshops.forms import (
     WorkshopForm,
 )
 from innovationskraft.workshops.models import Prompt, VotingRound
-
-
-def _organisations_of(user):
-    if user.is_moderator:
-        return Organisation.objects.order_by("name")
-    return Organisation.objects.filter(memberships__user=user).order_by("name").distinct()
 
 
 def _errors(request, error: ValidationError) -> None:
@@ -48,14 +43,16 @@ def workshop_list(request):
         "workshops/facilitator/list.html",
         {
             "workshops": selectors.workshops_for_facilitator(user=request.user),
-            "can_create": _organisations_of(request.user).exists(),
+            "can_create": organisations_user_writes_for(user=request.user).exists(),
         },
     )
 
 
 @login_required
 def workshop_create(request):
-    organisations = _organisations_of(request.user)
+    organisations = organisations_user_writes_for(user=request.user)
+    if not organisations.exists():
+        return render(request, "cases/no_membership.html", status=403)
     form = WorkshopCreateForm(request.POST or None, organisations=organisations)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
@@ -79,9 +76,9 @@ def workshop_create(request):
 @login_required
 def workshop_edit(request, slug):
     workshop = access_workshop_for_facilitation(request.user, slug)
-    form = WorkshopForm(
-        request.POST or None, instance=workshop, organisations=_organisations_of(request.user)
-    )
+    # The organiser is fixed once the workshop exists; every facilitator may still edit it.
+    organiser = Organisation.objects.filter(pk=workshop.organiser_id)
+    form = WorkshopForm(request.POST or None, instance=workshop, organisations=organiser)
     form.fields["organiser"].disabled = True
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data

@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from innovationskraft.cases.models import Case, Term
+from innovationskraft.cases.selectors import organisations_user_writes_for
 from innovationskraft.search.similarity import possible_duplicates
 from innovationskraft.workshops import selectors, services
 from innovationskraft.workshops.access import (
@@ -19,7 +20,6 @@ from innovationskraft.workshops.access import (
 from innovationskraft.workshops.forms import CurateForm
 from innovationskraft.workshops.models import Contribution, Prompt, Theme
 from innovationskraft.workshops.suggestions import suggested_term_ids, term_index
-from innovationskraft.workshops.views.facilitator import _organisations_of
 
 FILTERS = ("all", "pending", "flagged", "hidden")
 
@@ -128,7 +128,7 @@ def contribution_detail(request, slug, contribution_id):
         language=workshop.language,
     )
     is_example = contribution.prompt.kind == Prompt.Kind.EXAMPLE
-    organisations = _organisations_of(request.user)
+    organisations = organisations_user_writes_for(user=request.user)
     return render(
         request,
         "workshops/facilitator/contribution.html",
@@ -161,7 +161,7 @@ def contribution_curate(request, slug, contribution_id):
     workshop = access_workshop_for_facilitation(request.user, slug)
     contribution = access_contribution_for_facilitation(workshop, contribution_id)
     contribution.workshop = workshop
-    form = CurateForm(request.POST, organisations=_organisations_of(request.user))
+    form = CurateForm(request.POST, organisations=organisations_user_writes_for(user=request.user))
     if not form.is_valid():
         messages.error(request, _("Choose the organisation and give the case a title."))
         return redirect("workshops:contribution", slug=slug, contribution_id=contribution.pk)

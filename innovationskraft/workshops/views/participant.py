@@ -6,8 +6,6 @@ from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils.html import escape
-from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -58,14 +56,27 @@ def enter_code(request):
 
 
 def _organisation_names() -> list[str]:
-    """The registry for the join form's suggestions, escaped once: a room joins within a
-    minute, and 300 names read and escaped for every phone add up."""
+    """The registry for the join form's suggestions; a whole room asks for it within a minute.
+    Only suggestions: the join itself matches the name against the database."""
     names = cache.get(ORGANISATIONS_KEY)
     if names is None:
-        rows = Organisation.objects.order_by("name").values_list("name", flat=True)
-        names = [mark_safe(escape(name)) for name in rows]
+        names = list(Organisation.objects.order_by("name").values_list("name", flat=True))
         cache.set(ORGANISATIONS_KEY, names, ORGANISATIONS_SECONDS)
     return names
+
+
+def _join_page(request, workshop, form, *, status=200):
+    return render(
+        request,
+        "workshops/participant/join.html",
+        {
+            "workshop": workshop,
+            "form": form,
+            "organisations": _organisation_names(),
+            "minimal_page": True,
+        },
+        status=status,
+    )
 
 
 def _page_context(request, workshop, participant, **extra) -> dict:
@@ -108,16 +119,7 @@ def participate(request, code):
         )
     participant = participant_from_request(request, workshop)
     if participant is None:
-        return render(
-            request,
-            "workshops/participant/join.html",
-            {
-                "workshop": workshop,
-                "form": JoinForm(),
-                "organisations": _organisation_names(),
-                "minimal_page": True,
-            },
-        )
+        return _join_page(request, workshop, JoinForm())
     return render(
         request,
         "workshops/participant/page.html",
@@ -131,9 +133,9 @@ def join(request, code):
     if retry:
         return retry
     form = JoinForm(request.POST)
-    target = redirect("workshops:participate", code=workshop.join_code)
     if not form.is_valid():
-        return target
+        return _join_page(request, workshop, form, status=400)
+    target = redirect("workshops:participate", code=workshop.join_code)
     try:
         participant = services.participant_join(
             workshop=workshop,
@@ -170,7 +172,7 @@ def _participant_or_rejoin(request, code):
 
 
 def _answer(request, workshop, participant, *, status=200, error="", text="", prompt_id=None):
-    """htmx and fetch get the list of her contributions; a plain form gets the page again."""
+    """`fetch` gets the list of her contributions; a plain form gets the page again."""
     if request.headers.get("X-Requested-With") == "fetch":
         # The phone swaps in only the list of her contributions: the questions and the voting
         # round of the whole page would cost two queries per contribution for nothing.
@@ -203,21 +205,11 @@ def contribute(request, code):
         return redirect("workshops:participate", code=workshop.join_code)
     participant.workshop = workshop  # the same row: spare the service a query for it
     form = ContributionForm(request.POST)
-    text = request.POST.get("text", "")
-    prompt_id = request.POST.get("prompt")
-    if not form.is_valid():
-        errors = form.errors.get("text") or [_("Choose a question and write your answer.")]
-        return _answer(
-            request,
-            workshop,
-            participant,
-            status=400,
-            error=errors[0],
-            text=text,
-            prompt_id=prompt_id,
-        )
-    prompt = workshop.prompts.filter(pk=form.cleaned_data["prompt"]).first()
     try:
+        if not form.is_valid():
+            errors = form.errors.get("text") or [_("Choose a question and write your answer.")]
+            raise ValidationError(errors[0])
+        prompt = workshop.prompts.filter(pk=form.cleaned_data["prompt"]).first()
         if prompt is None:
             raise ValidationError(_("This question belongs to another workshop."))
         services.contribution_send(
@@ -228,27 +220,21 @@ def contribute(request, code):
             client_key=form.cleaned_data["client_key"],
         )
     except services.RateLimited:
+        status = TOO_MANY
         error = _("You are sending faster than the room can read. Wait a moment and send again.")
-        return _answer(
-            request,
-            workshop,
-            participant,
-            status=TOO_MANY,
-            error=error,
-            text=text,
-            prompt_id=prompt_id,
-        )
-    except ValidationError as error:
-        return _answer(
-            request,
-            workshop,
-            participant,
-            status=400,
-            error=" ".join(error.messages),
-            text=text,
-            prompt_id=prompt_id,
-        )
-    return _answer(request, workshop, participant)
+    except ValidationError as refused:
+        status, error = 400, " ".join(refused.messages)
+    else:
+        return _answer(request, workshop, participant)
+    return _answer(
+        request,
+        workshop,
+        participant,
+        status=status,
+        error=error,
+        text=request.POST.get("text", ""),
+        prompt_id=request.POST.get("prompt"),
+    )
 
 
 @require_POST
@@ -283,7 +269,8 @@ def vote(request, code):
         return redirect("workshops:participate", code=workshop.join_code)
     participant.workshop = workshop
     model = Theme if voting_round.target == voting_round.Target.THEMES else Contribution
-    item = model.objects.filter(pk=request.POST.get("item") or 0).first()
+    item_id = request.POST.get("item", "")
+    item = model.objects.filter(pk=item_id).first() if item_id.isdigit() else None
     try:
         if item is None:
             raise services.VoteRefused(_("This cannot be voted on in this round."))
