@@ -6,7 +6,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 
 .PHONY: run test test-only lint format install install-dev messages bench bench-search \
-	bench-workshop clean
+	bench-workshop bench-import clean
 
 $(BIN)/python:
 	@$(PYTHON) -m venv $(VENV) 2>/dev/null || { \
@@ -64,6 +64,10 @@ bench-search: install-dev
 bench-workshop: install-dev
 	$(BIN)/pip install --quiet -e '.[dev,bench]'
 	$(BIN)/python bench/workshop_load.py --participants 1000 --contributions 3 --seconds 60
+
+# 100,000 generated cases exported as JSON Lines, then imported into an empty SQLite database.
+bench-import: install-dev
+	$(BIN)/python bench/import_jsonl.py --cases 100000
 
 clean:
 	rm -rf $(VENV) staticfiles .pytest_cache screenshots

@@ -25,6 +25,8 @@ INSTALLED_APPS = [
     "innovationskraft.cases",
     "innovationskraft.search",
     "innovationskraft.workshops",
+    "innovationskraft.api",
+    "innovationskraft.opendata",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -35,6 +37,7 @@ INSTALLED_APPS = [
     "django_htmx",
     "csp",
     "reversion",
+    "ninja",
 ]
 
 MIDDLEWARE = [
@@ -162,6 +165,18 @@ CONTENT_SECURITY_POLICY = {
 CSRF_FAILURE_VIEW = "innovationskraft.core.views.csrf_failure"
 
 SITE_NAME = "Innovationskraft"
+# Where the site is reached: exports made outside a request (the command) link to it.
+SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
+OPEN_DATA_LICENSE = os.environ.get(
+    "OPEN_DATA_LICENSE", "https://creativecommons.org/licenses/by/4.0/"
+)
+# Imports from the admin page run in a thread of the serving process, so the page can show
+# progress; "inline" runs them within the request (tests, or a server that kills threads).
+OPEN_DATA_IMPORT_RUNNER = os.environ.get("OPEN_DATA_IMPORT_RUNNER", "thread")
+# The largest file the admin page accepts, and how long a checked or refused file is kept
+# for importing it again.
+OPEN_DATA_IMPORT_MAX_MB = envint("OPEN_DATA_IMPORT_MAX_MB", 200)
+OPEN_DATA_IMPORT_KEEP_HOURS = envint("OPEN_DATA_IMPORT_KEEP_HOURS", 24)
 
 LOGGING = {
     "version": 1,
@@ -175,3 +190,8 @@ LOGGING = {
 WORKSHOP_CONTRIBUTIONS_PER_PARTICIPANT_MINUTE = envint("WORKSHOP_PARTICIPANT_PER_MINUTE", 12)
 WORKSHOP_CONTRIBUTIONS_PER_ADDRESS_MINUTE = envint("WORKSHOP_ADDRESS_PER_MINUTE", 5000)
 WORKSHOP_JOINS_PER_ADDRESS_MINUTE = envint("WORKSHOP_ADDRESS_JOINS_PER_MINUTE", 3000)
+
+# The REST API: requests per minute from one network address without a token, and with one
+# token (fixed one-minute windows, counted in the cache).
+API_REQUESTS_PER_MINUTE_ANONYMOUS = envint("API_REQUESTS_PER_MINUTE_ANONYMOUS", 600)
+API_REQUESTS_PER_MINUTE_TOKEN = envint("API_REQUESTS_PER_MINUTE_TOKEN", 1200)

@@ -12,3 +12,5 @@ WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
 SESSION_COOKIE_SECURE = False
 CSRF_COOKIE_SECURE = False
+# Imports from the admin page run within the request; a test of the thread asks for it.
+OPEN_DATA_IMPORT_RUNNER = "inline"

@@ -2,6 +2,7 @@ from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.urls import include, path
 
+from innovationskraft.api.api import urls as api_urls
 from innovationskraft.core import views as core_views
 
 handler400 = core_views.bad_request
@@ -11,12 +12,14 @@ handler500 = core_views.server_error
 
 urlpatterns = [
     path("healthz", core_views.healthz, name="healthz"),
+    path("api/v1/", api_urls()),
 ]
 urlpatterns += i18n_patterns(
     path("", include("innovationskraft.core.urls")),
     path("", include("innovationskraft.cases.urls")),
     path("", include("innovationskraft.search.urls")),
     path("", include("innovationskraft.workshops.urls")),
+    path("", include("innovationskraft.opendata.urls")),
     path("konto/", include("innovationskraft.accounts.urls")),
     path("admin/", admin.site.urls),
     prefix_default_language=False,

@@ -87,3 +87,31 @@ class Membership(models.Model):
 
     def __str__(self):
         return f"{self.user}, {self.organisation} ({self.get_role_display()})"
+
+
+class ApiToken(models.Model):
+    """A personal key to the REST API. Only the SHA-256 hash of the secret is kept: the secret
+    is shown once, when the token is made, and cannot be read back."""
+
+    user = models.ForeignKey(
+        User, verbose_name=_("user"), on_delete=models.CASCADE, related_name="api_tokens"
+    )
+    name = models.CharField(_("name"), max_length=100)
+    # The start of the secret, shown so the owner can tell her tokens apart.
+    prefix = models.CharField(_("prefix"), max_length=16)
+    secret_hash = models.CharField(max_length=64, unique=True, editable=False)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    last_used_at = models.DateTimeField(_("last used"), null=True, blank=True)
+    revoked_at = models.DateTimeField(_("revoked"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("API token")
+        verbose_name_plural = _("API tokens")
+        ordering = ["-created_at", "-id"]
+
+    def __str__(self):
+        return f"{self.name} ({self.prefix}…)"
+
+    @property
+    def is_active(self) -> bool:
+        return self.revoked_at is None

@@ -1,4 +1,6 @@
-from innovationskraft.accounts.models import Membership, User
+from django.db.models import QuerySet
+
+from innovationskraft.accounts.models import ApiToken, Membership, User
 
 
 def organisation_ids_of(user: User) -> set[int]:
@@ -12,3 +14,19 @@ def is_member_of(user: User, organisation_id: int) -> bool:
         user.is_authenticated
         and Membership.objects.filter(user=user, organisation_id=organisation_id).exists()
     )
+
+
+def active_api_tokens(*, user: User) -> QuerySet[ApiToken]:
+    return ApiToken.objects.filter(user=user, revoked_at=None)
+
+
+def api_token_by_hash(*, secret_hash: str) -> ApiToken | None:
+    """The token with this hash if it is not revoked and its owner may still sign in."""
+    token = (
+        ApiToken.objects.select_related("user")
+        .filter(secret_hash=secret_hash, revoked_at=None)
+        .first()
+    )
+    if token is None or not token.user.is_active:
+        return None
+    return token

@@ -1,6 +1,16 @@
-from django.db import transaction
+import datetime
+import hashlib
+import secrets
 
-from innovationskraft.accounts.models import Membership, User
+from django.db import transaction
+from django.utils import timezone
+
+from innovationskraft.accounts.models import ApiToken, Membership, User
+
+# The part of a secret shown in lists: the "ik_" marker and a few characters of the random part.
+TOKEN_PREFIX_LENGTH = 10
+# Writing the time of use on every request would make every API read a write.
+LAST_USED_PRECISION = datetime.timedelta(minutes=1)
 
 
 @transaction.atomic
@@ -9,3 +19,36 @@ def membership_grant(*, user: User, organisation, role: str = Membership.Role.ED
         user=user, organisation=organisation, defaults={"role": role}
     )
     return membership
+
+
+def api_token_hash(secret: str) -> str:
+    return hashlib.sha256(secret.encode()).hexdigest()
+
+
+def api_token_create(*, user: User, name: str) -> tuple[ApiToken, str]:
+    """A new token and its secret, which is returned here once and never stored."""
+    secret = "ik_" + secrets.token_urlsafe(32)
+    token = ApiToken.objects.create(
+        user=user,
+        name=name.strip()[:100],
+        prefix=secret[:TOKEN_PREFIX_LENGTH],
+        secret_hash=api_token_hash(secret),
+    )
+    return token, secret
+
+
+def api_token_revoke(*, user: User, token_id: int) -> ApiToken:
+    """Raises ApiToken.DoesNotExist for a token that is not the user's own."""
+    token = ApiToken.objects.get(user=user, pk=token_id)
+    if token.revoked_at is None:
+        token.revoked_at = timezone.now()
+        token.save(update_fields=["revoked_at"])
+    return token
+
+
+def api_token_mark_used(*, token: ApiToken) -> None:
+    now = timezone.now()
+    if token.last_used_at is not None and now - token.last_used_at < LAST_USED_PRECISION:
+        return
+    token.last_used_at = now
+    ApiToken.objects.filter(pk=token.pk).update(last_used_at=now)

@@ -13,6 +13,7 @@ from innovationskraft.cases.models import (
     Term,
 )
 from innovationskraft.cases.services import case_recount_adoptions
+from innovationskraft.opendata.admin_urls import import_urls
 
 
 @admin.register(Organisation)
@@ -71,6 +72,8 @@ class CaseAdmin(VersionAdmin):
     ]  # fmt: skip
     readonly_fields = ["created_by", "created_at", "updated_at", "adoption_count"]
     inlines = [CaseLinkInline, AdoptionInline, ReviewDecisionInline]
+    # With a link to the bulk import, whose pages live in opendata.
+    change_list_template = "opendata/admin/case_change_list.html"
     fieldsets = [
         (None, {"fields": ["title", "slug", "summary", "description", "language", "status"]}),
         (_("Who"), {"fields": ["lead_organisation", "partners", "contact_name", "contact_email"]}),
@@ -100,6 +103,10 @@ class CaseAdmin(VersionAdmin):
             },
         ),
     ]
+
+    def get_urls(self):
+        # Before the model's own, whose "<object_id>/" would take "import/".
+        return import_urls(self.admin_site) + super().get_urls()
 
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)

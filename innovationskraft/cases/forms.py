@@ -52,6 +52,26 @@ def not_in_the_future(year: int | None) -> int | None:
     return year
 
 
+def checked_link(title: str, url: str, *, number: int) -> tuple[str, str]:
+    """A case link as (title, address), or a ValidationError naming the link's number."""
+    url = url.strip()
+    try:
+        URLValidator(schemes=["http", "https"])(url)
+    except forms.ValidationError:
+        raise forms.ValidationError(
+            _("Line %(number)s is not a web address: %(url)s"),
+            code="invalid_link",
+            params={"number": number, "url": url},
+        ) from None
+    if len(url) > 200:
+        raise forms.ValidationError(
+            _("Line %(number)s: the address is longer than 200 characters."),
+            code="invalid_link",
+            params={"number": number},
+        )
+    return title.strip()[:200], url
+
+
 class CaseForm(forms.Form):
     """The case owner's form; grouped in the template, validated here, saved by services."""
 
@@ -186,25 +206,10 @@ class CaseForm(forms.Form):
 
     def clean_links(self) -> list[tuple[str, str]]:
         links = []
-        validate = URLValidator(schemes=["http", "https"])
         for number, line in enumerate(self.cleaned_data["links"].splitlines(), start=1):
-            if not line.strip():
-                continue
-            title, _sep, url = line.rpartition("|")
-            url = url.strip()
-            try:
-                validate(url)
-            except forms.ValidationError:
-                raise forms.ValidationError(
-                    _("Line %(number)s is not a web address: %(url)s"),
-                    params={"number": number, "url": url},
-                ) from None
-            if len(url) > 200:
-                raise forms.ValidationError(
-                    _("Line %(number)s: the address is longer than 200 characters."),
-                    params={"number": number},
-                )
-            links.append((title.strip()[:200], url))
+            if line.strip():
+                title, _sep, url = line.rpartition("|")
+                links.append(checked_link(title, url, number=number))
         return links
 
     def clean_tags(self) -> list[str]:

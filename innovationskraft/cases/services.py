@@ -23,6 +23,7 @@ from innovationskraft.cases.models import (
     ReviewDecision,
     Tag,
 )
+from innovationskraft.cases.models.cases import new_case_identifier
 from innovationskraft.search.indexing import case_reindexed
 
 # Words that name pages beside the case pages in the same URL space.
@@ -151,11 +152,20 @@ def _record_version(case: Case, actor, comment: str) -> None:
 
 
 @transaction.atomic
-def case_create(*, actor, lead_organisation: Organisation, data: CaseInput, slug: str = "") -> Case:
-    """A new case starts as a draft that only its organisation and moderators can see."""
+def case_create(
+    *,
+    actor,
+    lead_organisation: Organisation,
+    data: CaseInput,
+    slug: str = "",
+    identifier: str = "",
+) -> Case:
+    """A new case starts as a draft that only its organisation and moderators can see.
+    `identifier`: one the case already has in another catalogue (a new one otherwise)."""
     if actor is not None:
         _require(permissions.can_create_case_for(actor, lead_organisation))
     case = Case(
+        identifier=identifier or new_case_identifier(),
         slug=slug or _unique_slug(Case, data.title),
         lead_organisation=lead_organisation,
         created_by=actor if actor is not None and actor.is_authenticated else None,

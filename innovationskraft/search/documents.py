@@ -48,20 +48,22 @@ def _linked(through, case_ids: list[int], column: str) -> dict[int, list[int]]:
 
 def documents_for(case_ids: list[int]) -> list[Document]:
     """The documents of the given published cases; the others are skipped."""
-    cases = list(
-        Case.objects.filter(pk__in=case_ids, status=Case.Status.PUBLISHED).values(
-            "id",
-            "language",
-            "title",
-            "summary",
-            "description",
-            "user_involvement",
-            "barriers_text",
-            "enablers_text",
-            "lead_organisation_id",
-            "sector_id",
-        )
+    # By id alone, the status checked here: with the status in the query, SQLite walks the
+    # status index through every published case (four times slower at 100,000 cases).
+    rows = Case.objects.filter(pk__in=case_ids).values(
+        "id",
+        "language",
+        "title",
+        "summary",
+        "description",
+        "user_involvement",
+        "barriers_text",
+        "enablers_text",
+        "lead_organisation_id",
+        "sector_id",
+        "status",
     )
+    cases = [case for case in rows if case["status"] == Case.Status.PUBLISHED]
     ids = [case["id"] for case in cases]
     partners = _linked(Case.partners.through, ids, "organisation_id")
     tags = _linked(Case.tags.through, ids, "tag_id")

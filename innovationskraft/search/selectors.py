@@ -149,7 +149,9 @@ def _organisations(counts: dict[int, int]) -> list[tuple[Organisation, int]]:
     return [(organisations[pk], n) for pk, n in top if pk in organisations]
 
 
-def case_search(*, filters: CaseFilters, page_number=1) -> SearchResults:
+def case_search(
+    *, filters: CaseFilters, page_number=1, page_size: int | None = None
+) -> SearchResults:
     query = parse(filters.q)
     columns = library_columns()
     passing = columns.filter_mask(filters)
@@ -170,7 +172,8 @@ def case_search(*, filters: CaseFilters, page_number=1) -> SearchResults:
     else:
         sort = filters.sort if filters.sort in SORTS else "newest"
         page_ids = partial(columns.ordered_ids, matching, sort)
-    page = Paginator(_CasePages(counts.total, page_ids), PAGE_SIZE).get_page(page_number)
+    paginator = Paginator(_CasePages(counts.total, page_ids), page_size or PAGE_SIZE)
+    page = paginator.get_page(page_number)
     page.object_list = list(page.object_list)
     if mode is not None:
         for case in page.object_list:

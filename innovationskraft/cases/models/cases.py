@@ -1,3 +1,5 @@
+import uuid
+
 import reversion
 from django.conf import settings
 from django.db import models
@@ -17,6 +19,10 @@ def _terms(vocabulary: str, verbose_name, related_name: str, **kwargs) -> models
         related_name=related_name,
         **kwargs,
     )
+
+
+def new_case_identifier() -> str:
+    return str(uuid.uuid4())
 
 
 class Tag(models.Model):
@@ -57,6 +63,15 @@ class Case(models.Model):
         SWEDISH = "sv", _("Swedish")
         ENGLISH = "en", _("English")
 
+    # Stable across catalogues: exports carry it and an import that meets it again updates the
+    # case instead of adding a second one. A URL-safe string so other catalogues' keys fit too.
+    identifier = models.CharField(
+        _("identifier"),
+        max_length=100,
+        unique=True,
+        default=new_case_identifier,
+        editable=False,
+    )
     title = models.CharField(_("title"), max_length=200)
     slug = models.SlugField(_("slug"), max_length=220, unique=True)
     summary = models.TextField(_("summary"), max_length=600)

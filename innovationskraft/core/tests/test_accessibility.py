@@ -11,7 +11,7 @@ import pytest
 from django.core import signing
 
 from innovationskraft.accounts.models import User
-from innovationskraft.accounts.services import membership_grant
+from innovationskraft.accounts.services import api_token_create, membership_grant
 from innovationskraft.cases import services
 from innovationskraft.cases.demo import demo_load
 from innovationskraft.cases.history import case_versions
@@ -115,6 +115,22 @@ def _write_a_known_title(page) -> None:
 
 def editor_warned_of_a_duplicate() -> dict:
     return editor() | {"then": _write_a_known_title}
+
+
+def account_holder() -> dict:
+    user = _user("redaktor@eskilstuna.se")
+    api_token_create(user=user, name="Regionens portal")
+    return {"user": user}
+
+
+def _create_a_token(page) -> None:
+    page.locator("#id_name").fill("Import")
+    page.locator("main form button.button:not(.button-secondary)").last.click()
+    page.locator("#new-token").wait_for()
+
+
+def account_holder_creating_a_token() -> dict:
+    return account_holder() | {"then": _create_a_token}
 
 
 def _type_a_query(page) -> None:
@@ -385,6 +401,8 @@ PAGES = [
     ("home-empty", "/", None),
     ("home", "/", demo_load),
     ("login", "/konto/logga-in/", None),
+    ("account", "/konto/", account_holder),
+    ("account-new-token", "/konto/", account_holder_creating_a_token),
     ("not-found", "/finns-inte/", None),
     ("case-list", "/innovationer/", demo_load),
     ("case-list-filtered", "/innovationer/?barrier=silos&sort=title", full_case),
@@ -401,6 +419,7 @@ PAGES = [
     ("organisation", "/organisationer/eskilstuna-kommun/", demo_load),
     ("organisation-list", "/organisationer/?kind=municipality", demo_load),
     ("organisation-list-empty", "/organisationer/?q=finns-inte", None),
+    ("open-data", "/oppna-data/", demo_load),
     ("vocabulary", "/ordlista/barrier/", None),
     ("term", "/ordlista/barrier/procurement/", full_case),
     ("case-form", "/innovationer/ny/", editor),

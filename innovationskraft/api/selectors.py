@@ -1,0 +1,118 @@
+"""The API's reads: what it may show and in which order. Every ordering ends with the id, so
+pages never overlap or skip."""
+
+from django.core.paginator import EmptyPage, Paginator
+from django.db.models import Count, Prefetch, Q, QuerySet
+
+from innovationskraft.cases import permissions
+from innovationskraft.cases.filters import SORTS, CaseFilters, apply_filters
+from innovationskraft.cases.models import Adoption, Case, Organisation, Term
+from innovationskraft.cases.selectors import organisation_directory, published_cases
+from innovationskraft.search.selectors import case_search
+from innovationskraft.workshops.models import Workshop
+from innovationskraft.workshops.selectors import published_reports
+
+TERM_LISTS = ("innovation_types", "target_groups", "barriers", "enablers", "effects", "sdgs")
+
+
+def cases_for_output(queryset: QuerySet[Case] | None = None) -> QuerySet[Case]:
+    """Cases with everything their output needs, in a fixed number of queries per page."""
+    queryset = Case.objects.all() if queryset is None else queryset
+    inspirations = Case.objects.filter(status=Case.Status.PUBLISHED).only("id", "identifier")
+    return queryset.select_related("lead_organisation", "sector").prefetch_related(
+        "partners",
+        *TERM_LISTS,
+        "tags",
+        "links",
+        Prefetch("inspired_by", queryset=inspirations, to_attr="published_inspirations"),
+    )
+
+
+def cases_by_ids(ids: list[int]) -> list[Case]:
+    """The cases in the order of the ids."""
+    by_id = {case.pk: case for case in cases_for_output(Case.objects.filter(pk__in=ids))}
+    return [by_id[pk] for pk in ids if pk in by_id]
+
+
+def case_for_reader(*, user, identifier: str) -> Case | None:
+    """A published case, or a draft the user may edit; None for anything else."""
+    if "\x00" in identifier:
+        return None
+    case = cases_for_output(Case.objects.filter(identifier=identifier)).first()
+    if case is None or not permissions.can_view_case(user, case):
+        return None
+    return case
+
+
+def case_for_writer(*, user, identifier: str) -> Case | None:
+    """The case as a writer sees it: one she may not even read does not exist."""
+    if "\x00" in identifier:
+        return None
+    case = Case.objects.select_related("lead_organisation").filter(identifier=identifier).first()
+    if case is None or not permissions.can_view_case(user, case):
+        return None
+    return case
+
+
+def organisations(*, name: str = "", kind: str = "") -> QuerySet[Organisation]:
+    directory = organisation_directory(name=name.replace("\x00", ""), kind=kind)
+    return directory.select_related("parent").order_by("-case_count", "name", "id")
+
+
+def organisation_by_slug(slug: str) -> Organisation | None:
+    if "\x00" in slug:
+        return None
+    found = organisation_directory().select_related("parent").filter(slug=slug).first()
+    if found is not None:
+        found.partner_case_count = (
+            published_cases().filter(partners=found).exclude(lead_organisation=found).count()
+        )
+    return found
+
+
+def vocabulary_terms(vocabulary: str) -> list[Term]:
+    return list(Term.objects.filter(vocabulary=vocabulary).select_related("parent"))
+
+
+def term_counts() -> dict[str, int]:
+    rows = Term.objects.order_by().values_list("vocabulary").annotate(n=Count("id"))
+    return dict(rows)
+
+
+def adoptions(*, case: str = "", organisation: str = "") -> QuerySet[Adoption]:
+    queryset = Adoption.objects.filter(case__status=Case.Status.PUBLISHED)
+    if case:
+        queryset = queryset.filter(case__identifier=case.replace("\x00", ""))
+    if organisation:
+        queryset = queryset.filter(organisation__slug=organisation.replace("\x00", ""))
+    return queryset.select_related("case", "organisation").order_by("-id")
+
+
+def reports() -> QuerySet[Workshop]:
+    return published_reports().order_by("-date", "-id")
+
+
+def report_by_slug(slug: str) -> Workshop | None:
+    if "\x00" in slug:
+        return None
+    return published_reports().filter(slug=slug).first()
+
+
+def published_case_identifiers(ids: set[int]) -> dict[int, str]:
+    rows = Case.objects.filter(Q(pk__in=ids) & Q(status=Case.Status.PUBLISHED))
+    return dict(rows.values_list("pk", "identifier"))
+
+
+def case_page(*, filters: CaseFilters, page: int, page_size: int) -> tuple[list[Case], int, int]:
+    """A page of the published cases that pass the filters, as the case list and (with words)
+    the search page find and order them: (cases, count, pages). Raises EmptyPage."""
+    if filters.q:
+        results = case_search(filters=filters, page_number=page, page_size=page_size)
+        if results.page.number != page:
+            raise EmptyPage
+        paginator = results.page.paginator
+        found = cases_by_ids([case.pk for case in results.page.object_list])
+        return found, paginator.count, paginator.num_pages
+    matching = apply_filters(published_cases(), filters).order_by(*SORTS[filters.sort])
+    paginator = Paginator(cases_for_output(matching), page_size)
+    return list(paginator.page(page).object_list), paginator.count, paginator.num_pages

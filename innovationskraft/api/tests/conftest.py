@@ -1,0 +1,52 @@
+"""The case library's fixtures, tokens for them, and a client that speaks JSON."""
+
+import pytest
+from django.test import Client
+
+from innovationskraft.accounts.services import api_token_create
+from innovationskraft.cases.tests.conftest import (  # noqa: F401 - fixtures shared with cases
+    editor,
+    eskilstuna,
+    make_case,
+    moderator,
+    other_editor,
+    outsider,
+    region_skane,
+    term,
+    vasteras,
+)
+from innovationskraft.workshops.tests.conftest import (  # noqa: F401 - the workshop fixtures
+    draft_workshop,
+    facilitator,
+    join,
+    prompt_of,
+    send,
+    workshop,
+)
+
+
+@pytest.fixture
+def token_of():
+    """token_of(user) -> the secret of a new token of hers."""
+
+    def make(user, name: str = "Test") -> str:
+        return api_token_create(user=user, name=name)[1]
+
+    return make
+
+
+class ApiClient(Client):
+    """JSON bodies; `token=` sends `Authorization: Bearer <token>`."""
+
+    def call(self, method: str, path: str, data=None, *, token: str | None = None, **headers):
+        if token is not None:
+            headers["HTTP_AUTHORIZATION"] = f"Bearer {token}"
+        request = getattr(self, method)
+        if data is None:
+            return request(path, **headers)
+        return request(path, data, content_type="application/json", **headers)
+
+
+@pytest.fixture
+def api():
+    return ApiClient()

@@ -1,0 +1,53 @@
+"""Requests per minute: per token with one, per network address without."""
+
+import pytest
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def low_limits(settings):
+    settings.API_REQUESTS_PER_MINUTE_ANONYMOUS = 3
+    settings.API_REQUESTS_PER_MINUTE_TOKEN = 5
+
+
+def test_an_address_without_a_token_is_limited_and_told_when_to_come_back(api, low_limits):
+    answers = [api.call("get", "/api/v1/vocabularies") for _ in range(4)]
+
+    assert [a.status_code for a in answers] == [200, 200, 200, 429]
+    limited = answers[-1]
+    assert limited.json()["code"] == "rate_limited"
+    assert 1 <= int(limited["Retry-After"]) <= 60
+
+
+def test_another_address_has_its_own_count(api, low_limits):
+    for _ in range(3):
+        api.call("get", "/api/v1/vocabularies")
+
+    elsewhere = api.call("get", "/api/v1/vocabularies", REMOTE_ADDR="198.51.100.7")
+
+    assert elsewhere.status_code == 200
+
+
+def test_a_token_has_its_own_higher_limit(api, low_limits, editor, token_of):
+    token = token_of(editor)
+    for _ in range(3):
+        api.call("get", "/api/v1/vocabularies")
+
+    answers = [api.call("get", "/api/v1/vocabularies", token=token) for _ in range(6)]
+
+    assert [a.status_code for a in answers] == [200] * 5 + [429]
+    assert answers[-1]["Retry-After"]
+
+
+def test_guessing_tokens_counts_against_the_address(api, low_limits):
+    answers = [api.call("get", "/api/v1/vocabularies", token="ik_guess") for _ in range(4)]
+
+    assert [a.status_code for a in answers] == [401, 401, 401, 429]
+
+
+def test_writes_are_limited_too(api, low_limits, editor, token_of):
+    token = token_of(editor)
+    answers = [api.call("post", "/api/v1/cases", {}, token=token) for _ in range(6)]
+
+    assert [a.status_code for a in answers] == [422] * 5 + [429]

@@ -1,0 +1,33 @@
+from django.contrib import admin
+from django.urls import reverse
+from django.utils.html import format_html
+from django.utils.translation import gettext_lazy as _
+
+from innovationskraft.opendata.models import ImportJob
+from innovationskraft.opendata.selectors import import_jobs_of
+
+
+@admin.register(ImportJob)
+class ImportJobAdmin(admin.ModelAdmin):
+    """The list of imports, each linking to its page; jobs are made by the import page."""
+
+    list_display = ["job_page", "state", "started_by", "created_at", "total_rows", "invalid_rows"]
+    list_display_links = None
+    list_filter = ["state"]
+
+    def get_queryset(self, request):
+        return import_jobs_of(request.user)
+
+    @admin.display(description=_("file"), ordering="file_name")
+    def job_page(self, job):
+        url = reverse("admin:cases_case_import_job", args=[job.pk])
+        return format_html('<a href="{}">{}</a>', url, job.file_name)
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False

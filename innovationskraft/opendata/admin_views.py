@@ -1,0 +1,107 @@
+"""The import pages in the admin: upload a file, then follow its job to the outcome.
+Each view is reached through AdminSite.admin_view (staff only) and checks the permission
+to add cases."""
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.http import StreamingHttpResponse
+from django.shortcuts import redirect
+from django.template.response import TemplateResponse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from innovationskraft.cases.models import Case
+from innovationskraft.opendata import jobs
+from innovationskraft.opendata.forms import ImportForm
+from innovationskraft.opendata.job_texts import job_state_sentence, progress_label, progress_text
+from innovationskraft.opendata.progress import progress_of
+from innovationskraft.opendata.selectors import (
+    IMPORT_PERMISSION,
+    import_errors_csv_lines,
+    import_job_for,
+)
+
+# The page lists this many errors; the CSV download has every one.
+ERRORS_SHOWN = 100
+
+
+def _page(request, admin_site, template: str, title: str, **context) -> TemplateResponse:
+    context = {**admin_site.each_context(request), "title": title, "opts": Case._meta, **context}
+    return TemplateResponse(request, template, context)
+
+
+def _job_context(job) -> dict:
+    progress = progress_of(job.pk) if job.is_running else None
+    return {
+        "job": job,
+        "progress": progress,
+        "state_sentence": job_state_sentence(job),
+        "progress_label": progress_label(job, progress),
+        "progress_text": progress_text(job, progress),
+        "errors_shown": job.errors[:ERRORS_SHOWN],
+        "errors_hidden": max(0, len(job.errors) - ERRORS_SHOWN),
+    }
+
+
+@require_http_methods(["GET", "POST"])
+def import_start(request, admin_site):
+    if not request.user.has_perm(IMPORT_PERMISSION):
+        raise PermissionDenied
+    form = ImportForm(request.POST, request.FILES) if request.method == "POST" else ImportForm()
+    if form.is_bound and form.is_valid():
+        data = form.cleaned_data
+        try:
+            job = jobs.import_job_start(
+                actor=request.user,
+                upload=data["file"],
+                skip_invalid=data["skip_invalid"],
+                check_only=data["check_only"],
+            )
+        except jobs.ImportJobInvalid as invalid:
+            form.add_error("file", str(invalid))
+        else:
+            return redirect("admin:cases_case_import_job", job_id=job.pk)
+    return _page(
+        request, admin_site, "opendata/admin/import_start.html", _("Import cases"), form=form
+    )
+
+
+@require_GET
+def import_job(request, admin_site, job_id: int):
+    job = import_job_for(user=request.user, job_id=job_id)
+    title = _("Import of %(file)s") % {"file": job.file_name}
+    return _page(request, admin_site, "opendata/admin/import_job.html", title, **_job_context(job))
+
+
+@require_GET
+def import_progress(request, admin_site, job_id: int):
+    """The fragment the job page polls; a page without JavaScript reloads the whole page."""
+    job = import_job_for(user=request.user, job_id=job_id)
+    if not request.htmx:
+        return redirect("admin:cases_case_import_job", job_id=job.pk)
+    context = _job_context(job) | {"state_changed": request.GET.get("state") != job.state}
+    return TemplateResponse(request, "opendata/admin/import_progress.html", context)
+
+
+@require_GET
+def import_errors(request, admin_site, job_id: int):
+    job = import_job_for(user=request.user, job_id=job_id)
+    response = StreamingHttpResponse(
+        import_errors_csv_lines(job), content_type="text/csv; charset=utf-8"
+    )
+    response["Content-Disposition"] = f'attachment; filename="importfel-{job.pk}.csv"'
+    return response
+
+
+@require_POST
+def import_again(request, admin_site, job_id: int):
+    """Import a checked or refused job's file after all, skipping its bad rows if asked."""
+    job = import_job_for(user=request.user, job_id=job_id)
+    try:
+        new = jobs.import_job_restart(
+            actor=request.user, job=job, skip_invalid=request.POST.get("skip_invalid") == "1"
+        )
+    except jobs.ImportJobInvalid as invalid:
+        messages.error(request, str(invalid))
+        return redirect("admin:cases_case_import_job", job_id=job.pk)
+    return redirect("admin:cases_case_import_job", job_id=new.pk)

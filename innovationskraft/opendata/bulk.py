@@ -1,0 +1,79 @@
+"""Inserting and updating many rows with one prepared statement each.
+
+Model instances cost more to build than the rows cost to write: through-table rows of 100,000
+cases are close to a million objects. And Django's `bulk_update` writes a CASE expression
+with a branch per row, which SQLite evaluates for every row of the batch. One statement run
+with `executemany` has neither cost, on SQLite and PostgreSQL alike."""
+
+from collections.abc import Iterable, Sequence
+
+from django.db import connection
+from django.db.models import Model
+
+ROWS_PER_CALL = 5000
+
+
+def _columns(model: type[Model], names: Sequence[str]) -> list:
+    return [model._meta.get_field(name) for name in names]
+
+
+# Values of these types reach the database as Python gives them; others (times above all,
+# which SQLite stores as text in UTC) go through the field's own conversion.
+PASSED_AS_THEY_ARE = {
+    "AutoField", "BigAutoField", "BigIntegerField", "BooleanField", "CharField", "EmailField",
+    "ForeignKey", "IntegerField", "PositiveIntegerField", "PositiveSmallIntegerField",
+    "SlugField", "SmallIntegerField", "TextField", "URLField",
+}  # fmt: skip
+
+
+def _converters(fields) -> list:
+    return [
+        None
+        if field.get_internal_type() in PASSED_AS_THEY_ARE
+        else (lambda value, field=field: field.get_db_prep_save(value, connection))
+        for field in fields
+    ]
+
+
+def _prepared(converters, values) -> list:
+    return [
+        value if convert is None else convert(value)
+        for convert, value in zip(converters, values, strict=True)
+    ]
+
+
+def _run(sql: str, fields, rows: Iterable[Sequence]) -> None:
+    converters = _converters(fields)
+    batch = []
+    with connection.cursor() as cursor:
+        for row in rows:
+            batch.append(_prepared(converters, row))
+            if len(batch) == ROWS_PER_CALL:
+                cursor.executemany(sql, batch)
+                batch = []
+        if batch:
+            cursor.executemany(sql, batch)
+
+
+def insert_rows(model: type[Model], names: Sequence[str], rows: Iterable[Sequence]) -> None:
+    """INSERT one row per tuple of values, in the order of `names` (field names)."""
+    fields = _columns(model, names)
+    quote = connection.ops.quote_name
+    sql = "INSERT INTO {} ({}) VALUES ({})".format(
+        quote(model._meta.db_table),
+        ", ".join(quote(field.column) for field in fields),
+        ", ".join(["%s"] * len(fields)),
+    )
+    _run(sql, fields, rows)
+
+
+def update_rows(model: type[Model], names: Sequence[str], rows: Iterable[Sequence]) -> None:
+    """UPDATE by primary key: each tuple holds the values of `names`, then the key."""
+    fields = _columns(model, names)
+    quote = connection.ops.quote_name
+    sql = "UPDATE {} SET {} WHERE {} = %s".format(
+        quote(model._meta.db_table),
+        ", ".join(f"{quote(field.column)} = %s" for field in fields),
+        quote(model._meta.pk.column),
+    )
+    _run(sql, [*fields, model._meta.pk], rows)

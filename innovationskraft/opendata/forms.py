@@ -1,0 +1,45 @@
+from django import forms
+from django.conf import settings
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from innovationskraft.opendata.formats import format_of
+
+MEGABYTE = 1024 * 1024
+
+
+class ImportForm(forms.Form):
+    file = forms.FileField(
+        label=gettext_lazy("File"),
+        widget=forms.ClearableFileInput(attrs={"accept": ".csv,.jsonl,.ndjson"}),
+    )
+    skip_invalid = forms.BooleanField(
+        label=gettext_lazy("Skip rows with errors and import the rest"),
+        required=False,
+        help_text=gettext_lazy("Otherwise nothing is imported while a row has errors."),
+    )
+    check_only = forms.BooleanField(
+        label=gettext_lazy("Only check the file"),
+        required=False,
+        help_text=gettext_lazy("Nothing is written; you see every error the file has."),
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["file"].help_text = _(
+            "CSV or JSON Lines (a name ending in .csv or .jsonl), at most %(size)d MB."
+        ) % {"size": settings.OPEN_DATA_IMPORT_MAX_MB}
+
+    def clean_file(self):
+        upload = self.cleaned_data["file"]
+        if format_of(upload.name) is None:
+            raise forms.ValidationError(
+                _("The file name must end in .csv or .jsonl."), code="format"
+            )
+        if upload.size > settings.OPEN_DATA_IMPORT_MAX_MB * MEGABYTE:
+            raise forms.ValidationError(
+                _("The file is larger than %(size)d MB.")
+                % {"size": settings.OPEN_DATA_IMPORT_MAX_MB},
+                code="too_large",
+            )
+        return upload

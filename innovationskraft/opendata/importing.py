@@ -1,0 +1,107 @@
+"""Reading an import file into a plan: every row checked before anything is written."""
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from django.utils.translation import gettext as _
+
+from innovationskraft.opendata.formats import READERS, FileUnreadable
+from innovationskraft.opendata.records import (
+    FieldError,
+    Lookups,
+    ParsedCase,
+    RecordInvalid,
+    parse_case_record,
+)
+
+__all__ = ["FileUnreadable", "ImportPlan", "RowError", "import_plan"]
+
+
+@dataclass(frozen=True)
+class RowError:
+    row: int
+    field: str
+    code: str
+    message: str
+
+
+@dataclass
+class ImportPlan:
+    """The rows that passed, in file order, and every error of the others."""
+
+    rows: list[tuple[int, ParsedCase]] = field(default_factory=list)
+    errors: list[RowError] = field(default_factory=list)
+    total: int = 0
+    lookups: Lookups | None = None
+
+    @property
+    def invalid_rows(self) -> int:
+        return len({error.row for error in self.errors})
+
+    @property
+    def is_clean(self) -> bool:
+        return not self.errors
+
+
+def _row_errors(row: int, errors: list[FieldError]) -> list[RowError]:
+    return [RowError(row, e.field, e.code, e.message) for e in errors]
+
+
+def _drop_unknown_inspirations(plan: ImportPlan, existing: set[str]) -> None:
+    """Identifiers named in `inspired_by` must be published in the library or be on a valid
+    row of the file; repeated, since dropping a row may leave another row's reference without
+    its case."""
+    before = None
+    while before != len(plan.rows):
+        before = len(plan.rows)
+        known = existing | {parsed.identifier for _row, parsed in plan.rows}
+        _drop_rows_naming_unknown(plan, known)
+
+
+def _drop_rows_naming_unknown(plan: ImportPlan, known: set[str]) -> None:
+    kept = []
+    for row, parsed in plan.rows:
+        unknown = [i for i in parsed.inspired_by if i not in known]
+        if unknown:
+            message = _("No published case with the identifier %(identifiers)s.") % {
+                "identifiers": ", ".join(unknown)
+            }
+            plan.errors.append(RowError(row, "inspired_by", "unknown_case", message))
+        else:
+            kept.append((row, parsed))
+    plan.rows = kept
+
+
+def import_plan(
+    stream, *, file_format: str, progress: Callable[[int], None] | None = None
+) -> ImportPlan:
+    """Read and check every row. Raises FileUnreadable when the file as a whole is not
+    readable; a bad row only adds its errors to the plan."""
+    lookups = Lookups(preload=True)
+    lookups.unknown_cases_later = True
+    plan = ImportPlan(lookups=lookups)
+    first_row_of: dict[str, int] = {}
+    for row, record in READERS[file_format](stream):
+        plan.total += 1
+        if progress:
+            progress(1)
+        if isinstance(record, list):
+            plan.errors += _row_errors(row, record)
+            continue
+        try:
+            parsed = parse_case_record(record, lookups=lookups, create_organisations=True)
+        except RecordInvalid as invalid:
+            plan.errors += _row_errors(row, invalid.errors)
+            continue
+        if parsed.identifier in first_row_of:
+            message = _("The identifier is already used on row %(row)s.") % {
+                "row": first_row_of[parsed.identifier]
+            }
+            plan.errors.append(RowError(row, "identifier", "duplicate", message))
+            continue
+        if parsed.identifier:
+            first_row_of[parsed.identifier] = row
+        plan.rows.append((row, parsed))
+    _drop_unknown_inspirations(plan, lookups.published)
+    plan.errors.sort(key=lambda error: error.row)
+    return plan

@@ -1,0 +1,119 @@
+"""The runner of an import job: checks every row of the job's file, then imports the file,
+unless the job only checks it or a row has errors and the user did not choose to skip those.
+Progress goes to the cache as it runs; the outcome to the job's row at the end. A crash marks
+the job failed and leaves the library as it was, since the import is one transaction."""
+
+import logging
+import threading
+from dataclasses import asdict
+
+from django.db import connections
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+
+from innovationskraft.opendata.importing import FileUnreadable, import_plan
+from innovationskraft.opendata.models import ImportJob
+from innovationskraft.opendata.progress import ProgressReporter, progress_forget
+from innovationskraft.opendata.services import cases_import
+
+logger = logging.getLogger(__name__)
+State = ImportJob.State
+
+
+class _CountingLines:
+    """The stream's lines, counting the bytes read: the share of the file checked so far."""
+
+    def __init__(self, stream):
+        self.stream = stream
+        self.read = 0
+
+    def __iter__(self):
+        for line in self.stream:
+            self.read += len(line)
+            yield line
+
+
+def import_job_run_in_thread(*, job_id: int, language: str) -> threading.Thread:
+    """Run the job in a thread of this process, which closes its database connection."""
+    thread = threading.Thread(
+        target=_run_in_thread, args=(job_id, language), name=f"import-job-{job_id}", daemon=True
+    )
+    thread.start()
+    return thread
+
+
+def _run_in_thread(job_id: int, language: str) -> None:
+    try:
+        import_job_run(job_id=job_id, language=language)
+    finally:
+        connections.close_all()
+
+
+def import_job_run(*, job_id: int, language: str) -> None:
+    """Check the job's file, then import it unless told only to check or a row has errors.
+    Messages are in the language of the user who started the job."""
+    job = ImportJob.objects.select_related("started_by").get(pk=job_id)
+    try:
+        with translation.override(language):
+            _check_and_import(job, ProgressReporter(job.pk))
+    except Exception:
+        logger.exception("Import job %s failed", job_id)
+        with translation.override(language):
+            message = _("The import stopped because of an error on the server.")
+        _fail(job, message)
+    finally:
+        progress_forget(job.pk)
+
+
+def _check_and_import(job: ImportJob, reporter: ProgressReporter) -> None:
+    _set_state(job, State.CHECKING)
+    try:
+        with job.upload.open("rb") as stream:
+            size, lines = job.upload.size, _CountingLines(stream)
+            plan = import_plan(
+                lines,
+                file_format=job.file_format,
+                progress=lambda count: reporter.rows_read(count, lines.read, size),
+            )
+    except FileUnreadable as unreadable:
+        job.message = str(unreadable)
+        _finish(job, State.REFUSED, keep_file=False)
+        return
+    job.total_rows, job.invalid_rows = plan.total, plan.invalid_rows
+    job.errors = [asdict(error) for error in plan.errors]
+    if job.check_only or (plan.errors and not job.skip_invalid):
+        _finish(job, State.DONE if job.check_only else State.REFUSED, keep_file=True)
+        return
+    job.state = State.IMPORTING
+    job.save(update_fields=["state", "total_rows", "invalid_rows", "errors"])
+    reporter.report("cases", 0, len(plan.rows))
+    result = cases_import(
+        actor=job.started_by, plan=plan, skip_invalid=job.skip_invalid, progress=reporter.report
+    )
+    job.cases_created, job.cases_updated = result.created, result.updated
+    job.rows_skipped, job.organisations_created = result.skipped, result.organisations_created
+    _finish(job, State.DONE, keep_file=False)
+
+
+def _set_state(job: ImportJob, state: str) -> None:
+    job.state = state
+    job.save(update_fields=["state"])
+
+
+def _finish(job: ImportJob, state: str, *, keep_file: bool) -> None:
+    if not keep_file and job.upload:
+        job.upload.delete(save=False)
+    job.state, job.finished_at = state, timezone.now()
+    job.save()
+
+
+def _fail(job: ImportJob, message: str) -> None:
+    """Only the state, the message and the file: whatever the runner held may be wrong."""
+    if job.upload:
+        try:
+            job.upload.delete(save=False)
+        except OSError:
+            logger.exception("Could not delete the file of import job %s", job.pk)
+    ImportJob.objects.filter(pk=job.pk).update(
+        state=State.FAILED, message=message, finished_at=timezone.now(), upload=""
+    )

@@ -1,0 +1,267 @@
+"""Writing a checked import plan into the library, all of it or nothing.
+
+The case services write one case in about thirty statements and record a version of it;
+for a file of 100,000 cases that takes tens of minutes, so the import writes each table in
+bulk instead. It keeps the same rules: the checks are the case form's (`records.py`), the
+search index and the library version follow in the same transaction. Imported cases carry
+no version history until they are first edited on the site."""
+
+import uuid
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+
+from django.db import transaction
+from django.utils import timezone
+from django.utils.text import slugify
+from django.utils.translation import ngettext
+
+from innovationskraft.cases.facets import library_changed
+from innovationskraft.cases.inputs import CaseInput
+from innovationskraft.cases.models import Case, CaseLink, Organisation, Tag
+from innovationskraft.opendata.bulk import insert_rows, update_rows
+from innovationskraft.opendata.importing import ImportPlan
+from innovationskraft.opendata.records import NewOrganisation, ParsedCase
+from innovationskraft.search.indexing import cases_reindexed
+
+BATCH_SIZE = 1000
+INDEX_BATCH_SIZE = 500
+# Through tables whose rows point from a case to a term.
+TERM_RELATIONS = ("innovation_types", "target_groups", "barriers", "enablers", "effects", "sdgs")
+# Contact details are personal data that files do not carry: an import leaves them alone.
+SCALAR_FIELDS = [
+    *(n for n in CaseInput.SCALAR_FIELDS if n not in {"sector", "contact_name", "contact_email"}),
+    "sector_id",
+]
+
+
+class ImportRefused(Exception):
+    """The plan has bad rows and the user did not choose to skip them."""
+
+
+@dataclass
+class ImportResult:
+    created: int = 0
+    updated: int = 0
+    skipped: int = 0
+    organisations_created: int = 0
+
+
+def _batches(items: list, size: int = BATCH_SIZE) -> Iterable[list]:
+    for start in range(0, len(items), size):
+        yield items[start : start + size]
+
+
+def _unique_slugs(wanted: list[tuple[str, str]], taken: set[str]) -> list[str]:
+    """A slug per (wished slug, title): the wished one when free, else one from the title."""
+    slugs = []
+    for wish, title in wanted:
+        base = wish or slugify(title)[:200] or "x"
+        slug, number = base, 2
+        while slug in taken:
+            slug, number = f"{base}-{number}", number + 1
+        taken.add(slug)
+        slugs.append(slug)
+    return slugs
+
+
+def _create_organisations(rows: list[ParsedCase], organisations: dict) -> int:
+    wanted: dict[str, NewOrganisation] = {}
+    for parsed in rows:
+        for new in [parsed.lead_organisation, *parsed.new_partners]:
+            if isinstance(new, NewOrganisation):
+                wanted.setdefault(new.slug, new)
+    taken = set(Organisation.objects.values_list("slug", flat=True))
+    slugs = _unique_slugs([(new.slug, new.name) for new in wanted.values()], taken)
+    created = Organisation.objects.bulk_create(
+        Organisation(name=new.name, slug=slug, kind=new.kind, official_code=new.official_code)
+        for new, slug in zip(wanted.values(), slugs, strict=True)
+    )
+    # Keyed by the slug the file uses, which is the new slug unless that one was taken.
+    for key, organisation in zip(wanted, created, strict=True):
+        organisations[key] = organisation
+    return len(created)
+
+
+def _organisation(value, organisations: dict) -> Organisation:
+    return organisations[value.slug] if isinstance(value, NewOrganisation) else value
+
+
+def _case_values(parsed: ParsedCase, organisations: dict, now) -> dict:
+    data = parsed.data
+    values = {name: getattr(data, name) for name in SCALAR_FIELDS if name != "sector_id"}
+    values["sector_id"] = data.sector.pk if data.sector else None
+    values["lead_organisation_id"] = _organisation(parsed.lead_organisation, organisations).pk
+    values["updated_at"] = parsed.updated_at or now
+    return values
+
+
+def _create_cases(rows: list[ParsedCase], organisations: dict, actor, now) -> dict[str, int]:
+    """Insert the new cases with one prepared statement; returns their ids by identifier."""
+    taken = set(Case.objects.values_list("slug", flat=True))
+    slugs = _unique_slugs([(p.slug, p.data.title) for p in rows], taken)
+    fields = [f for f in Case._meta.concrete_fields if not f.primary_key]
+    fixed = {
+        "status": Case.Status.PUBLISHED,
+        "created_by_id": actor.pk if actor is not None and actor.is_authenticated else None,
+        "created_at": now,
+    }
+
+    def values(parsed: ParsedCase, slug: str) -> list:
+        row = fixed | _case_values(parsed, organisations, now)
+        row |= {"identifier": parsed.identifier, "slug": slug}
+        row["published_at"] = parsed.published_at or now
+        return [row[f.attname] if f.attname in row else f.get_default() for f in fields]
+
+    insert_rows(
+        Case,
+        [f.name for f in fields],
+        (values(parsed, slug) for parsed, slug in zip(rows, slugs, strict=True)),
+    )
+    wanted = {parsed.identifier for parsed in rows}
+    return {
+        identifier: pk
+        for identifier, pk in Case.objects.values_list("identifier", "pk")
+        if identifier in wanted
+    }
+
+
+def _update_cases(rows: list[ParsedCase], case_ids: dict, organisations: dict, now) -> None:
+    columns = [*SCALAR_FIELDS, "lead_organisation_id", "updated_at"]
+    values = (_case_values(p, organisations, now) for p in rows)
+    update_rows(
+        Case,
+        [Case._meta.get_field(column.removesuffix("_id")).name for column in columns],
+        (
+            [*(row[column] for column in columns), case_ids[p.identifier]]
+            for p, row in zip(rows, values, strict=True)
+        ),
+    )
+    # A date the file gives replaces the library's; without one the case keeps its own.
+    dated = [(p.published_at, case_ids[p.identifier]) for p in rows if p.published_at]
+    update_rows(Case, ["published_at"], dated)
+
+
+def _write_cases(rows: list[ParsedCase], lookups, organisations: dict, actor) -> tuple[list, int]:
+    """Create and update the cases; returns their ids in row order and how many were new."""
+    now = timezone.now()
+    case_ids = lookups.case_ids
+    for parsed in rows:
+        parsed.identifier = parsed.identifier or str(uuid.uuid4())
+    old_rows = [p for p in rows if p.identifier in case_ids]
+    new_rows = [p for p in rows if p.identifier not in case_ids]
+    _update_cases(old_rows, case_ids, organisations, now)
+    case_ids.update(_create_cases(new_rows, organisations, actor, now))
+    return [case_ids[parsed.identifier] for parsed in rows], len(new_rows)
+
+
+def _tag_ids(rows: list[ParsedCase]) -> dict[str, int]:
+    names = {name.lower() for parsed in rows for name in parsed.data.tags}
+    known = dict(Tag.objects.values_list("name", "pk"))
+    Tag.objects.bulk_create(
+        [Tag(name=name) for name in sorted(names - set(known))], ignore_conflicts=True
+    )
+    return dict(Tag.objects.values_list("name", "pk"))
+
+
+def _remove_relations(case_ids: list[int]) -> None:
+    for batch in _batches(case_ids):
+        for relation in (*TERM_RELATIONS, "partners", "tags"):
+            getattr(Case, relation).through.objects.filter(case_id__in=batch).delete()
+        Case.inspired_by.through.objects.filter(from_case_id__in=batch).delete()
+        CaseLink.objects.filter(case_id__in=batch).delete()
+
+
+def _write_relations(rows: list[ParsedCase], case_ids: list[int], organisations: dict) -> None:
+    """Replace every relation of the imported cases."""
+    tag_ids = _tag_ids(rows)
+    pairs = list(zip(rows, case_ids, strict=True))
+    for relation in TERM_RELATIONS:
+        insert_rows(
+            getattr(Case, relation).through,
+            ["case", "term"],
+            (
+                (case_id, term.pk)
+                for parsed, case_id in pairs
+                for term in dict.fromkeys(getattr(parsed.data, relation))
+            ),
+        )
+    insert_rows(
+        Case.partners.through,
+        ["case", "organisation"],
+        (
+            (case_id, pk)
+            for parsed, case_id in pairs
+            for pk in dict.fromkeys(
+                _organisation(p, organisations).pk
+                for p in [*parsed.data.partners, *parsed.new_partners]
+            )
+        ),
+    )
+    insert_rows(
+        Case.tags.through,
+        ["case", "tag"],
+        (
+            (case_id, tag_ids[name])
+            for parsed, case_id in pairs
+            for name in sorted({name.lower() for name in parsed.data.tags})
+        ),
+    )
+    insert_rows(
+        CaseLink,
+        ["case", "title", "url"],
+        ((case_id, title, url) for parsed, case_id in pairs for title, url in parsed.data.links),
+    )
+
+
+def _write_inspirations(rows: list[ParsedCase], case_ids: list[int], lookups) -> None:
+    insert_rows(
+        Case.inspired_by.through,
+        ["from_case", "to_case"],
+        (
+            (case_id, lookups.case_ids[identifier])
+            for parsed, case_id in zip(rows, case_ids, strict=True)
+            for identifier in dict.fromkeys(parsed.inspired_by)
+            if lookups.case_ids[identifier] != case_id
+        ),
+    )
+
+
+@transaction.atomic
+def cases_import(
+    *,
+    actor,
+    plan: ImportPlan,
+    skip_invalid: bool = False,
+    progress: Callable[[str, int, int], None] | None = None,
+) -> ImportResult:
+    """Write the plan's rows as published cases, updating those whose identifier the library
+    already has. Nothing is written when the plan has errors, unless `skip_invalid`.
+    `progress(step, done, total)` reports each step."""
+    if plan.errors and not skip_invalid:
+        raise ImportRefused(
+            ngettext(
+                "%(count)d row has errors; nothing was imported.",
+                "%(count)d rows have errors; nothing was imported.",
+                plan.invalid_rows,
+            )
+            % {"count": plan.invalid_rows}
+        )
+    report = progress or (lambda step, done, total: None)
+    rows = [parsed for _row, parsed in plan.rows]
+    lookups = plan.lookups
+    library_changed()
+    organisations: dict[str, Organisation] = {}
+    result = ImportResult(skipped=plan.invalid_rows)
+    result.organisations_created = _create_organisations(rows, organisations)
+    report("cases", 0, len(rows))
+    updated_ids = [lookups.case_ids[p.identifier] for p in rows if p.identifier in lookups.case_ids]
+    _remove_relations(updated_ids)
+    case_ids, result.created = _write_cases(rows, lookups, organisations, actor)
+    result.updated = len(rows) - result.created
+    _write_relations(rows, case_ids, organisations)
+    _write_inspirations(rows, case_ids, lookups)
+    report("cases", len(rows), len(rows))
+    for done, batch in enumerate(_batches(case_ids, INDEX_BATCH_SIZE), start=1):
+        cases_reindexed(case_ids=batch)
+        report("index", min(done * INDEX_BATCH_SIZE, len(case_ids)), len(case_ids))
+    return result

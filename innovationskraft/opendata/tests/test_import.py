@@ -1,0 +1,185 @@
+import json
+
+import pytest
+
+from innovationskraft.cases.filters import CaseFilters
+from innovationskraft.cases.models import Case, Organisation
+from innovationskraft.opendata import services
+from innovationskraft.opendata.importing import FileUnreadable
+from innovationskraft.opendata.services import ImportRefused, cases_import
+from innovationskraft.opendata.tests.conftest import exported, plan_of
+from innovationskraft.search.selectors import case_search
+
+pytestmark = pytest.mark.django_db
+
+
+def record(**fields) -> dict:
+    return {
+        "identifier": "opsi-1",
+        "title": "Språkcafé på biblioteket",
+        "summary": "Nyanlända övar svenska med volontärer.",
+        "stage": "implemented",
+        "lead_organisation": "eskilstuna-kommun",
+    } | fields
+
+
+def jsonl(*records: dict) -> str:
+    return "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records)
+
+
+def imported(text: str, file_format: str = "jsonl", **options):
+    return cases_import(actor=None, plan=plan_of(text, file_format), **options)
+
+
+def test_an_imported_case_is_published_and_found_by_search(eskilstuna):
+    result = imported(jsonl(record(barriers=["legal_uncertainty"], tags=["Språk"])))
+    assert (result.created, result.updated) == (1, 0)
+    case = Case.objects.get(identifier="opsi-1")
+    assert case.status == Case.Status.PUBLISHED
+    assert case.published_at is not None
+    assert [t.code for t in case.barriers.all()] == ["legal_uncertainty"]
+    assert [t.name for t in case.tags.all()] == ["språk"]
+    found = case_search(filters=CaseFilters(q="språkcafé"))
+    assert [c.pk for c in found.page] == [case.pk]
+
+
+def test_importing_the_same_identifier_again_updates_the_case(eskilstuna):
+    imported(jsonl(record()))
+    result = imported(jsonl(record(title="Språkcafé i hela kommunen")))
+    assert (result.created, result.updated) == (0, 1)
+    assert Case.objects.get().title == "Språkcafé i hela kommunen"
+
+
+def test_re_importing_an_export_changes_nothing(published):
+    before = exported("jsonl")
+    result = imported(before)
+    assert result.updated == 1
+    assert exported("jsonl") == before
+    assert Case.objects.count() == 1
+
+
+def test_re_importing_keeps_the_contact_details_that_files_never_carry(published):
+    imported(exported("csv"), "csv")
+    published.refresh_from_db()
+    assert published.contact_email == "karin@eskilstuna.example"
+
+
+def test_every_error_is_reported_with_row_and_field_and_nothing_is_imported(eskilstuna):
+    text = jsonl(
+        record(identifier="ok-1"),
+        record(identifier="bad-1", title="", stage="someday"),
+        record(identifier="bad-2", barriers=["no-such-code"], start_year=2999),
+    )
+    plan = plan_of(text)
+    found = {(e.row, e.field) for e in plan.errors}
+    assert found == {(2, "title"), (2, "stage"), (3, "barriers"), (3, "start_year")}
+    assert plan.invalid_rows == 2
+    barrier_error = next(e for e in plan.errors if e.field == "barriers")
+    assert barrier_error.code == "unknown_code"
+    assert "no-such-code" in barrier_error.message
+    with pytest.raises(ImportRefused):
+        cases_import(actor=None, plan=plan)
+    assert not Case.objects.exists()
+
+
+def test_skipping_bad_rows_imports_the_rest(eskilstuna):
+    text = jsonl(record(identifier="ok-1"), record(identifier="bad-1", title=""))
+    result = imported(text, skip_invalid=True)
+    assert (result.created, result.skipped) == (1, 1)
+    assert list(Case.objects.values_list("identifier", flat=True)) == ["ok-1"]
+
+
+def test_a_failure_half_way_leaves_the_library_as_it_was(eskilstuna, published, monkeypatch):
+    def broken(**kwargs):
+        raise RuntimeError("the disk is full")
+
+    monkeypatch.setattr(services, "cases_reindexed", broken)
+    with pytest.raises(RuntimeError):
+        imported(jsonl(record(identifier="new-1"), record(identifier=published.identifier)))
+    assert list(Case.objects.values_list("identifier", flat=True)) == [published.identifier]
+    assert Case.objects.get().title == published.title
+
+
+def test_a_line_that_is_not_json_is_an_error_of_its_row(eskilstuna):
+    plan = plan_of(jsonl(record()) + "{not json\n")
+    [error] = plan.errors
+    assert (error.row, error.code) == (2, "invalid_json")
+    assert len(plan.rows) == 1
+
+
+def test_a_csv_without_a_header_row_is_refused_as_a_whole():
+    with pytest.raises(FileUnreadable):
+        plan_of("Språkcafé,Nyanlända övar\n", "csv")
+
+
+def test_a_file_that_is_not_utf8_is_refused_as_a_whole():
+    import io
+
+    from innovationskraft.opendata.importing import import_plan
+
+    with pytest.raises(FileUnreadable):
+        import_plan(io.BytesIO("title\nSpråkcafé\n".encode("latin-1")), file_format="csv")
+
+
+def test_csv_rows_are_numbered_as_a_spreadsheet_shows_them(eskilstuna):
+    text = "title,summary,stage,lead_organisation\nA,B,idea,eskilstuna-kommun\n,B,idea,x\n"
+    plan = plan_of(text, "csv")
+    assert {(e.row, e.field) for e in plan.errors} == {(3, "title"), (3, "lead_organisation")}
+
+
+def test_an_identifier_used_twice_in_a_file_is_an_error_of_the_second_row(eskilstuna):
+    plan = plan_of(jsonl(record(), record(title="Samma nyckel")))
+    [error] = plan.errors
+    assert (error.row, error.field, error.code) == (2, "identifier", "duplicate")
+    assert "rad 1" in error.message
+
+
+def test_a_case_may_name_its_inspiration_further_down_the_file(eskilstuna):
+    imported(jsonl(record(identifier="b", inspired_by=["a"]), record(identifier="a", title="A")))
+    case = Case.objects.get(identifier="b")
+    assert list(case.inspired_by.values_list("identifier", flat=True)) == ["a"]
+
+
+def test_an_inspiration_that_is_nowhere_is_an_error(eskilstuna):
+    plan = plan_of(jsonl(record(inspired_by=["missing"])))
+    [error] = plan.errors
+    assert (error.field, error.code) == ("inspired_by", "unknown_case")
+
+
+def test_an_unknown_organisation_is_created_when_the_row_says_what_it_is(db):
+    text = jsonl(
+        record(
+            lead_organisation="nya-kommunen",
+            lead_organisation_name="Nya kommunen",
+            lead_organisation_type="municipality",
+            partners=["ett-bolag"],
+            partners_names=["Ett bolag AB"],
+            partners_types=["company"],
+        )
+    )
+    result = imported(text)
+    assert result.organisations_created == 2
+    case = Case.objects.get()
+    assert case.lead_organisation.name == "Nya kommunen"
+    assert [o.kind for o in case.partners.all()] == [Organisation.Kind.COMPANY]
+
+
+def test_an_unknown_organisation_without_a_type_is_an_error(db):
+    plan = plan_of(jsonl(record(lead_organisation="okand", lead_organisation_name="Okänd")))
+    [error] = plan.errors
+    assert error.field == "lead_organisation_type"
+
+
+def test_a_draft_of_the_library_cannot_be_named_as_inspiration(eskilstuna, make_case):
+    draft = make_case(title="Ett utkast")
+    plan = plan_of(jsonl(record(inspired_by=[draft.identifier])))
+    [error] = plan.errors
+    assert (error.field, error.code) == ("inspired_by", "unknown_case")
+
+
+def test_a_null_character_is_an_error_of_its_field(eskilstuna):
+    plan = plan_of(jsonl(record(tags=["åter\x00bruk"], title="Språk\x00café")))
+    assert {(e.field, e.code) for e in plan.errors} == {
+        ("tags", "null_characters"),
+        ("title", "null_characters"),
+    }

@@ -1,0 +1,51 @@
+import json
+
+from django.conf import settings
+from django.http import Http404, HttpResponse, StreamingHttpResponse
+from django.shortcuts import render
+from django.urls import reverse
+from django.utils import timezone
+from django.views.decorators.http import require_GET
+
+from innovationskraft.cases.selectors import library_counts, published_cases
+from innovationskraft.opendata.exports import EXPORTS
+from innovationskraft.opendata.linked_data import catalogue
+
+
+def _base_url(request) -> str:
+    return request.build_absolute_uri("/").rstrip("/")
+
+
+@require_GET
+def index(request):
+    return render(
+        request,
+        "opendata/index.html",
+        {
+            "counts": library_counts(),
+            "formats": EXPORTS.values(),
+            "catalogue_url": reverse("opendata:catalogue"),
+            "OPEN_DATA_LICENSE": settings.OPEN_DATA_LICENSE,
+        },
+    )
+
+
+@require_GET
+def export(request, extension):
+    if extension not in EXPORTS:
+        raise Http404
+    export = EXPORTS[extension]
+    lines = export.lines(published_cases(), base_url=_base_url(request))
+    response = StreamingHttpResponse(lines, content_type=export.content_type)
+    filename = f"innovationer-{timezone.localdate().isoformat()}.{extension}"
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+@require_GET
+def dcat_catalogue(request):
+    document = catalogue(base_url=_base_url(request))
+    return HttpResponse(
+        json.dumps(document, ensure_ascii=False, indent=2),
+        content_type="application/ld+json; charset=utf-8",
+    )
