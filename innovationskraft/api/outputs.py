@@ -7,6 +7,7 @@ from django.urls import reverse
 from django.utils import translation
 
 from innovationskraft.cases.models import HIERARCHICAL, Adoption, Case, Organisation, Vocabulary
+from innovationskraft.opendata.serialise import records_of
 from innovationskraft.workshops.models import Workshop
 
 
@@ -20,42 +21,37 @@ def site_url(request: HttpRequest, name: str, *args) -> str:
         return base_url(request) + reverse(name, args=args)
 
 
+# The export's names: a case read here can be imported there.
+CASE_FIELDS = (
+    "identifier", "url", "slug", "title", "summary", "description", "language",
+    "lead_organisation", "lead_organisation_name", "partners", "stage", "start_year", "sector",
+    "facet", "innovation_types", "target_groups", "barriers", "enablers", "effects", "sdgs",
+    "user_involvement", "barriers_text", "enablers_text", "effects_evaluated", "tags",
+    "inspired_by", "adoption_count", "published_at", "updated_at",
+)  # fmt: skip
+
+
+def case_outputs(request: HttpRequest, cases: list[Case]) -> list[dict]:
+    """The cases as the export's records (one chunk of queries for the lot), with links as
+    objects of title and address."""
+    # Labels and addresses in the site's own language, whatever the client asked for.
+    with translation.override(settings.LANGUAGE_CODE):
+        records = records_of(cases, base_url=base_url(request))
+    return [
+        {name: record[name] for name in CASE_FIELDS}
+        | {
+            "links": [
+                {"title": title, "url": url}
+                for title, url in zip(record["links_titles"], record["links"], strict=True)
+            ]
+        }
+        for record in records
+    ]
+
+
 def case_out(request: HttpRequest, case: Case) -> dict:
-    """Expects a case from selectors.cases_for_output."""
-    lead = case.lead_organisation
-    return {
-        "identifier": case.identifier,
-        "url": site_url(request, "cases:detail", case.slug),
-        "slug": case.slug,
-        "title": case.title,
-        "summary": case.summary,
-        "description": case.description,
-        "language": case.language,
-        "lead_organisation": lead.slug,
-        "lead_organisation_name": lead.name,
-        # By slug, as the export orders them.
-        "partners": sorted(o.slug for o in case.partners.all()),
-        "stage": case.stage,
-        "start_year": case.start_year,
-        "sector": case.sector.code if case.sector_id else None,
-        "facet": case.facet,
-        "innovation_types": [t.code for t in case.innovation_types.all()],
-        "target_groups": [t.code for t in case.target_groups.all()],
-        "barriers": [t.code for t in case.barriers.all()],
-        "enablers": [t.code for t in case.enablers.all()],
-        "effects": [t.code for t in case.effects.all()],
-        "sdgs": [t.code for t in case.sdgs.all()],
-        "user_involvement": case.user_involvement,
-        "barriers_text": case.barriers_text,
-        "enablers_text": case.enablers_text,
-        "effects_evaluated": case.effects_evaluated,
-        "tags": [tag.name for tag in case.tags.all()],
-        "links": [{"title": link.title, "url": link.url} for link in case.links.all()],
-        "inspired_by": sorted(c.identifier for c in case.published_inspirations),
-        "adoption_count": case.adoption_count,
-        "published_at": case.published_at,
-        "updated_at": case.updated_at,
-    }
+    [output] = case_outputs(request, [case])
+    return output
 
 
 def organisation_out(request: HttpRequest, organisation: Organisation) -> dict:

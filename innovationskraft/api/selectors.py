@@ -2,7 +2,7 @@
 pages never overlap or skip."""
 
 from django.core.paginator import EmptyPage, Paginator
-from django.db.models import Count, Prefetch, Q, QuerySet
+from django.db.models import Count, QuerySet
 
 from innovationskraft.cases import permissions
 from innovationskraft.cases.filters import SORTS, CaseFilters, apply_filters
@@ -12,40 +12,10 @@ from innovationskraft.search.selectors import case_search
 from innovationskraft.workshops.models import Workshop
 from innovationskraft.workshops.selectors import published_reports
 
-TERM_LISTS = ("innovation_types", "target_groups", "barriers", "enablers", "effects", "sdgs")
 
-
-def cases_for_output(queryset: QuerySet[Case] | None = None) -> QuerySet[Case]:
-    """Cases with everything their output needs, in a fixed number of queries per page."""
-    queryset = Case.objects.all() if queryset is None else queryset
-    inspirations = Case.objects.filter(status=Case.Status.PUBLISHED).only("id", "identifier")
-    return queryset.select_related("lead_organisation", "sector").prefetch_related(
-        "partners",
-        *TERM_LISTS,
-        "tags",
-        "links",
-        Prefetch("inspired_by", queryset=inspirations, to_attr="published_inspirations"),
-    )
-
-
-def cases_by_ids(ids: list[int]) -> list[Case]:
-    """The cases in the order of the ids."""
-    by_id = {case.pk: case for case in cases_for_output(Case.objects.filter(pk__in=ids))}
-    return [by_id[pk] for pk in ids if pk in by_id]
-
-
-def case_for_reader(*, user, identifier: str) -> Case | None:
-    """A published case, or a draft the user may edit; None for anything else."""
-    if "\x00" in identifier:
-        return None
-    case = cases_for_output(Case.objects.filter(identifier=identifier)).first()
-    if case is None or not permissions.can_view_case(user, case):
-        return None
-    return case
-
-
-def case_for_writer(*, user, identifier: str) -> Case | None:
-    """The case as a writer sees it: one she may not even read does not exist."""
+def case_visible_to(*, user, identifier: str) -> Case | None:
+    """A published case, or a draft the user may edit; None for anything else, so that a case
+    someone may not even read does not exist for her."""
     if "\x00" in identifier:
         return None
     case = Case.objects.select_related("lead_organisation").filter(identifier=identifier).first()
@@ -98,11 +68,6 @@ def report_by_slug(slug: str) -> Workshop | None:
     return published_reports().filter(slug=slug).first()
 
 
-def published_case_identifiers(ids: set[int]) -> dict[int, str]:
-    rows = Case.objects.filter(Q(pk__in=ids) & Q(status=Case.Status.PUBLISHED))
-    return dict(rows.values_list("pk", "identifier"))
-
-
 def case_page(*, filters: CaseFilters, page: int, page_size: int) -> tuple[list[Case], int, int]:
     """A page of the published cases that pass the filters, as the case list and (with words)
     the search page find and order them: (cases, count, pages). Raises EmptyPage."""
@@ -111,8 +76,8 @@ def case_page(*, filters: CaseFilters, page: int, page_size: int) -> tuple[list[
         if results.page.number != page:
             raise EmptyPage
         paginator = results.page.paginator
-        found = cases_by_ids([case.pk for case in results.page.object_list])
-        return found, paginator.count, paginator.num_pages
+        return list(results.page.object_list), paginator.count, paginator.num_pages
     matching = apply_filters(published_cases(), filters).order_by(*SORTS[filters.sort])
-    paginator = Paginator(cases_for_output(matching), page_size)
+    # Ids and identifiers: the output reads the rest a page at a time.
+    paginator = Paginator(matching.only("id", "identifier"), page_size)
     return list(paginator.page(page).object_list), paginator.count, paginator.num_pages

@@ -39,7 +39,7 @@ def adoption_list(request: HttpRequest, query: Query[AdoptionQuery]):
     summary="Record that one of your organisations adopted a published case",
 )
 def adoption_create(request: HttpRequest, identifier: str, payload: AdoptionIn):
-    case = selectors.case_for_writer(user=request.auth, identifier=identifier)
+    case = selectors.case_visible_to(user=request.auth, identifier=identifier)
     if case is None or not case.is_public:
         raise not_found()
     adoption = services.adoption_record_from_payload(

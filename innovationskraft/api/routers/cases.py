@@ -8,7 +8,7 @@ from ninja.responses import Status
 from innovationskraft.api import selectors, services
 from innovationskraft.api.auth import OPTIONAL_TOKEN, BearerToken
 from innovationskraft.api.errors import not_found
-from innovationskraft.api.outputs import case_out
+from innovationskraft.api.outputs import case_out, case_outputs
 from innovationskraft.api.pagination import PageQuery, figures, no_such_page
 from innovationskraft.api.routers import reads, writes
 from innovationskraft.api.schemas import (
@@ -48,13 +48,8 @@ class CaseListQuery(PageQuery):
         return CaseFilters.from_query(query, default_sort="relevance" if self.q else "newest")
 
 
-def _out(request: HttpRequest, case: Case) -> dict:
-    [fresh] = selectors.cases_by_ids([case.pk])
-    return case_out(request, fresh)
-
-
 def _writable(request: HttpRequest, identifier: str) -> Case:
-    case = selectors.case_for_writer(user=request.auth, identifier=identifier)
+    case = selectors.case_visible_to(user=request.auth, identifier=identifier)
     if case is None:
         raise not_found()
     return case
@@ -75,7 +70,7 @@ def case_list(request: HttpRequest, query: Query[CaseListQuery]):
         )
     except EmptyPage:
         raise no_such_page() from None
-    results = [case_out(request, case) for case in cases]
+    results = case_outputs(request, cases)
     return figures(request, count=count, number=query.page, pages=pages) | {"results": results}
 
 
@@ -87,7 +82,7 @@ def case_list(request: HttpRequest, query: Query[CaseListQuery]):
     openapi_extra=OPTIONAL_TOKEN,
 )
 def case_detail(request: HttpRequest, identifier: str):
-    case = selectors.case_for_reader(user=request.api_user, identifier=identifier)
+    case = selectors.case_visible_to(user=request.api_user, identifier=identifier)
     if case is None:
         raise not_found()
     return case_out(request, case)
@@ -103,7 +98,7 @@ def case_detail(request: HttpRequest, identifier: str):
 def case_create(request: HttpRequest, payload: CaseCreateIn, response: HttpResponse):
     case = services.case_create_from_record(actor=request.auth, record=payload.record())
     response["Location"] = request.build_absolute_uri(f"{request.path}/{case.identifier}")
-    return Status(201, _out(request, case))
+    return Status(201, case_out(request, case))
 
 
 @router.put(
@@ -115,7 +110,7 @@ def case_create(request: HttpRequest, payload: CaseCreateIn, response: HttpRespo
 def case_replace(request: HttpRequest, identifier: str, payload: CaseReplaceIn):
     case = _writable(request, identifier)
     services.case_replace_from_record(actor=request.auth, case=case, record=payload.record())
-    return _out(request, case)
+    return case_out(request, case)
 
 
 @router.patch(
@@ -127,4 +122,4 @@ def case_replace(request: HttpRequest, identifier: str, payload: CaseReplaceIn):
 def case_update(request: HttpRequest, identifier: str, payload: CaseIn):
     case = _writable(request, identifier)
     services.case_patch_from_record(actor=request.auth, case=case, changes=payload.record())
-    return _out(request, case)
+    return case_out(request, case)

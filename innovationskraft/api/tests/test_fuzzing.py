@@ -7,7 +7,9 @@ import datetime
 
 import pytest
 import schemathesis
+from django.core import signals
 from django.core.wsgi import get_wsgi_application
+from django.db import close_old_connections
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from schemathesis import GenerationMode
@@ -102,7 +104,18 @@ def secret(editor, other_editor, settings):
 
 
 @pytest.fixture
-def api_schema(library, secret):
+def connection_kept_open():
+    """As Django's test client does: a plain WSGI request would close the database connection
+    when it finishes, and with it (on PostgreSQL) the test's transaction."""
+    for signal in (signals.request_started, signals.request_finished):
+        signal.disconnect(close_old_connections)
+    yield
+    for signal in (signals.request_started, signals.request_finished):
+        signal.connect(close_old_connections)
+
+
+@pytest.fixture
+def api_schema(library, secret, connection_kept_open):
     return schemathesis.openapi.from_wsgi("/api/v1/openapi.json", get_wsgi_application())
 
 
