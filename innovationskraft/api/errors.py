@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from ninja.errors import AuthenticationError, HttpError
 from ninja.errors import ValidationError as RequestInvalid
 
+from innovationskraft.api.beside import case_errors_beside
 from innovationskraft.opendata.records import FieldError, RecordInvalid
 
 
@@ -96,6 +97,7 @@ def _on_request_invalid(request: HttpRequest, exc: RequestInvalid) -> HttpRespon
         FieldError(_field_of(e), str(e.get("type", "invalid")), _request_message(e))
         for e in exc.errors
     ]
+    errors += case_errors_beside(request, errors)
     return error_response(ApiError(422, "invalid", _("The request has errors."), errors=errors))
 
 

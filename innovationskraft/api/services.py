@@ -32,6 +32,7 @@ RECORD_FIELDS = (
     "barriers", "enablers", "effects", "sdgs", "user_involvement", "barriers_text",
     "enablers_text", "effects_evaluated", "tags", "links", "inspired_by",
 )  # fmt: skip
+WRITABLE_FIELDS = (*RECORD_FIELDS, *CONTACT_FIELDS)
 INPUT_FIELDS = {f.name for f in fields(CaseInput)}
 
 
@@ -92,15 +93,11 @@ def _check_identity(*, actor, case: Case, record: dict) -> list[FieldError]:
     return []
 
 
-def case_replace_from_record(*, actor, case: Case, record: dict) -> Case:
-    """PUT: the record is the whole case, but the lead organisation and the contact person
-    (which no read shows) stay what they are unless sent."""
-    errors = _check_identity(actor=actor, case=case, record=record)
+def _replacement(case: Case, record: dict) -> dict:
+    """PUT's record: the lead organisation and the contact person (which no read shows) stay
+    what they are unless sent; the lead organisation cannot change at all."""
     record = {name: getattr(case, name) for name in CONTACT_FIELDS} | record
-    # It cannot change: left out, sent as null, or refused above, it is what it was.
-    record["lead_organisation"] = case.lead_organisation.slug
-    data = _parsed(record, errors=errors).data
-    return case_services.case_update(actor=actor, case=case, data=data)
+    return record | {"lead_organisation": case.lead_organisation.slug}
 
 
 def _current_record(case: Case) -> dict:
@@ -114,17 +111,42 @@ def _current_record(case: Case) -> dict:
     return current | {name: getattr(case, name) for name in CONTACT_FIELDS}
 
 
+def _patched(case: Case, changes: dict) -> dict:
+    """PATCH's record: the case as it is with the sent fields over it, checked as a whole."""
+    return _current_record(case) | changes | {"lead_organisation": case.lead_organisation.slug}
+
+
+def case_replace_from_record(*, actor, case: Case, record: dict) -> Case:
+    errors = _check_identity(actor=actor, case=case, record=record)
+    data = _parsed(_replacement(case, record), errors=errors).data
+    return case_services.case_update(actor=actor, case=case, data=data)
+
+
 def case_patch_from_record(*, actor, case: Case, changes: dict) -> Case:
-    """PATCH: the case's current record with the sent fields over it is checked as a whole;
-    only the sent fields change, the rest is kept exactly as it is."""
+    """Only the sent fields change; the rest is kept exactly as it is."""
     errors = _check_identity(actor=actor, case=case, record=changes)
-    merged = _current_record(case) | changes
-    merged["lead_organisation"] = case.lead_organisation.slug
-    parsed = _parsed(merged, errors=errors).data
+    parsed = _parsed(_patched(case, changes), errors=errors).data
     data = CaseInput.from_case(case)
     for name in changes.keys() & INPUT_FIELDS:
         setattr(data, name, getattr(parsed, name))
     return case_services.case_update(actor=actor, case=case, data=data)
+
+
+def record_errors(*, actor, case: Case | None, method: str, record: dict) -> list[FieldError]:
+    """The field errors of a case write whose other fields had the wrong JSON type, so that
+    one answer names every bad field. Nothing for a case the actor may not edit: that
+    answer is a 403 or 404 once the types are right."""
+    if case is None:
+        prepared = record
+    elif not permissions.can_edit_case(actor, case):
+        return []
+    else:
+        prepared = _patched(case, record) if method == "PATCH" else _replacement(case, record)
+    try:
+        parse_case_record(prepared, lookups=Lookups())
+    except RecordInvalid as invalid:
+        return invalid.errors
+    return []
 
 
 def _adoption_fields(payload: dict) -> dict:

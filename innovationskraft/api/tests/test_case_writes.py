@@ -210,6 +210,41 @@ def test_put_of_a_partial_case_lists_what_is_missing(api, editor, token_of, publ
     assert {"title", "summary", "stage"} <= fields_of(response)
 
 
+def test_wrong_json_types_and_bad_values_are_listed_in_one_answer(api, editor, token_of):
+    record = NEW_CASE | {"title": 5, "tags": "not a list", "stage": "moon", "barriers": ["x"]}
+
+    response = api.call("post", "/api/v1/cases", record, token=token_of(editor))
+
+    assert response.status_code == 422
+    assert fields_of(response) == {"title", "tags", "stage", "barriers"}
+    assert not Case.objects.exists()
+
+
+def test_a_patch_with_a_wrong_type_also_lists_the_merged_case_errors(
+    api, editor, token_of, published
+):
+    changes = {"effects_evaluated": "perhaps", "sector": "nope"}
+
+    response = api.call(
+        "patch", f"/api/v1/cases/{published.identifier}", changes, token=token_of(editor)
+    )
+
+    assert response.status_code == 422
+    assert fields_of(response) == {"effects_evaluated", "sector"}
+
+
+def test_a_wrong_type_on_another_organisations_case_reveals_nothing_more(
+    api, other_editor, token_of, published
+):
+    changes = {"effects_evaluated": "perhaps", "sector": "nope"}
+
+    response = api.call(
+        "patch", f"/api/v1/cases/{published.identifier}", changes, token=token_of(other_editor)
+    )
+
+    assert fields_of(response) == {"effects_evaluated"}
+
+
 def test_patch_checks_the_merged_case_and_lists_every_bad_field(api, editor, token_of, published):
     path = f"/api/v1/cases/{published.identifier}"
     changes = {"title": "", "sector": "nope", "lead_organisation": "vasteras-stad"}
