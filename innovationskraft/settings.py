@@ -177,6 +177,8 @@ OPEN_DATA_IMPORT_RUNNER = os.environ.get("OPEN_DATA_IMPORT_RUNNER", "thread")
 # for importing it again.
 OPEN_DATA_IMPORT_MAX_MB = envint("OPEN_DATA_IMPORT_MAX_MB", 200)
 OPEN_DATA_IMPORT_KEEP_HOURS = envint("OPEN_DATA_IMPORT_KEEP_HOURS", 24)
+# A job still running after this long lost its runner (100,000 rows take about a minute).
+OPEN_DATA_IMPORT_STALE_MINUTES = envint("OPEN_DATA_IMPORT_STALE_MINUTES", 60)
 
 LOGGING = {
     "version": 1,

@@ -46,10 +46,10 @@ def gate(run):
             token = auth.token_of(request)
         except ApiError as error:
             # Guesses count against the address like any request without a token.
-            wait = ratelimit.seconds_to_wait(token_id=None, address=address)
+            wait = ratelimit.seconds_to_wait(user_id=None, address=address)
             return _rate_limited(wait) if wait else error_response(error)
         auth.attach(request, token)
-        wait = ratelimit.seconds_to_wait(token_id=token.pk if token else None, address=address)
+        wait = ratelimit.seconds_to_wait(user_id=token.user_id if token else None, address=address)
         if wait:
             return _rate_limited(wait)
         response = run(request, *args, **kwargs)

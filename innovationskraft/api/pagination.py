@@ -30,14 +30,10 @@ def page_link(request: HttpRequest, number: int | None) -> str | None:
     return request.build_absolute_uri(f"{request.path}?{query.urlencode()}")
 
 
-def page_of(
-    request: HttpRequest, items: Sequence, *, query: PageQuery, count: int | None = None
-) -> tuple[list, dict]:
+def page_of(request: HttpRequest, items: Sequence, *, query: PageQuery) -> tuple[list, dict]:
     """The items of the page asked for and the page's figures; 404 past the last page.
     `items` must be in a stable order (every ordering ends with a unique column)."""
     paginator = Paginator(items, query.page_size)
-    if count is not None:
-        paginator.count = count
     try:
         page = paginator.page(query.page)
     except EmptyPage:

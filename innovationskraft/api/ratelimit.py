@@ -23,11 +23,12 @@ def _counted(key: str, now: float) -> int:
         return 1
 
 
-def seconds_to_wait(*, token_id: int | None, address: str) -> int | None:
-    """None while under the limit; otherwise the seconds until the window ends (at least 1)."""
+def seconds_to_wait(*, user_id: int | None, address: str) -> int | None:
+    """None while under the limit; otherwise the seconds until the window ends (at least 1).
+    With a token the count is the token owner's: more tokens give no more requests."""
     now = time.time()
-    if token_id is not None:
-        key, limit = f"token:{token_id}", settings.API_REQUESTS_PER_MINUTE_TOKEN
+    if user_id is not None:
+        key, limit = f"user:{user_id}", settings.API_REQUESTS_PER_MINUTE_TOKEN
     else:
         # Keyed, so the cache holds no readable addresses.
         hashed = salted_hmac("api-rate", address or "-").hexdigest()[:24]

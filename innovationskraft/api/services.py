@@ -16,15 +16,15 @@ from innovationskraft.cases.forms import AdoptionForm, not_in_the_future
 from innovationskraft.cases.inputs import CaseInput
 from innovationskraft.cases.models import Adoption, Case, Organisation
 from innovationskraft.opendata.records import (
+    CONTACT_FIELDS,
     FieldError,
     Lookups,
     ParsedCase,
     RecordInvalid,
-    case_record,
     parse_case_record,
 )
+from innovationskraft.opendata.serialise import case_record
 
-CONTACT_FIELDS = ("contact_name", "contact_email")
 # What a client writes; everything else in a record is derived (labels, names, counts).
 RECORD_FIELDS = (
     "identifier", "title", "summary", "description", "language", "lead_organisation",

@@ -2,6 +2,9 @@
 Each view is reached through AdminSite.admin_view (staff only) and checks the permission
 to add cases."""
 
+from datetime import timedelta
+
+from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.http import StreamingHttpResponse
@@ -16,7 +19,7 @@ from innovationskraft.opendata.forms import ImportForm
 from innovationskraft.opendata.job_texts import job_state_sentence, progress_label, progress_text
 from innovationskraft.opendata.progress import progress_of
 from innovationskraft.opendata.selectors import (
-    IMPORT_PERMISSION,
+    IMPORT_PERMISSIONS,
     import_errors_csv_lines,
     import_job_for,
 )
@@ -45,7 +48,7 @@ def _job_context(job) -> dict:
 
 @require_http_methods(["GET", "POST"])
 def import_start(request, admin_site):
-    if not request.user.has_perm(IMPORT_PERMISSION):
+    if not request.user.has_perms(IMPORT_PERMISSIONS):
         raise PermissionDenied
     form = ImportForm(request.POST, request.FILES) if request.method == "POST" else ImportForm()
     if form.is_bound and form.is_valid():
@@ -66,8 +69,13 @@ def import_start(request, admin_site):
     )
 
 
+def _given_up_on_stale_jobs() -> None:
+    jobs.import_jobs_give_up(older_than=timedelta(minutes=settings.OPEN_DATA_IMPORT_STALE_MINUTES))
+
+
 @require_GET
 def import_job(request, admin_site, job_id: int):
+    _given_up_on_stale_jobs()
     job = import_job_for(user=request.user, job_id=job_id)
     title = _("Import of %(file)s") % {"file": job.file_name}
     return _page(request, admin_site, "opendata/admin/import_job.html", title, **_job_context(job))
@@ -76,6 +84,7 @@ def import_job(request, admin_site, job_id: int):
 @require_GET
 def import_progress(request, admin_site, job_id: int):
     """The fragment the job page polls; a page without JavaScript reloads the whole page."""
+    _given_up_on_stale_jobs()
     job = import_job_for(user=request.user, job_id=job_id)
     if not request.htmx:
         return redirect("admin:cases_case_import_job", job_id=job.pk)

@@ -14,6 +14,8 @@ from django.utils.translation import gettext as _
 from innovationskraft.opendata.records import COLUMNS, LIST_COLUMNS, FieldError
 
 SEPARATOR = "|"
+# A long description is longer than the csv module's default limit of 128 KiB a cell.
+csv.field_size_limit(16 * 1024 * 1024)
 _SPLIT = re.compile(r"((?:[^|\\]|\\.)*)(?:\||$)")
 _UNESCAPE = re.compile(r"\\(.)")
 
@@ -80,7 +82,7 @@ def _text_lines(stream) -> Iterator[str]:
         yield line
 
 
-def read_csv(stream) -> Iterator[tuple[int, dict | list[FieldError]]]:
+def read_csv(stream) -> Iterator[tuple[int, dict | FieldError]]:
     """(row number, record) per data row; the header is row 1, as a spreadsheet shows it."""
     reader = csv.DictReader(_text_lines(stream))
     try:
@@ -101,19 +103,26 @@ def read_csv(stream) -> Iterator[tuple[int, dict | list[FieldError]]]:
                 },
             )
     except csv.Error as error:
-        yield row + 1, [FieldError("", "unreadable", str(error))]
+        # The reader cannot go on after this: refusing the file beats a silent end.
+        message = _("Row %(row)s cannot be read: %(reason)s") % {"row": row + 1, "reason": error}
+        raise FileUnreadable(message) from None
 
 
-def read_jsonl(stream) -> Iterator[tuple[int, dict | list[FieldError]]]:
-    """(line number, record) per non-empty line."""
+def read_jsonl(stream) -> Iterator[tuple[int, dict | FieldError]]:
+    """(line number, record) per non-empty line; a FieldError for a line that is not one."""
     for number, line in enumerate(_text_lines(stream), start=1):
         if not line.strip():
             continue
         try:
-            yield number, json.loads(line)
+            record = json.loads(line)
         except json.JSONDecodeError as error:
             message = _("Not valid JSON: %(reason)s") % {"reason": error.msg}
-            yield number, [FieldError("", "invalid_json", message)]
+            yield number, FieldError("", "invalid_json", message)
+            continue
+        if isinstance(record, dict):
+            yield number, record
+        else:
+            yield number, FieldError("", "invalid", _("Expected an object."))
 
 
 READERS = {"csv": read_csv, "jsonl": read_jsonl}

@@ -7,6 +7,7 @@ from django.utils.translation import gettext as _
 
 from innovationskraft.opendata.formats import READERS, FileUnreadable
 from innovationskraft.opendata.records import (
+    CONTACT_FIELDS,
     FieldError,
     Lookups,
     ParsedCase,
@@ -85,9 +86,11 @@ def import_plan(
         plan.total += 1
         if progress:
             progress(1)
-        if isinstance(record, list):
-            plan.errors += _row_errors(row, record)
+        if isinstance(record, FieldError):
+            plan.errors += _row_errors(row, [record])
             continue
+        # Contact details are personal data that an import never writes (see services.py).
+        record = {name: value for name, value in record.items() if name not in CONTACT_FIELDS}
         try:
             parsed = parse_case_record(record, lookups=lookups, create_organisations=True)
         except RecordInvalid as invalid:

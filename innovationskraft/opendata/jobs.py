@@ -71,6 +71,19 @@ def import_files_forget(*, older_than: timedelta) -> int:
     return len(jobs)
 
 
+def import_jobs_give_up(*, older_than: timedelta) -> int:
+    """Mark failed the jobs still running after `older_than`: their runner died with its
+    process (a restart), and the import's transaction with it, so nothing was written."""
+    message = _(
+        "The import stopped without finishing, probably because the server restarted. "
+        "Nothing was imported; start it again."
+    )
+    stale = ImportJob.objects.filter(
+        state__in=ImportJob.RUNNING, created_at__lt=timezone.now() - older_than
+    )
+    return stale.update(state=State.FAILED, message=message, finished_at=timezone.now())
+
+
 def _run(job: ImportJob) -> ImportJob:
     language = translation.get_language() or settings.LANGUAGE_CODE
     if settings.OPEN_DATA_IMPORT_RUNNER == "inline":

@@ -8,7 +8,6 @@ from django.core.cache import cache
 
 # Long enough for the slowest step; the job's row holds the outcome for good.
 TIMEOUT = 60 * 60
-STEPS = ("check", "cases", "index")
 
 
 def _key(job_id: int) -> str:
@@ -27,10 +26,6 @@ class Progress:
     @property
     def percent(self) -> int:
         return min(100, self.done * 100 // self.total) if self.total else 0
-
-    @property
-    def number(self) -> int:
-        return STEPS.index(self.step) + 1
 
 
 def progress_of(job_id: int) -> Progress | None:

@@ -55,6 +55,7 @@ LIST_COLUMNS = frozenset(
 DEFAULTS = {"language": Case.Language.SWEDISH}
 IDENTIFIER = re.compile(r"[A-Za-z0-9][A-Za-z0-9._:/-]{0,99}")
 SLUG = re.compile(r"[a-z0-9][a-z0-9_-]{0,199}")
+CODE_LENGTH = Organisation._meta.get_field("official_code").max_length
 
 
 @dataclass
@@ -188,11 +189,19 @@ class _Parser:
     def organisation(self, name: str, slug: str, extra: tuple[str, str, str]):
         """The organisation named by slug; or, when the import may create organisations and
         the record says what it is, one to create."""
+        slug = slug.lower()
         found = self.lookups.organisation(slug)
         if found is not None:
             return found
         org_name, kind, code = extra
         if self.create_organisations and org_name and kind in Organisation.Kind.values:
+            if not SLUG.fullmatch(slug):
+                self.error(name, "invalid", _("Use at most 200 letters a-z, digits, - and _."))
+                return None
+            if len(code) > CODE_LENGTH:
+                message = _("An official code has at most %(count)d characters.")
+                self.error(f"{name}_code", "invalid", message % {"count": CODE_LENGTH})
+                return None
             return NewOrganisation(slug=slug, name=org_name[:200], kind=kind, official_code=code)
         if self.create_organisations and org_name:
             self.error(
@@ -270,24 +279,21 @@ class _Parser:
     def inspired_by(self) -> tuple[list[Case], list[str]]:
         """The published cases named as inspiration. In a file, the import checks them once it
         has read every row, since a row may name a case further down."""
-        identifiers = [_text(i) for i in _as_list(self.record, "inspired_by", self.errors)]
+        listed = _as_list(self.record, "inspired_by", self.errors)
+        identifiers = [_text(i) for i in listed if _text(i)]
         if self.lookups.unknown_cases_later:
             return [], identifiers
-        unknown, hidden, pks = [], [], []
+        unknown, pks = [], []
         for identifier in identifiers:
             pk = self.lookups.case_id(identifier)
-            if pk is None:
+            # A draft is as unknown as a case that does not exist: no one learns of it here.
+            if pk is None or identifier not in self.lookups.published:
                 unknown.append(identifier)
-            elif identifier not in self.lookups.published:
-                hidden.append(identifier)
             else:
                 pks.append(pk)
         if unknown:
-            message = _("No case with the identifier %(identifiers)s.")
+            message = _("No published case with the identifier %(identifiers)s.")
             self.error("inspired_by", "unknown_case", message % {"identifiers": ", ".join(unknown)})
-        if hidden:
-            message = _("Only published innovations can be named as inspiration: %(identifiers)s")
-            self.error("inspired_by", "not_published", message % {"identifiers": ", ".join(hidden)})
         return list(Case.objects.filter(pk__in=pks)) if pks else [], identifiers
 
     def moment(self, name: str) -> datetime | None:
@@ -380,10 +386,3 @@ def _without_nul(value):
     if isinstance(value, list):
         return [_without_nul(item) for item in value]
     return value
-
-
-def case_record(case: Case, *, base_url: str) -> dict:
-    """The record of one case; see `serialise.py`, which builds records in bulk."""
-    from innovationskraft.opendata.serialise import case_record as build
-
-    return build(case, base_url=base_url)

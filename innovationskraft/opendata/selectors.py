@@ -10,7 +10,8 @@ from django.http import Http404
 
 from innovationskraft.opendata.models import ImportJob
 
-IMPORT_PERMISSION = "cases.add_case"
+# An import adds cases and updates those whose identifier the library has: both rights.
+IMPORT_PERMISSIONS = ("cases.add_case", "cases.change_case")
 ERROR_COLUMNS = ("row", "field", "code", "message")
 
 
@@ -22,7 +23,7 @@ def import_jobs_of(user) -> QuerySet[ImportJob]:
 
 def import_job_for(*, user, job_id: int) -> ImportJob:
     """The job, when the user may import cases and see it (PermissionDenied, Http404)."""
-    if not user.has_perm(IMPORT_PERMISSION):
+    if not user.has_perms(IMPORT_PERMISSIONS):
         raise PermissionDenied
     try:
         return import_jobs_of(user).get(pk=job_id)

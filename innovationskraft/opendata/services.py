@@ -18,6 +18,7 @@ from django.utils.translation import ngettext
 from innovationskraft.cases.facets import library_changed
 from innovationskraft.cases.inputs import CaseInput
 from innovationskraft.cases.models import Case, CaseLink, Organisation, Tag
+from innovationskraft.cases.services import RESERVED_SLUGS
 from innovationskraft.opendata.bulk import insert_rows, update_rows
 from innovationskraft.opendata.importing import ImportPlan
 from innovationskraft.opendata.records import NewOrganisation, ParsedCase
@@ -52,7 +53,9 @@ def _batches(items: list, size: int = BATCH_SIZE) -> Iterable[list]:
 
 
 def _unique_slugs(wanted: list[tuple[str, str]], taken: set[str]) -> list[str]:
-    """A slug per (wished slug, title): the wished one when free, else one from the title."""
+    """A slug per (wished slug, title): the wished one when free, else one from the title.
+    Words that name other pages in the same address space are never free."""
+    taken |= RESERVED_SLUGS
     slugs = []
     for wish, title in wanted:
         base = wish or slugify(title)[:200] or "x"
@@ -65,20 +68,41 @@ def _unique_slugs(wanted: list[tuple[str, str]], taken: set[str]) -> list[str]:
 
 
 def _create_organisations(rows: list[ParsedCase], organisations: dict) -> int:
+    """Create the organisations the rows name but the library lacks; one with an official
+    code the library knows for its type is that organisation, whatever slug the file uses."""
     wanted: dict[str, NewOrganisation] = {}
     for parsed in rows:
         for new in [parsed.lead_organisation, *parsed.new_partners]:
             if isinstance(new, NewOrganisation):
                 wanted.setdefault(new.slug, new)
+    by_code = {
+        (o.kind, o.official_code): o
+        for o in Organisation.objects.filter(country="SE").exclude(official_code="")
+    }
+    missing: dict[str, NewOrganisation] = {}
+    # A second slug in the file with the same code is the same organisation: key → first key.
+    same_as: dict[str, str] = {}
+    first_with_code: dict[tuple[str, str], str] = {}
+    for key, new in wanted.items():
+        code = (new.kind, new.official_code) if new.official_code else None
+        if code in by_code:
+            organisations[key] = by_code[code]
+        elif code in first_with_code:
+            same_as[key] = first_with_code[code]
+        else:
+            missing[key] = new
+            if code:
+                first_with_code[code] = key
     taken = set(Organisation.objects.values_list("slug", flat=True))
-    slugs = _unique_slugs([(new.slug, new.name) for new in wanted.values()], taken)
+    slugs = _unique_slugs([(new.slug, new.name) for new in missing.values()], taken)
     created = Organisation.objects.bulk_create(
         Organisation(name=new.name, slug=slug, kind=new.kind, official_code=new.official_code)
-        for new, slug in zip(wanted.values(), slugs, strict=True)
+        for new, slug in zip(missing.values(), slugs, strict=True)
     )
     # Keyed by the slug the file uses, which is the new slug unless that one was taken.
-    for key, organisation in zip(wanted, created, strict=True):
-        organisations[key] = organisation
+    organisations.update(zip(missing, created, strict=True))
+    for key, first in same_as.items():
+        organisations[key] = organisations[first]
     return len(created)
 
 

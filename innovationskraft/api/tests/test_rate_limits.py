@@ -40,6 +40,14 @@ def test_a_token_has_its_own_higher_limit(api, low_limits, editor, token_of):
     assert answers[-1]["Retry-After"]
 
 
+def test_a_second_token_of_the_same_person_adds_no_requests(api, low_limits, editor, token_of):
+    first, second = token_of(editor), token_of(editor)
+    answers = [api.call("get", "/api/v1/vocabularies", token=first) for _ in range(3)]
+    answers += [api.call("get", "/api/v1/vocabularies", token=second) for _ in range(3)]
+
+    assert [a.status_code for a in answers] == [200] * 5 + [429]
+
+
 def test_guessing_tokens_counts_against_the_address(api, low_limits):
     answers = [api.call("get", "/api/v1/vocabularies", token="ik_guess") for _ in range(4)]
 

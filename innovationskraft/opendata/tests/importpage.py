@@ -25,9 +25,10 @@ def import_dir(settings, tmp_path):
 
 @pytest.fixture
 def importer():
-    """Staff who may see and add cases; adding is what the import page asks for."""
+    """Staff who may add and change cases, what an import does."""
     user = User.objects.create_user(email="ida@import.example", password=PASSWORD, is_staff=True)
-    user.user_permissions.add(*Permission.objects.filter(codename__in=["add_case", "view_case"]))
+    codenames = ["add_case", "change_case", "view_case"]
+    user.user_permissions.add(*Permission.objects.filter(codename__in=codenames))
     return user
 
 

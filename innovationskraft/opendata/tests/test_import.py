@@ -1,3 +1,4 @@
+import csv
 import json
 
 import pytest
@@ -183,3 +184,107 @@ def test_a_null_character_is_an_error_of_its_field(eskilstuna):
         ("tags", "null_characters"),
         ("title", "null_characters"),
     }
+
+
+def test_a_json_line_that_is_not_an_object_is_an_error_of_its_row(eskilstuna):
+    plan = plan_of(jsonl(record()) + "[1, 2]\n")
+    [error] = plan.errors
+    assert (error.row, error.code) == (2, "invalid")
+    assert len(plan.rows) == 1
+
+
+def test_a_long_description_in_a_csv_cell_is_read_whole(eskilstuna):
+    description = "Lång text. " * 20_000
+    header = "identifier,title,summary,stage,lead_organisation,description\n"
+    text = header + f"lang,Lång,Kort,idea,eskilstuna-kommun,{description}\n"
+    imported(text, "csv")
+    assert Case.objects.get().description == description.strip()
+
+
+@pytest.fixture
+def small_csv_cells():
+    previous = csv.field_size_limit(100)
+    yield
+    csv.field_size_limit(previous)
+
+
+def test_a_csv_the_reader_cannot_finish_is_refused_as_a_whole(eskilstuna, small_csv_cells):
+    text = (
+        "title,summary,stage,lead_organisation\n" + "A," + "x" * 200 + ",idea,eskilstuna-kommun\n"
+    )
+    with pytest.raises(FileUnreadable, match="Rad 2"):
+        plan_of(text, "csv")
+
+
+def test_empty_inspiration_items_are_left_out(eskilstuna):
+    imported(
+        "title,summary,stage,lead_organisation,inspired_by\nA,B,idea,eskilstuna-kommun,|\n", "csv"
+    )
+    assert not Case.objects.get().inspired_by.exists()
+
+
+def test_contact_columns_in_a_file_are_ignored(eskilstuna):
+    imported(jsonl(record(contact_email="not an address", contact_name="Karin")))
+    case = Case.objects.get()
+    assert (case.contact_email, case.contact_name) == ("", "")
+
+
+def test_an_organisation_slug_that_is_not_a_slug_is_an_error(db):
+    text = jsonl(
+        record(
+            lead_organisation="Region Skåne/x",
+            lead_organisation_name="Region Skåne",
+            lead_organisation_type="region",
+        )
+    )
+    [error] = plan_of(text).errors
+    assert (error.field, error.code) == ("lead_organisation", "invalid")
+
+
+def test_an_official_code_longer_than_the_registry_allows_is_an_error(db):
+    text = jsonl(
+        record(
+            lead_organisation="ny-kommun",
+            lead_organisation_name="Ny kommun",
+            lead_organisation_type="municipality",
+            lead_organisation_code="1" * 40,
+        )
+    )
+    [error] = plan_of(text).errors
+    assert error.field == "lead_organisation_code"
+
+
+def test_an_organisation_the_registry_knows_by_its_code_is_not_created_again(eskilstuna):
+    same = {
+        "lead_organisation_name": "Eskilstuna",
+        "lead_organisation_type": "municipality",
+        "lead_organisation_code": "0484",
+    }
+    text = jsonl(
+        record(identifier="a", lead_organisation="eskilstuna", **same),
+        record(identifier="b", lead_organisation="eskilstuna-2", **same),
+    )
+    result = imported(text)
+    assert result.organisations_created == 0
+    assert {c.lead_organisation_id for c in Case.objects.all()} == {eskilstuna.pk}
+
+
+def test_a_new_organisation_named_by_two_slugs_with_one_code_is_created_once(db):
+    same = {
+        "lead_organisation_name": "Nya kommunen",
+        "lead_organisation_type": "municipality",
+        "lead_organisation_code": "9999",
+    }
+    text = jsonl(
+        record(identifier="a", lead_organisation="nya", **same),
+        record(identifier="b", lead_organisation="nya-kommunen", **same),
+    )
+    assert imported(text).organisations_created == 1
+    assert Organisation.objects.filter(official_code="9999").count() == 1
+
+
+def test_a_case_never_gets_the_address_of_the_new_case_page(eskilstuna, client):
+    imported(jsonl(record(slug="ny")))
+    case = Case.objects.get()
+    assert case.slug != "ny"
+    assert client.get(case.get_absolute_url()).status_code == 200

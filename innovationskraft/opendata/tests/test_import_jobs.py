@@ -5,6 +5,7 @@ import threading
 from datetime import timedelta
 
 import pytest
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext
 
@@ -109,3 +110,18 @@ def test_kept_files_are_deleted_once_old(importer, eskilstuna, import_dir):  # n
     assert not old.upload
     assert recent.upload
     assert [path.name for path in import_dir.iterdir()] == [recent.upload.name]
+
+
+def test_a_job_whose_runner_died_is_marked_failed_when_its_page_is_read(admin_client, settings):
+    settings.OPEN_DATA_IMPORT_STALE_MINUTES = 60
+    job = ImportJob.objects.create(file_name="fall.csv", file_format="csv", state="importing")
+    ImportJob.objects.filter(pk=job.pk).update(created_at=timezone.now() - timedelta(hours=2))
+    fresh = ImportJob.objects.create(file_name="ny.csv", file_format="csv", state="importing")
+
+    admin_client.get(reverse("admin:cases_case_import_job", args=[job.pk]))
+
+    job.refresh_from_db()
+    fresh.refresh_from_db()
+    assert job.state == ImportJob.State.FAILED
+    assert "startade om" in job.message
+    assert fresh.state == ImportJob.State.IMPORTING

@@ -198,6 +198,13 @@ def test_the_page_shows_the_first_hundred_errors_and_links_the_rest(admin_client
     assert len(job.errors) == 120
 
 
+def test_staff_who_may_add_but_not_change_cases_is_refused(client, staff_without_permission):  # noqa: F811 - fixtures
+    adding = Permission.objects.filter(codename__in=["add_case", "view_case"])
+    staff_without_permission.user_permissions.add(*adding)
+    client.force_login(staff_without_permission)
+    assert client.get(reverse("admin:cases_case_import")).status_code == 403
+
+
 def test_a_staff_user_without_the_permission_is_refused(client, staff_without_permission):  # noqa: F811 - fixtures
     client.force_login(staff_without_permission)
     assert client.get(reverse("admin:cases_case_import")).status_code == 403
