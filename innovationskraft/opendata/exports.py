@@ -25,6 +25,44 @@ class Export:
         return self.write(case_records(cases, base_url=base_url))
 
 
+# What the fields of the CSV and JSON Lines files mean, for the open data page.
+FIELDS = [
+    (
+        "identifier",
+        _("A stable identifier of the case; an import that meets it again updates the case."),
+    ),
+    ("url, slug", _("The case's page on this site, and the last part of its address.")),
+    ("title, summary, description", _("The texts; the description is Markdown.")),
+    ("language", _("The language of the texts: sv or en.")),
+    (
+        "lead_organisation",
+        _("The lead organisation's slug, with its name, type and official code beside it."),
+    ),
+    ("partners", _("Partner organisations' slugs, with their names and types beside them.")),
+    ("stage", _("idea, pilot, implemented, spread or ended.")),
+    ("start_year", _("The year the work started.")),
+    (
+        "sector, facet",
+        _(
+            "A code of the sector vocabulary, and the OPSI facet: enhancement, mission, "
+            "adaptive or anticipatory."
+        ),
+    ),
+    (
+        "innovation_types, target_groups, barriers, enablers, effects, sdgs",
+        _("Codes of the vocabularies, each with its labels in a column ending in _labels."),
+    ),
+    (
+        "user_involvement, barriers_text, enablers_text",
+        _("How users were involved, and barriers and enablers in the owners' own words."),
+    ),
+    ("effects_evaluated", _("true when the effects have been evaluated.")),
+    ("tags", _("Keywords.")),
+    ("links, links_titles", _("Web addresses about the case, and their link texts.")),
+    ("inspired_by", _("Identifiers of the published cases this one was inspired by.")),
+    ("published_at, updated_at", _("When the case was published and last changed (ISO 8601).")),
+]
+
 EXPORTS = {
     export.extension: export
     for export in [

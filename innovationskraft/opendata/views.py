@@ -8,7 +8,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_GET
 
 from innovationskraft.cases.selectors import library_counts, published_cases
-from innovationskraft.opendata.exports import EXPORTS
+from innovationskraft.opendata.exports import EXPORTS, FIELDS
 from innovationskraft.opendata.linked_data import catalogue
 
 
@@ -24,6 +24,7 @@ def index(request):
         {
             "counts": library_counts(),
             "formats": EXPORTS.values(),
+            "fields": FIELDS,
             "catalogue_url": reverse("opendata:catalogue"),
             "OPEN_DATA_LICENSE": settings.OPEN_DATA_LICENSE,
         },

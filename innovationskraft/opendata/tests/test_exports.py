@@ -8,6 +8,7 @@ from django.test.utils import CaptureQueriesContext
 
 from innovationskraft.cases.models import Case
 from innovationskraft.opendata import serialise
+from innovationskraft.opendata.exports import FIELDS
 from innovationskraft.opendata.formats import join_list, split_list
 from innovationskraft.opendata.records import COLUMNS
 from innovationskraft.opendata.serialise import case_records
@@ -154,3 +155,14 @@ def test_the_open_data_page_links_every_download_and_the_api(client, published):
     assert 'href="/oppna-data/katalog.jsonld"' in page
     assert 'href="/api/v1/docs"' in page
     assert "Bibliotekets 1 publicerade innovation är öppna data" in page
+
+
+def test_the_open_data_page_explains_every_column_of_the_files(client):
+    page = client.get("/oppna-data/").content.decode()
+    explained = set()
+    for names, _meaning in FIELDS:
+        assert f"<code>{names}</code>" in page
+        explained.update(name.strip() for name in names.split(","))
+    organisation_details = {f"lead_organisation_{k}" for k in ("name", "type", "code")}
+    labels = {c for c in COLUMNS if c.endswith(("_label", "_labels", "_names", "_types"))}
+    assert set(COLUMNS) - explained - labels - organisation_details == set()
