@@ -1,6 +1,7 @@
 """The REST API, version 1, mounted at /api/v1/ (see urls.py)."""
 
-from django.http import HttpRequest, JsonResponse
+from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.urls import re_path
 from ninja import NinjaAPI, Swagger
 
 from innovationskraft.api import errors
@@ -72,6 +73,11 @@ def index(request: HttpRequest, **kwargs) -> JsonResponse:
     )
 
 
+def no_such_address(request: HttpRequest, **kwargs) -> HttpResponse:
+    """An address under /api/v1/ that names nothing: a JSON 404 like every other answer."""
+    return errors.error_response(errors.not_found())
+
+
 def urls():
     """For innovationskraft/urls.py: the API's addresses, every answer JSON."""
     patterns, app_name, namespace = api.urls
@@ -79,4 +85,4 @@ def urls():
         if pattern.name == "api-root":
             pattern.callback = index
         pattern.callback = json_method_not_allowed(pattern.callback)
-    return patterns, app_name, namespace
+    return [*patterns, re_path(r"", no_such_address)], app_name, namespace

@@ -7,18 +7,15 @@ from django.urls import reverse
 from django.utils import translation
 
 from innovationskraft.cases.models import HIERARCHICAL, Adoption, Case, Organisation, Vocabulary
+from innovationskraft.core.addresses import site_root
 from innovationskraft.opendata.serialise import records_of
 from innovationskraft.workshops.models import Workshop
-
-
-def base_url(request: HttpRequest) -> str:
-    return request.build_absolute_uri("/").rstrip("/")
 
 
 def site_url(request: HttpRequest, name: str, *args) -> str:
     # The site's own language in the address, whatever language the client asked for.
     with translation.override(settings.LANGUAGE_CODE):
-        return base_url(request) + reverse(name, args=args)
+        return site_root(request) + reverse(name, args=args)
 
 
 # The export's names: a case read here can be imported there.
@@ -36,7 +33,7 @@ def case_outputs(request: HttpRequest, cases: list[Case]) -> list[dict]:
     objects of title and address."""
     # Labels and addresses in the site's own language, whatever the client asked for.
     with translation.override(settings.LANGUAGE_CODE):
-        records = records_of(cases, base_url=base_url(request))
+        records = records_of(cases, base_url=site_root(request))
     return [
         {name: record[name] for name in CASE_FIELDS}
         | {

@@ -30,13 +30,26 @@ from innovationskraft.search.indexing import case_reindexed
 RESERVED_SLUGS = {"ny"}
 
 
-def _unique_slug(model, text: str, exclude_pk=None) -> str:
+def unique_slugs(wanted: list[tuple[str, str]], taken: set[str]) -> list[str]:
+    """A slug per (wished slug, text): the wish when it is free, else one made from the text
+    and numbered past the slugs in `taken`, which grows with each. Words that name other pages
+    in the same address space are never free."""
+    taken |= RESERVED_SLUGS
+    slugs = []
+    for wish, text in wanted:
+        base = wish or slugify(text)[:200] or "x"
+        slug, number = base, 2
+        while slug in taken:
+            slug, number = f"{base}-{number}", number + 1
+        taken.add(slug)
+        slugs.append(slug)
+    return slugs
+
+
+def _unique_slug(model, text: str) -> str:
     base = slugify(text)[:200] or "x"
-    if base in RESERVED_SLUGS:
-        base = f"{base}-1"
-    slug, number = base, 2
-    while model.objects.filter(slug=slug).exclude(pk=exclude_pk).exists():
-        slug, number = f"{base}-{number}", number + 1
+    taken = set(model.objects.filter(slug__startswith=base).values_list("slug", flat=True))
+    [slug] = unique_slugs([("", text)], taken)
     return slug
 
 
@@ -97,23 +110,21 @@ def organisations_seed_swedish_registry() -> int:
         (o.kind, o.official_code): o
         for o in Organisation.objects.filter(country="SE").exclude(official_code="")
     }
-    slugs = set(Organisation.objects.values_list("slug", flat=True))
     new, changed = [], []
     for kind, code, name, county_code in wanted:
         organisation = existing.get((kind, code))
         if organisation is None:
-            slug, base, number = slugify(name), slugify(name), 2
-            while slug in slugs:
-                slug, number = f"{base}-{number}", number + 1
-            slugs.add(slug)
             new.append(
-                Organisation(
-                    name=name, slug=slug, kind=kind, official_code=code, county_code=county_code
-                )
+                Organisation(name=name, kind=kind, official_code=code, county_code=county_code)
             )
         elif (organisation.name, organisation.county_code) != (name, county_code):
             organisation.name, organisation.county_code = name, county_code
             changed.append(organisation)
+    taken = set(Organisation.objects.values_list("slug", flat=True))
+    for organisation, slug in zip(
+        new, unique_slugs([("", o.name) for o in new], taken), strict=True
+    ):
+        organisation.slug = slug
     Organisation.objects.bulk_create(new)
     Organisation.objects.bulk_update(changed, ["name", "county_code"])
     return Organisation.objects.filter(country="SE").count()

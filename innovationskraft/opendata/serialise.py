@@ -61,11 +61,10 @@ class _Chunk:
         return found
 
     @staticmethod
-    def _pairs(source, case_ids, column, *, case_column="case_id") -> dict[int, list]:
-        queryset = source if isinstance(source, QuerySet) else source.objects.all()
+    def _pairs(through, case_ids, column) -> dict[int, list]:
         found = defaultdict(list)
-        rows = queryset.filter(**{f"{case_column}__in": case_ids}).order_by(column)
-        for case_id, value in rows.values_list(case_column, column):
+        rows = through.objects.filter(case_id__in=case_ids).order_by(column)
+        for case_id, value in rows.values_list("case_id", column):
             found[case_id].append(value)
         return found
 

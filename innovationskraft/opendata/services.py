@@ -12,13 +12,12 @@ from dataclasses import dataclass
 
 from django.db import transaction
 from django.utils import timezone
-from django.utils.text import slugify
 from django.utils.translation import ngettext
 
 from innovationskraft.cases.facets import library_changed
 from innovationskraft.cases.inputs import CaseInput
 from innovationskraft.cases.models import Case, CaseLink, Organisation, Tag
-from innovationskraft.cases.services import RESERVED_SLUGS
+from innovationskraft.cases.services import unique_slugs
 from innovationskraft.opendata.bulk import insert_rows, update_rows
 from innovationskraft.opendata.importing import ImportPlan
 from innovationskraft.opendata.records import NewOrganisation, ParsedCase
@@ -52,21 +51,6 @@ def _batches(items: list, size: int = BATCH_SIZE) -> Iterable[list]:
         yield items[start : start + size]
 
 
-def _unique_slugs(wanted: list[tuple[str, str]], taken: set[str]) -> list[str]:
-    """A slug per (wished slug, title): the wished one when free, else one from the title.
-    Words that name other pages in the same address space are never free."""
-    taken |= RESERVED_SLUGS
-    slugs = []
-    for wish, title in wanted:
-        base = wish or slugify(title)[:200] or "x"
-        slug, number = base, 2
-        while slug in taken:
-            slug, number = f"{base}-{number}", number + 1
-        taken.add(slug)
-        slugs.append(slug)
-    return slugs
-
-
 def _create_organisations(rows: list[ParsedCase], organisations: dict) -> int:
     """Create the organisations the rows name but the library lacks; one with an official
     code the library knows for its type is that organisation, whatever slug the file uses."""
@@ -94,7 +78,7 @@ def _create_organisations(rows: list[ParsedCase], organisations: dict) -> int:
             if code:
                 first_with_code[code] = key
     taken = set(Organisation.objects.values_list("slug", flat=True))
-    slugs = _unique_slugs([(new.slug, new.name) for new in missing.values()], taken)
+    slugs = unique_slugs([(new.slug, new.name) for new in missing.values()], taken)
     created = Organisation.objects.bulk_create(
         Organisation(name=new.name, slug=slug, kind=new.kind, official_code=new.official_code)
         for new, slug in zip(missing.values(), slugs, strict=True)
@@ -122,7 +106,7 @@ def _case_values(parsed: ParsedCase, organisations: dict, now) -> dict:
 def _create_cases(rows: list[ParsedCase], organisations: dict, actor, now) -> dict[str, int]:
     """Insert the new cases with one prepared statement; returns their ids by identifier."""
     taken = set(Case.objects.values_list("slug", flat=True))
-    slugs = _unique_slugs([(p.slug, p.data.title) for p in rows], taken)
+    slugs = unique_slugs([(p.slug, p.data.title) for p in rows], taken)
     fields = [f for f in Case._meta.concrete_fields if not f.primary_key]
     fixed = {
         "status": Case.Status.PUBLISHED,

@@ -8,12 +8,9 @@ from django.utils import timezone
 from django.views.decorators.http import require_GET
 
 from innovationskraft.cases.selectors import library_counts, published_cases
+from innovationskraft.core.addresses import site_root
 from innovationskraft.opendata.exports import EXPORTS, FIELDS
 from innovationskraft.opendata.linked_data import catalogue
-
-
-def _base_url(request) -> str:
-    return request.build_absolute_uri("/").rstrip("/")
 
 
 @require_GET
@@ -36,7 +33,7 @@ def export(request, extension):
     if extension not in EXPORTS:
         raise Http404
     export = EXPORTS[extension]
-    lines = export.lines(published_cases(), base_url=_base_url(request))
+    lines = export.lines(published_cases(), base_url=site_root(request))
     response = StreamingHttpResponse(lines, content_type=export.content_type)
     filename = f"innovationer-{timezone.localdate().isoformat()}.{extension}"
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
@@ -45,7 +42,7 @@ def export(request, extension):
 
 @require_GET
 def dcat_catalogue(request):
-    document = catalogue(base_url=_base_url(request))
+    document = catalogue(base_url=site_root(request))
     return HttpResponse(
         json.dumps(document, ensure_ascii=False, indent=2),
         content_type="application/ld+json; charset=utf-8",

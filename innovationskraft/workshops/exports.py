@@ -4,6 +4,7 @@ from collections.abc import Iterator
 
 from django.template.loader import render_to_string
 
+from innovationskraft.core.addresses import site_root
 from innovationskraft.workshops.models import Contribution, Workshop
 from innovationskraft.workshops.report import Report
 
@@ -11,7 +12,7 @@ from innovationskraft.workshops.report import Report
 def report_markdown(report: Report, *, request) -> str:
     return render_to_string(
         "workshops/export/report.md",
-        {"report": report, "base_url": request.build_absolute_uri("/").rstrip("/")},
+        {"report": report, "base_url": site_root(request)},
     )
 
 
@@ -21,7 +22,7 @@ def report_html(report: Report, *, request) -> str:
         "workshops/export/report.html",
         {
             "report": report,
-            "base_url": request.build_absolute_uri("/").rstrip("/"),
+            "base_url": site_root(request),
         },
     )
 

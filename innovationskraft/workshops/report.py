@@ -14,7 +14,6 @@ from innovationskraft.workshops.selectors import (
     PromptBoard,
     board,
     board_contributions,
-    with_merged_counts,
 )
 
 
@@ -101,9 +100,12 @@ def workshop_report(*, workshop: Workshop) -> Report:
         with_organisation.distinct().count()
         + named_only.values("organisation_name").distinct().count()
     )
-    on_board = list(
-        with_merged_counts(board_contributions(workshop=workshop)).select_related("case")
+    # The board read once: its columns are the report's questions, its notes the answers.
+    prompts = board(
+        workshop=workshop,
+        contributions=board_contributions(workshop=workshop).select_related("case"),
     )
+    on_board = [c for column in prompts for group in column.groups for c in group.contributions]
     counted = Contribution.objects.filter(workshop=workshop, status=Contribution.Status.VISIBLE)
     themes = (
         Theme.objects.filter(prompt__workshop=workshop)
@@ -126,16 +128,19 @@ def workshop_report(*, workshop: Workshop) -> Report:
     ranked = [RankedTheme(t, t.size, theme_votes.get(t.pk, 0)) for t in themes]
     ranked.sort(key=lambda row: (-row.votes, -row.contributions, row.theme.position))
     tagged = _tagged_contributions(workshop, on_board)
-    example_prompts = set(
-        workshop.prompts.filter(kind=Prompt.Kind.EXAMPLE).values_list("pk", flat=True)
-    )
     return Report(
         workshop=workshop,
         participants=participants.count(),
         organisations=organisations,
         contributions=counted.count(),
-        examples=[c for c in on_board if c.prompt_id in example_prompts],
-        prompts=board(workshop=workshop),
+        examples=[
+            contribution
+            for column in prompts
+            if column.prompt.kind == Prompt.Kind.EXAMPLE
+            for group in column.groups
+            for contribution in group.contributions
+        ],
+        prompts=prompts,
         themes=ranked,
         barriers=_term_tree(tagged, "barrier"),
         enablers=_term_tree(tagged, "enabler"),

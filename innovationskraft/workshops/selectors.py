@@ -169,5 +169,8 @@ def tag_terms() -> list[Term]:
 def reports_naming(*, case) -> QuerySet[Workshop]:
     """Published workshop reports in which the case was named as an example."""
     return Workshop.objects.filter(
-        state=Workshop.State.PUBLISHED, contributions__case=case
+        state=Workshop.State.PUBLISHED,
+        contributions__case=case,
+        # What the report shows: a hidden or withdrawn answer does not name the case there.
+        contributions__status=Contribution.Status.VISIBLE,
     ).distinct()

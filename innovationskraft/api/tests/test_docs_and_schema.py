@@ -109,3 +109,9 @@ def test_the_root_says_where_everything_is(api):
     assert body["docs"] == "http://testserver/api/v1/docs"
     assert body["resources"]["cases"] == "http://testserver/api/v1/cases"
     assert response["ETag"]
+
+
+def test_an_address_under_the_api_that_names_nothing_is_a_json_404(client):
+    response = client.get("/api/v1/case")
+    assert response.status_code == 404
+    assert response.json()["code"] == "not_found"

@@ -15,6 +15,7 @@ from innovationskraft.accounts.services import membership_grant
 from innovationskraft.cases.demo import demo_load
 from innovationskraft.cases.models import Case, Organisation, Term
 from innovationskraft.cases.views import PAGE_SIZE
+from innovationskraft.core.testing.browser import sv, sv_count
 
 pytestmark = pytest.mark.browser
 
@@ -24,19 +25,9 @@ SUMMARY = "Nattlig tillsyn via kamera för äldre som vill slippa bli väckta."
 EDITED_SUMMARY = "Nattlig tillsyn via kamera för äldre som vill sova ostört."
 
 
-def sv(message: str) -> str:
-    with translation.override("sv"):
-        return translation.gettext(message)
-
-
 def sv_label(choice) -> str:
     with translation.override("sv"):
         return str(choice.label)
-
-
-def sv_count(singular: str, plural: str, count: int) -> str:
-    with translation.override("sv"):
-        return translation.ngettext(singular, plural, count) % {"counter": count}
 
 
 def term_label(vocabulary: str, code: str) -> str:

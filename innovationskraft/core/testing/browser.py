@@ -1,5 +1,6 @@
 from django.conf import settings
 from django.test import Client
+from django.utils import translation
 
 from innovationskraft.accounts.models import User
 
@@ -10,3 +11,14 @@ def sign_in(page, user: User, url: str) -> None:
     client.force_login(user)
     cookie = client.cookies[settings.SESSION_COOKIE_NAME]
     page.context.add_cookies([{"name": cookie.key, "value": cookie.value, "url": url}])
+
+
+def sv(message: str) -> str:
+    """The Swedish text of a message, as the pages under test show it."""
+    with translation.override("sv"):
+        return translation.gettext(message)
+
+
+def sv_count(singular: str, plural: str, count: int, name: str = "counter") -> str:
+    with translation.override("sv"):
+        return translation.ngettext(singular, plural, count) % {name: count}

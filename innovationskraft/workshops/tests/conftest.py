@@ -65,7 +65,6 @@ def send(workshop, join, prompt_of):
 
     def make(text: str, kind: str = Prompt.Kind.EXAMPLE, participant=None, **extra):
         participant = participant or join()
-        participant.workshop = workshop
         return services.contribution_send(
             participant=participant, prompt=prompt_of(kind), text=text, **extra
         )

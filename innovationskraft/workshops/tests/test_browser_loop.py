@@ -8,7 +8,6 @@ import datetime
 import re
 
 import pytest
-from django.utils import translation
 from playwright.sync_api import expect
 
 from innovationskraft.accounts.models import User
@@ -16,7 +15,7 @@ from innovationskraft.accounts.services import membership_grant
 from innovationskraft.cases.demo import demo_load
 from innovationskraft.cases.models import Case, Organisation
 from innovationskraft.cases.services import organisation_upsert
-from innovationskraft.core.testing.browser import sign_in
+from innovationskraft.core.testing.browser import sign_in, sv, sv_count
 from innovationskraft.workshops import services
 from innovationskraft.workshops.models import Contribution, Participant, Prompt, Workshop
 
@@ -33,16 +32,6 @@ EXAMPLES_KARIN = ["Medborgarbudget i Uppsala", "ReTuna återbruksgalleria i Eski
 EXAMPLES_ANONYMOUS = ["Förifylld deklaration i mobilen"]
 ENABLERS = ["Styrning som ger mandat att pröva", "Tydlig styrning och budget för att pröva nytt"]
 BARRIERS = ["Upphandlingen tar för lång tid", "Krånglig upphandling stoppar nya lösningar"]
-
-
-def sv(message: str) -> str:
-    with translation.override("sv"):
-        return translation.gettext(message)
-
-
-def sv_count(singular: str, plural: str, count: int, name: str) -> str:
-    with translation.override("sv"):
-        return translation.ngettext(singular, plural, count) % {name: count}
 
 
 def exactly(text: str) -> re.Pattern:

@@ -69,3 +69,17 @@ def test_the_case_page_links_the_published_reports_that_named_it(
     page = client.get(case.get_absolute_url())
     assert "Nämnd på workshoppar" in page.text
     assert workshop.title in page.text
+
+
+def test_a_hidden_answer_does_not_name_the_case_in_a_published_report(
+    client, facilitator, workshop, send, make_case
+):
+    case = make_case(title="ReTuna", status=Case.Status.PUBLISHED)
+    example = send("ReTuna")
+    services.contribution_link_case(actor=facilitator, contribution=example, case=case)
+    services.contribution_set_status(
+        actor=facilitator, contribution=example, status=example.Status.HIDDEN
+    )
+    services.workshop_close(actor=facilitator, workshop=workshop)
+    services.workshop_publish(actor=facilitator, workshop=workshop)
+    assert "Nämnd på workshoppar" not in client.get(case.get_absolute_url()).text

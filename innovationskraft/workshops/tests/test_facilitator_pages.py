@@ -210,6 +210,7 @@ def test_someone_without_an_organisation_is_told_why_she_cannot_create_one(clien
     response = client.get(reverse("workshops:create"))
     assert response.status_code == 403
     assert "inte medlem i någon organisation" in response.text
+    assert "För att hålla en workshop" in response.text
 
 
 def test_a_moderator_from_another_organisation_edits_the_workshop(client, moderator, workshop):

@@ -52,7 +52,7 @@ def workshop_list(request):
 def workshop_create(request):
     organisations = organisations_user_writes_for(user=request.user)
     if not organisations.exists():
-        return render(request, "cases/no_membership.html", status=403)
+        return render(request, "workshops/facilitator/no_membership.html", status=403)
     form = WorkshopCreateForm(request.POST or None, organisations=organisations)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data

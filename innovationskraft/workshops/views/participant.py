@@ -203,7 +203,6 @@ def contribute(request, code):
     workshop, participant = _participant_or_rejoin(request, code)
     if participant is None:
         return redirect("workshops:participate", code=workshop.join_code)
-    participant.workshop = workshop  # the same row: spare the service a query for it
     form = ContributionForm(request.POST)
     try:
         if not form.is_valid():
@@ -267,7 +266,6 @@ def vote(request, code):
     if participant is None or voting_round is None:
         messages.error(request, _("Voting has closed."))
         return redirect("workshops:participate", code=workshop.join_code)
-    participant.workshop = workshop
     model = Theme if voting_round.target == voting_round.Target.THEMES else Contribution
     item_id = request.POST.get("item", "")
     item = model.objects.filter(pk=item_id).first() if item_id.isdigit() else None
