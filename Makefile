@@ -28,10 +28,14 @@ install: $(VENV)/.installed
 
 install-dev: $(VENV)/.installed-dev install
 
+# The task worker (imports from the admin, index rebuilds: docs/tasks.md) runs beside the web
+# server, and stops when it stops.
 run: install
 	DEBUG=true $(BIN)/python manage.py migrate --noinput
 	DEBUG=true $(BIN)/python manage.py load_demo --if-empty --with-users
-	DEBUG=true $(BIN)/python manage.py runserver $(HOST):$(PORT)
+	DEBUG=true $(BIN)/python manage.py db_worker & worker=$$!; \
+	  trap 'kill $$worker 2>/dev/null; wait $$worker 2>/dev/null' EXIT INT TERM; \
+	  DEBUG=true $(BIN)/python manage.py runserver $(HOST):$(PORT)
 
 lint: install-dev
 	$(BIN)/ruff check .

@@ -288,7 +288,7 @@ def time_index_rebuild() -> float:
 
 
 def run_case_search(query: SearchQuery) -> tuple[int, str]:
-    from innovationskraft.cases.filters import CaseFilters
+    from innovationskraft.search.filters import CaseFilters
     from innovationskraft.search.selectors import case_search
 
     filters = CaseFilters(q=query.text, sort="relevance", **query.filters)

@@ -46,14 +46,16 @@ def pytest_collection_modifyitems(config, items):
 @pytest.fixture(autouse=True)
 def empty_cache():
     """Each test starts with empty caches, as it starts with an empty database."""
-    from django.core.cache import cache
+    from django.core.cache import caches
 
     from innovationskraft.search.columns import forget_columns
 
-    cache.clear()
+    for cache in caches.all():
+        cache.clear()
     forget_columns()
     yield
-    cache.clear()
+    for cache in caches.all():
+        cache.clear()
     forget_columns()
 
 

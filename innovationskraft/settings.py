@@ -6,6 +6,7 @@ from pathlib import Path
 
 import dj_database_url
 from csp.constants import NONE, SELF
+from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
 from innovationskraft.env import envbool, envint, envlist, secret_key
@@ -38,6 +39,8 @@ INSTALLED_APPS = [
     "csp",
     "reversion",
     "ninja",
+    "django_tasks",
+    "django_tasks_db",
 ]
 
 MIDDLEWARE = [
@@ -105,7 +108,17 @@ CACHES = {
         {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}
         if REDIS_URL
         else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
-    )
+    ),
+    # Task workers write their progress here and the web processes read it: without Redis, the
+    # processes of one machine share it through files.
+    "progress": (
+        {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}
+        if REDIS_URL
+        else {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": DATA_DIR / "cache" / "progress",
+        }
+    ),
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
@@ -117,8 +130,8 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 LOGIN_URL = "accounts:login"
-LOGIN_REDIRECT_URL = "core:home"
-LOGOUT_REDIRECT_URL = "core:home"
+LOGIN_REDIRECT_URL = "home"
+LOGOUT_REDIRECT_URL = "home"
 
 LANGUAGE_CODE = "sv"
 LANGUAGES = [("sv", _("Swedish")), ("en", _("English"))]
@@ -148,6 +161,9 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+# Proxies (addresses or networks) whose X-Forwarded-For names the client; none by default,
+# since a header that any client can write must never decide whom a limit counts.
+TRUSTED_PROXIES = envlist("TRUSTED_PROXIES", [])
 SECURE_HSTS_SECONDS = envint("SECURE_HSTS_SECONDS", 0)
 
 # Everything the pages load comes from this site: no CDN, no inline script or style.
@@ -174,15 +190,36 @@ SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 OPEN_DATA_LICENSE = os.environ.get(
     "OPEN_DATA_LICENSE", "https://creativecommons.org/licenses/by/4.0/"
 )
-# Imports from the admin page run in a thread of the serving process, so the page can show
-# progress; "inline" runs them within the request (tests, or a server that kills threads).
-OPEN_DATA_IMPORT_RUNNER = os.environ.get("OPEN_DATA_IMPORT_RUNNER", "thread")
 # The largest file the admin page accepts, and how long a checked or refused file is kept
 # for importing it again.
 OPEN_DATA_IMPORT_MAX_MB = envint("OPEN_DATA_IMPORT_MAX_MB", 200)
 OPEN_DATA_IMPORT_KEEP_HOURS = envint("OPEN_DATA_IMPORT_KEEP_HOURS", 24)
-# A job still running after this long lost its runner (100,000 rows take about a minute).
+# A job still running this long after a worker took it lost its worker (100,000 rows take
+# about a minute).
 OPEN_DATA_IMPORT_STALE_MINUTES = envint("OPEN_DATA_IMPORT_STALE_MINUTES", 60)
+
+# Work that outlives a request (imports from the admin page, index rebuilds) runs as tasks
+# (docs/tasks.md). By default they wait in the database for `manage.py db_worker`; with
+# TASKS_BACKEND=rq they wait in Redis for `manage.py rqworker`, on any number of machines.
+TASKS_BACKEND = os.environ.get("TASKS_BACKEND", "database").strip().lower()
+TASK_BACKENDS = {
+    "database": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]},
+    "rq": {"BACKEND": "django_tasks_rq.RQBackend", "QUEUES": ["default"]},
+}
+if TASKS_BACKEND not in TASK_BACKENDS:
+    raise ImproperlyConfigured(f"TASKS_BACKEND must be database or rq, not {TASKS_BACKEND!r}.")
+if TASKS_BACKEND == "rq" and not REDIS_URL:
+    raise ImproperlyConfigured("TASKS_BACKEND=rq keeps the tasks in Redis: set REDIS_URL too.")
+TASKS = {"default": TASK_BACKENDS[TASKS_BACKEND]}
+if TASKS_BACKEND == "rq":
+    # Only then: the RQ dashboard they add to the admin needs Redis.
+    INSTALLED_APPS += ["django_rq", "django_tasks_rq"]
+RQ_QUEUES = {
+    # A task still running when the import page gives up on it is stopped, so both agree.
+    "default": {"URL": REDIS_URL, "DEFAULT_TIMEOUT": OPEN_DATA_IMPORT_STALE_MINUTES * 60},
+}
+# `manage.py rqworker` runs the tasks of django-tasks only with this job class.
+RQ = {"JOB_CLASS": "django_tasks_rq.Job"}
 
 LOGGING = {
     "version": 1,

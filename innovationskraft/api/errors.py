@@ -10,7 +10,6 @@ from django.utils.translation import gettext as _
 from ninja.errors import AuthenticationError, HttpError
 from ninja.errors import ValidationError as RequestInvalid
 
-from innovationskraft.api.beside import case_errors_beside
 from innovationskraft.opendata.records import FieldError, RecordInvalid
 
 
@@ -27,6 +26,15 @@ class ApiError(Exception):
         super().__init__(message)
         self.status, self.code, self.message = status, code, message
         self.errors, self.headers = list(errors), headers or {}
+
+
+class PreconditionFailed(Exception):
+    """A write whose If-Match names another state of the case than the saved one (412), or a
+    write without If-Match where one is required (428)."""
+
+    def __init__(self, status: int, code: str, message: str):
+        super().__init__(message)
+        self.status, self.code, self.message = status, code, message
 
 
 class Conflict(Exception):
@@ -97,7 +105,6 @@ def _on_request_invalid(request: HttpRequest, exc: RequestInvalid) -> HttpRespon
         FieldError(_field_of(e), str(e.get("type", "invalid")), _request_message(e))
         for e in exc.errors
     ]
-    errors += case_errors_beside(request, errors)
     return error_response(ApiError(422, "invalid", _("The request has errors."), errors=errors))
 
 
@@ -122,6 +129,9 @@ def _on_http_error(request: HttpRequest, exc: HttpError) -> HttpResponse:
 HANDLERS = {
     ApiError: lambda request, exc: error_response(exc),
     Conflict: lambda request, exc: error_response(ApiError(409, exc.code, exc.message)),
+    PreconditionFailed: lambda request, exc: error_response(
+        ApiError(exc.status, exc.code, exc.message)
+    ),
     Http404: lambda request, exc: error_response(not_found()),
     PermissionDenied: lambda request, exc: error_response(
         ApiError(403, "forbidden", _("Your token does not allow this."))

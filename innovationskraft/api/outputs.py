@@ -1,10 +1,14 @@
 """Model objects as the API's output. Never a contact person, an e-mail address or a
 participant's name: what is not listed here is not sent."""
 
+import hashlib
+import json
+
 from django.conf import settings
 from django.http import HttpRequest
 from django.urls import reverse
 from django.utils import translation
+from django.utils.http import quote_etag
 
 from innovationskraft.cases.models import HIERARCHICAL, Adoption, Case, Organisation, Vocabulary
 from innovationskraft.core.addresses import site_root
@@ -49,6 +53,12 @@ def case_outputs(request: HttpRequest, cases: list[Case]) -> list[dict]:
 def case_out(request: HttpRequest, case: Case) -> dict:
     [output] = case_outputs(request, [case])
     return output
+
+
+def case_etag(output: dict) -> str:
+    """The ETag of a case as the API shows it: what If-Match on a write is checked against."""
+    body = json.dumps(output, sort_keys=True, default=str, ensure_ascii=False)
+    return quote_etag(hashlib.sha256(body.encode()).hexdigest()[:40])
 
 
 def organisation_out(request: HttpRequest, organisation: Organisation) -> dict:

@@ -1,11 +1,10 @@
 """The API's reads: what it may show and in which order. Every ordering ends with the id, so
 pages never overlap or skip."""
 
-from django.core.paginator import EmptyPage, Paginator
+from django.core.paginator import EmptyPage
 from django.db.models import Count, QuerySet
 
 from innovationskraft.cases import permissions
-from innovationskraft.cases.filters import SORTS, CaseFilters, apply_filters
 from innovationskraft.cases.models import Adoption, Case, Organisation, Term
 from innovationskraft.cases.selectors import organisation_directory, published_cases
 from innovationskraft.search.selectors import case_search
@@ -68,16 +67,13 @@ def report_by_slug(slug: str) -> Workshop | None:
     return published_reports().filter(slug=slug).first()
 
 
-def case_page(*, filters: CaseFilters, page: int, page_size: int) -> tuple[list[Case], int, int]:
-    """A page of the published cases that pass the filters, as the case list and (with words)
-    the search page find and order them: (cases, count, pages). Raises EmptyPage."""
-    if filters.q:
-        results = case_search(filters=filters, page_number=page, page_size=page_size)
-        if results.page.number != page:
-            raise EmptyPage
-        paginator = results.page.paginator
-        return list(results.page.object_list), paginator.count, paginator.num_pages
-    matching = apply_filters(published_cases(), filters).order_by(*SORTS[filters.sort])
-    # Ids and identifiers: the output reads the rest a page at a time.
-    paginator = Paginator(matching.only("id", "identifier"), page_size)
-    return list(paginator.page(page).object_list), paginator.count, paginator.num_pages
+def case_page(*, filters, page: int, page_size: int) -> tuple[list[Case], int, int]:
+    """A page of the published cases that pass the filters, found and ordered as on the case
+    list and (with words) the search page: (cases, count, pages). Raises EmptyPage."""
+    results = case_search(filters=filters, page_number=page, page_size=page_size)
+    paginator = results.page.paginator
+    if results.page.number != page and paginator.count:
+        raise EmptyPage
+    if page > 1 and not paginator.count:
+        raise EmptyPage
+    return list(results.page.object_list), paginator.count, paginator.num_pages

@@ -1,19 +1,21 @@
-"""The API's writes: a record is checked by the open-data parser (the rules of the case form,
-shared with the bulk import), then written by the case services, which check permissions.
+"""The API's writes: a record is checked once, by the open-data parser (the JSON types, then
+the rules of the case form shared with the bulk import), and written by the case services,
+which check permissions.
 
-Raises PermissionDenied (403), RecordInvalid (422, every bad field at once) or Conflict (409)."""
+Raises PermissionDenied (403), RecordInvalid (422, every bad field at once), Conflict (409)
+or PreconditionFailed (412, 428)."""
 
-from dataclasses import fields
+from collections.abc import Callable
 
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import IntegrityError
+from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
-from innovationskraft.api.errors import Conflict
-from innovationskraft.cases import permissions
+from innovationskraft.api.errors import Conflict, PreconditionFailed
+from innovationskraft.cases import contract, permissions
 from innovationskraft.cases import services as case_services
+from innovationskraft.cases.contract import input_from_case
 from innovationskraft.cases.forms import AdoptionForm, not_in_the_future
-from innovationskraft.cases.inputs import CaseInput
 from innovationskraft.cases.models import Adoption, Case, Organisation
 from innovationskraft.opendata.records import (
     CONTACT_FIELDS,
@@ -22,29 +24,39 @@ from innovationskraft.opendata.records import (
     ParsedCase,
     RecordInvalid,
     parse_case_record,
+    type_errors,
 )
 from innovationskraft.opendata.serialise import case_record
 
 # What a client writes; everything else in a record is derived (labels, names, counts).
-RECORD_FIELDS = (
-    "identifier", "title", "summary", "description", "language", "lead_organisation",
-    "partners", "stage", "start_year", "sector", "facet", "innovation_types", "target_groups",
-    "barriers", "enablers", "effects", "sdgs", "user_involvement", "barriers_text",
-    "enablers_text", "effects_evaluated", "tags", "links", "inspired_by",
-)  # fmt: skip
+RECORD_FIELDS = ("identifier", *(f.name for f in contract.PUBLIC if f.writable))
 WRITABLE_FIELDS = (*RECORD_FIELDS, *CONTACT_FIELDS)
-INPUT_FIELDS = {f.name for f in fields(CaseInput)}
+# Sent back as read: ignored, so that a case read here can be written back.
+READ_ONLY = ("url", "slug", "lead_organisation_name", "adoption_count", "published_at")
+READ_ONLY += ("updated_at",)
+INPUT_FIELDS = {f.name for f in contract.WRITABLE}
 
 
-def _parsed(record: dict, *, errors: list[FieldError] = ()) -> ParsedCase:
-    """The record checked field by field; RecordInvalid lists every bad field at once."""
+def _parsed(record: dict, *, sent: dict, errors: list[FieldError] = ()) -> ParsedCase:
+    """The record checked once, field by field: first the JSON types of what was sent, then
+    the case's rules for the rest. RecordInvalid lists every bad field at once."""
+    wrong = type_errors(sent, allowed={*WRITABLE_FIELDS, *READ_ONLY})
+    bad = {error.field for error in wrong}
+    usable = {name: value for name, value in record.items() if name not in bad}
+    found = [*errors, *wrong]
     try:
-        parsed = parse_case_record(record, lookups=Lookups())
+        parsed = parse_case_record(usable, lookups=Lookups())
     except RecordInvalid as invalid:
-        raise RecordInvalid([*invalid.errors, *errors]) from None
-    if errors:
-        raise RecordInvalid(list(errors))
+        found += [error for error in invalid.errors if error.field not in bad]
+        raise RecordInvalid(found) from None
+    if found:
+        raise RecordInvalid(found)
     return parsed
+
+
+def writable_record(body: dict) -> dict:
+    """The body without the read-only fields a client may send back."""
+    return {name: value for name, value in body.items() if name not in READ_ONLY}
 
 
 def _organisation(slug) -> Organisation | None:
@@ -64,7 +76,7 @@ def case_create_from_record(*, actor, record: dict) -> Case:
         and Case.objects.filter(identifier=identifier.strip()).exists()
     ):
         raise Conflict("identifier_taken", _("Another innovation has this identifier."))
-    parsed = _parsed(record)
+    parsed = _parsed(writable_record(record), sent=record)
     try:
         return case_services.case_create(
             actor=actor,
@@ -116,37 +128,50 @@ def _patched(case: Case, changes: dict) -> dict:
     return _current_record(case) | changes | {"lead_organisation": case.lead_organisation.slug}
 
 
-def case_replace_from_record(*, actor, case: Case, record: dict) -> Case:
+def check_if_match(*, sent: str | None, current: Callable[[], str]) -> None:
+    """A write must name the state it changes (If-Match: the ETag of the read): without it two
+    clients overwrite each other unawares. `current` gives the saved state's ETag."""
+    if not sent:
+        message = _("Send If-Match with the ETag of the innovation as you read it.")
+        raise PreconditionFailed(428, "precondition_required", message)
+    tags = [tag.strip() for tag in sent.split(",")]
+    if "*" not in tags and current() not in {tag.removeprefix("W/") for tag in tags}:
+        message = _("The innovation has changed since you read it. Read it again and retry.")
+        raise PreconditionFailed(412, "precondition_failed", message)
+
+
+@transaction.atomic
+def case_replace_from_record(
+    *, actor, case: Case, record: dict, check: Callable[[Case], None]
+) -> Case:
+    """`check(case)` runs once the case is locked, before anything is checked or written (the
+    If-Match precondition comes first, as HTTP has it)."""
     errors = _check_identity(actor=actor, case=case, record=record)
-    data = _parsed(_replacement(case, record), errors=errors).data
+    _locked_and_checked(case, check)
+    data = _parsed(_replacement(case, writable_record(record)), sent=record, errors=errors).data
     return case_services.case_update(actor=actor, case=case, data=data)
 
 
-def case_patch_from_record(*, actor, case: Case, changes: dict) -> Case:
+@transaction.atomic
+def case_patch_from_record(
+    *, actor, case: Case, changes: dict, check: Callable[[Case], None]
+) -> Case:
     """Only the sent fields change; the rest is kept exactly as it is."""
     errors = _check_identity(actor=actor, case=case, record=changes)
-    parsed = _parsed(_patched(case, changes), errors=errors).data
-    data = CaseInput.from_case(case)
-    for name in changes.keys() & INPUT_FIELDS:
+    _locked_and_checked(case, check)
+    sent = writable_record(changes)
+    parsed = _parsed(_patched(case, sent), sent=changes, errors=errors).data
+    data = input_from_case(case)
+    for name in sent.keys() & INPUT_FIELDS:
         setattr(data, name, getattr(parsed, name))
     return case_services.case_update(actor=actor, case=case, data=data)
 
 
-def record_errors(*, actor, case: Case | None, method: str, record: dict) -> list[FieldError]:
-    """The field errors of a case write whose other fields had the wrong JSON type, so that
-    one answer names every bad field. Nothing for a case the actor may not edit: that
-    answer is a 403 or 404 once the types are right."""
-    if case is None:
-        prepared = record
-    elif not permissions.can_edit_case(actor, case):
-        return []
-    else:
-        prepared = _patched(case, record) if method == "PATCH" else _replacement(case, record)
-    try:
-        parse_case_record(prepared, lookups=Lookups())
-    except RecordInvalid as invalid:
-        return invalid.errors
-    return []
+def _locked_and_checked(case: Case, check: Callable[[Case], None]) -> None:
+    # Locked before the check, so no other write comes between it and this one.
+    case_services.case_lock(case=case)
+    case.refresh_from_db()
+    check(case)
 
 
 def _adoption_fields(payload: dict) -> dict:

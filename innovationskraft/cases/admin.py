@@ -1,8 +1,7 @@
 from django.contrib import admin
+from django.db import models
 from django.utils.translation import gettext_lazy as _
-from reversion.admin import VersionAdmin
 
-from innovationskraft.cases.facets import library_changed
 from innovationskraft.cases.models import (
     Adoption,
     Case,
@@ -12,12 +11,15 @@ from innovationskraft.cases.models import (
     Tag,
     Term,
 )
-from innovationskraft.cases.services import case_recount_adoptions
-from innovationskraft.opendata.admin_urls import import_urls
+from innovationskraft.cases.services import case_recount_adoptions, case_saved_elsewhere
+
+# Addresses typed without a scheme are read as https, as Django 6 will do.
+ADDRESSES = {models.URLField: {"assume_scheme": "https"}}
 
 
 @admin.register(Organisation)
 class OrganisationAdmin(admin.ModelAdmin):
+    formfield_overrides = ADDRESSES
     list_display = ["name", "kind", "official_code", "county_code", "country"]
     list_filter = ["kind", "country"]
     search_fields = ["name", "official_code"]
@@ -40,6 +42,7 @@ class TagAdmin(admin.ModelAdmin):
 
 class CaseLinkInline(admin.TabularInline):
     model = CaseLink
+    formfield_overrides = ADDRESSES
     extra = 0
 
 
@@ -58,8 +61,10 @@ class ReviewDecisionInline(admin.TabularInline):
 
 
 @admin.register(Case)
-class CaseAdmin(VersionAdmin):
-    """For moderators and administrators; case owners use the site's own forms."""
+class CaseAdmin(admin.ModelAdmin):
+    """For moderators and administrators; case owners use the site's own forms. Saves go
+    through `case_saved_elsewhere`, so the index and the history follow as for every write.
+    The case's history is on the site (`/innovationer/<slug>/historik/`)."""
 
     list_display = ["title", "lead_organisation", "stage", "status", "adoption_count"]
     list_filter = ["status", "stage", "facet", "language"]
@@ -72,8 +77,6 @@ class CaseAdmin(VersionAdmin):
     ]  # fmt: skip
     readonly_fields = ["created_by", "created_at", "updated_at", "adoption_count"]
     inlines = [CaseLinkInline, AdoptionInline, ReviewDecisionInline]
-    # With a link to the bulk import, whose pages live in opendata.
-    change_list_template = "opendata/admin/case_change_list.html"
     fieldsets = [
         (None, {"fields": ["title", "slug", "summary", "description", "language", "status"]}),
         (_("Who"), {"fields": ["lead_organisation", "partners", "contact_name", "contact_email"]}),
@@ -104,21 +107,16 @@ class CaseAdmin(VersionAdmin):
         ),
     ]
 
-    def get_urls(self):
-        # Before the model's own, whose "<object_id>/" would take "import/".
-        return import_urls(self.admin_site) + super().get_urls()
-
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)
-        case_recount_adoptions(case=form.instance)
-
-    def delete_model(self, request, obj):
-        super().delete_model(request, obj)
-        library_changed()
+        case = form.instance
+        Case.objects.filter(pk=case.pk).update(adoption_count=case.adoptions.count())
+        case_saved_elsewhere(actor=request.user, case=case, created=not change)
 
     def delete_queryset(self, request, queryset):
-        super().delete_queryset(request, queryset)
-        library_changed()
+        # One by one, so that each deletion reaches the listeners (post_delete).
+        for case in queryset:
+            case.delete()
 
 
 @admin.register(Adoption)
@@ -131,14 +129,14 @@ class AdoptionAdmin(admin.ModelAdmin):
 
     def save_model(self, request, obj, form, change):
         super().save_model(request, obj, form, change)
-        case_recount_adoptions(case=obj.case)
+        case_recount_adoptions(actor=request.user, case=obj.case)
 
     def delete_model(self, request, obj):
         super().delete_model(request, obj)
-        case_recount_adoptions(case=obj.case)
+        case_recount_adoptions(actor=request.user, case=obj.case)
 
     def delete_queryset(self, request, queryset):
         cases = {adoption.case for adoption in queryset.select_related("case")}
         super().delete_queryset(request, queryset)
         for case in cases:
-            case_recount_adoptions(case=case)
+            case_recount_adoptions(actor=request.user, case=case)

@@ -5,7 +5,7 @@ import json
 from django.db import transaction
 
 from innovationskraft.cases import services
-from innovationskraft.cases.inputs import CaseInput
+from innovationskraft.cases.contract import CaseInput
 from innovationskraft.cases.models import Case, Organisation, Term
 from innovationskraft.cases.registry import DATA_DIR
 

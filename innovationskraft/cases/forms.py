@@ -4,7 +4,8 @@ from django import forms
 from django.core.validators import URLValidator
 from django.utils.translation import gettext_lazy as _
 
-from innovationskraft.cases.inputs import CaseInput
+from innovationskraft.cases import contract
+from innovationskraft.cases.contract import CaseInput, input_from_case
 from innovationskraft.cases.models import Adoption, Case, Organisation, Term, Vocabulary
 
 
@@ -173,6 +174,8 @@ class CaseForm(forms.Form):
         required=False,
         help_text=_("Never shown. Questions reach it through the site's contact form."),
     )
+    # The case's revision when the form was loaded: a save over a newer one is a conflict.
+    revision = forms.IntegerField(required=False, widget=forms.HiddenInput)
 
     GROUPS = [
         (_("About the innovation"), ["title", "summary", "description", "language"]),
@@ -216,21 +219,25 @@ class CaseForm(forms.Form):
         return [tag.strip() for tag in self.cleaned_data["tags"].split(",") if tag.strip()]
 
     def to_input(self, *, case: Case | None = None) -> CaseInput:
-        """The typed input; relations the form does not show are kept from `case`."""
-        data = {k: v for k, v in self.cleaned_data.items() if k != "lead_organisation"}
-        for name in CaseInput.RELATION_FIELDS:
+        """The typed input; fields the form does not show are kept from `case`."""
+        kept = input_from_case(case) if case else None
+        data = {}
+        for case_field in contract.WRITABLE:
+            name = case_field.name
             if name in self.fields:
-                data[name] = list(data.get(name) or [])
-            else:
-                data[name] = list(getattr(case, name).all()) if case else []
+                value = self.cleaned_data.get(name)
+                data[name] = list(value or []) if case_field.relation else value
+            elif kept is not None:
+                data[name] = getattr(kept, name)
         return CaseInput(**data)
 
     @classmethod
     def initial_from(cls, case: Case) -> dict:
-        data = CaseInput.from_case(case).__dict__.copy()
+        data = input_from_case(case).__dict__.copy()
         data["lead_organisation"] = case.lead_organisation
         data["tags"] = ", ".join(data["tags"])
         data["links"] = "\n".join(f"{title} | {url}" for title, url in data["links"])
+        data["revision"] = case.revision
         return data
 
 

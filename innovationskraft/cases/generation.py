@@ -5,10 +5,10 @@ from collections.abc import Callable, Iterator
 
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext_noop
 
-from innovationskraft.cases.facets import library_changed
 from innovationskraft.cases.models import Case, Organisation, Tag, Term
-from innovationskraft.search.indexing import cases_reindexed
+from innovationskraft.cases.signals import cases_changed
 
 SUBJECTS = [
     "hemsjukvård", "återbruk", "skolskjuts", "e-tjänst för bygglov", "digital fritidsbank",
@@ -106,11 +106,12 @@ def generate_cases(
             )
         cases = Case.objects.bulk_create(batch)
         _link_terms(rng, cases, terms, tags)
-        cases_reindexed(case_ids=[case.id for case in cases])
+        cases_changed(
+            case_ids=[case.id for case in cases], actor=None, action=gettext_noop("Generated")
+        )
         created += size
         if progress:
             progress(size)
-    library_changed()
     return created
 
 

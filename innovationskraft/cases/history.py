@@ -7,17 +7,17 @@ from django.http import Http404
 from django.utils.translation import gettext
 from reversion.models import Version
 
+from innovationskraft.cases import contract
+from innovationskraft.cases.contract import Kind
 from innovationskraft.cases.models import Case, Organisation, Tag, Term
 
-# Shown fields, in page order. Contact details are personal data and never shown.
+# Shown fields, in the contract's order; links have no column of the case and personal data is
+# never kept. Contact details are personal data and never shown.
 HISTORY_FIELDS = [
-    "title", "summary", "description", "language", "stage", "start_year", "sector", "facet",
-    "innovation_types", "target_groups", "user_involvement", "barriers", "barriers_text",
-    "enablers", "enablers_text", "effects", "effects_evaluated", "sdgs", "tags", "partners",
-    "inspired_by", "status",
-]  # fmt: skip
-TEXT_FIELDS = {"title", "summary", "description", "user_involvement", "barriers_text"}
-TEXT_FIELDS |= {"enablers_text"}
+    *(f.name for f in contract.PUBLIC if f.kind is not Kind.LINKS and not f.fixed),
+    "status",
+]
+TEXT_FIELDS = {f.name for f in contract.PUBLIC if f.kind in {Kind.TEXT, Kind.LONG_TEXT}}
 RELATED_MODELS = {"sector": Term, "partners": Organisation, "tags": Tag, "inspired_by": Case}
 
 
@@ -51,14 +51,14 @@ def version_of(*, case: Case, version_id: int, public: bool) -> tuple[Version, V
     raise Http404
 
 
-def _raw(version: Version | None, name: str):
+def raw_value(version: Version | None, name: str):
     if version is None:
         return None
     data = version.field_dict
     return data.get(f"{name}_id", data.get(name))
 
 
-def _display(name: str, value) -> str:
+def display_value(name: str, value) -> str:
     field = Case._meta.get_field(name)
     if value in (None, "", []):
         return ""
@@ -77,7 +77,7 @@ def _display(name: str, value) -> str:
 def version_fields(*, version: Version) -> list[tuple[str, str]]:
     fields = []
     for name in HISTORY_FIELDS:
-        value = _display(name, _raw(version, name))
+        value = display_value(name, raw_value(version, name))
         fields.append((str(Case._meta.get_field(name).verbose_name), value))
     return fields
 
@@ -100,12 +100,12 @@ def _word_diff(old: str, new: str) -> list[tuple[str, str]]:
 def version_changes(*, version: Version, older: Version | None) -> list[FieldChange]:
     changes = []
     for name in HISTORY_FIELDS:
-        old_raw, new_raw = _raw(older, name), _raw(version, name)
+        old_raw, new_raw = raw_value(older, name), raw_value(version, name)
         if isinstance(old_raw, list) and isinstance(new_raw, list):
             old_raw, new_raw = sorted(old_raw), sorted(new_raw)
         if old_raw == new_raw:
             continue
-        old, new = _display(name, old_raw), _display(name, new_raw)
+        old, new = display_value(name, old_raw), display_value(name, new_raw)
         change = FieldChange(str(Case._meta.get_field(name).verbose_name), old, new)
         if name in TEXT_FIELDS and old and new:
             change.segments = _word_diff(old, new)

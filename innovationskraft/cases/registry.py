@@ -8,8 +8,9 @@ from django.utils.translation import gettext_noop
 
 DATA_DIR = Path(__file__).parent / "data"
 
-# The county (län) codes and the region that carries regional responsibility in each.
-# Gotland has no separate region: the municipality itself carries the responsibility.
+# The county (län) codes and the region that carries regional responsibility in each: the 21
+# regions SKR counts. In Gotland the municipality itself carries it, so Region Gotland is in
+# the registry twice, as municipality 0980 and as region 09.
 REGIONS_BY_COUNTY_CODE = {
     "01": "Region Stockholm",
     "03": "Region Uppsala",
@@ -18,6 +19,7 @@ REGIONS_BY_COUNTY_CODE = {
     "06": "Region Jönköpings län",
     "07": "Region Kronoberg",
     "08": "Region Kalmar län",
+    "09": "Region Gotland",
     "10": "Region Blekinge",
     "12": "Region Skåne",
     "13": "Region Halland",
@@ -74,3 +76,15 @@ def swedish_municipalities() -> list[dict]:
 @cache
 def county_names() -> dict[str, str]:
     return {row["code"][:2]: row["county"] for row in swedish_municipalities()}
+
+
+def swedish_organisations() -> list[tuple[str, str, str, str]]:
+    """(kind, official code, name, county code) of every municipality and region, in the
+    order they are seeded: the order decides which of two equal names gets a numbered slug.
+    Plain data, so that a migration can read it."""
+    rows = [
+        ("municipality", row["code"], municipality_name(row["code"], row["municipality"]))
+        for row in swedish_municipalities()
+    ]
+    rows += [("region", code, name) for code, name in REGIONS_BY_COUNTY_CODE.items()]
+    return [(kind, code, name, code[:2]) for kind, code, name in rows]

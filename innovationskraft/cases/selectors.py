@@ -4,7 +4,6 @@ from django.db.models import Count, Q, QuerySet
 
 from innovationskraft.accounts.selectors import organisation_ids_of
 from innovationskraft.cases.models import (
-    CASE_FIELD_OF_VOCABULARY,
     Adoption,
     Case,
     Organisation,
@@ -12,8 +11,6 @@ from innovationskraft.cases.models import (
 )
 
 CARD_RELATIONS = ("lead_organisation", "sector")
-# Long texts a case card never shows.
-CARD_DEFERRED = ("description", "user_involvement", "barriers_text", "enablers_text")
 
 
 def published_cases() -> QuerySet[Case]:
@@ -34,25 +31,6 @@ def published_cases_by_id(ids: Iterable[int], *, prefetch: Sequence[str] = ()) -
     }
 
 
-def newest_published_cases(*, limit: int) -> list[Case]:
-    queryset = published_cases().select_related(*CARD_RELATIONS)
-    return list(queryset.order_by("-published_at", "-id")[:limit])
-
-
-def most_adopted_cases(*, limit: int) -> list[Case]:
-    queryset = published_cases().filter(adoption_count__gt=0).select_related(*CARD_RELATIONS)
-    return list(queryset.order_by("-adoption_count", "-published_at")[:limit])
-
-
-def library_counts() -> dict[str, int]:
-    published = published_cases()
-    return {
-        "cases": published.count(),
-        "organisations": Organisation.objects.filter(led_cases__in=published).distinct().count(),
-        "adoptions": Adoption.objects.filter(case__in=published).count(),
-    }
-
-
 def case_adoptions(*, case: Case) -> list[Adoption]:
     return list(case.adoptions.select_related("organisation").order_by("-year", "organisation"))
 
@@ -60,7 +38,7 @@ def case_adoptions(*, case: Case) -> list[Adoption]:
 def _published_by_ids(ids) -> list[Case]:
     # Ids first: joined with the status filter, SQLite would walk the status index instead.
     queryset = published_cases().filter(pk__in=list(ids)).select_related(*CARD_RELATIONS)
-    return list(queryset.defer(*CARD_DEFERRED).order_by("title"))
+    return list(queryset.order_by("title"))
 
 
 def cases_inspired_by(*, case: Case) -> list[Case]:
@@ -96,16 +74,6 @@ def adoptable_organisations(*, user, case: Case) -> list[Organisation]:
     return list(Organisation.objects.filter(id__in=ids - already))
 
 
-def organisation_cases(*, organisation: Organisation) -> QuerySet[Case]:
-    return (
-        published_cases()
-        .filter(Q(lead_organisation=organisation) | Q(partners=organisation))
-        .distinct()
-        .select_related(*CARD_RELATIONS)
-        .order_by("-published_at")
-    )
-
-
 def organisation_adopted_cases(*, organisation: Organisation) -> list[Adoption]:
     return list(
         Adoption.objects.filter(organisation=organisation, case__status=Case.Status.PUBLISHED)
@@ -131,18 +99,6 @@ def organisation_portfolio(*, organisation: Organisation) -> dict:
     for row in facets + stages:
         row["percent"] = round(100 * row["count"] / total) if total else 0
     return {"total": total, "facets": facets, "stages": stages}
-
-
-def term_cases(*, term: Term) -> QuerySet[Case]:
-    relation = CASE_FIELD_OF_VOCABULARY[term.vocabulary]
-    term_ids = [term.id, *term.children.values_list("id", flat=True)]
-    return (
-        published_cases()
-        .filter(**{f"{relation}__in": term_ids})
-        .distinct()
-        .select_related(*CARD_RELATIONS)
-        .order_by("-published_at")
-    )
 
 
 def review_queue() -> QuerySet[Case]:

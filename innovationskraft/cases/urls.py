@@ -4,7 +4,6 @@ from innovationskraft.cases import views
 
 app_name = "cases"
 urlpatterns = [
-    path("innovationer/", views.case_list, name="list"),
     path("innovationer/ny/", views.case_create, name="create"),
     path("innovationer/<slug:slug>/", views.case_detail, name="detail"),
     path("innovationer/<slug:slug>/redigera/", views.case_edit, name="edit"),

@@ -2,9 +2,8 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.http import Http404
+from django.http import Http404, HttpRequest
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -14,45 +13,14 @@ from innovationskraft.cases.access import (
     access_case_for_review,
     access_case_for_view,
 )
-from innovationskraft.cases.facets import facet_counts
-from innovationskraft.cases.filters import SORT_CHOICES, SORTS, CaseFilters, apply_filters
+from innovationskraft.cases.conflicts import conflict_changes, form_at_revision
 from innovationskraft.cases.forms import AdoptionForm, CaseForm, ReviewForm
 from innovationskraft.cases.models import Case, Organisation, Term, Vocabulary
+from innovationskraft.cases.panels import panels_rendered
 from innovationskraft.cases.structured_data import case_json_ld
-from innovationskraft.search import similarity
-from innovationskraft.workshops.selectors import reports_naming
-
-PAGE_SIZE = 20
 
 
-def case_list(request):
-    filters = CaseFilters.from_query(request.GET)
-    if filters.q:
-        # Words are the search page's job: ranking, snippets and fallbacks live there.
-        return redirect(f"{reverse('search:results')}?{request.GET.urlencode()}")
-    matching = apply_filters(selectors.published_cases(), filters)
-    total, facets = facet_counts(matching, filters)
-    ordered = (
-        matching.select_related(*selectors.CARD_RELATIONS)
-        .defer(*selectors.CARD_DEFERRED)
-        .order_by(*SORTS[filters.sort])
-    )
-    paginator = Paginator(ordered, PAGE_SIZE)
-    paginator.count = total  # already counted with the facets; spares a COUNT(*)
-    page = paginator.get_page(request.GET.get("page"))
-    return render(
-        request,
-        "cases/case_list.html",
-        {
-            "filters": filters,
-            "page": page,
-            "facets": facets,
-            "sorts": SORT_CHOICES,
-        },
-    )
-
-
-def case_detail(request, slug):
+def case_detail(request: HttpRequest, slug: str):
     case = access_case_for_view(request.user, slug)
     barriers = case.barriers.select_related("parent")
     enablers = case.enablers.select_related("parent")
@@ -72,9 +40,7 @@ def case_detail(request, slug):
             ),
             "json_ld": case_json_ld(case=case, url=request.build_absolute_uri()),
             "latest_review": case.reviews.first() if case.status == Case.Status.DRAFT else None,
-            "similar": similarity.similar_cases(case=case) if case.is_public else [],
-            "who_else": similarity.organisations_working_on(case=case) if case.is_public else [],
-            "workshop_reports": reports_naming(case=case),
+            "panels": panels_rendered(page="case", request=request, obj=case),
         },
     )
 
@@ -97,17 +63,30 @@ def case_create(request):
 
 
 @login_required
-def case_edit(request, slug):
+def case_edit(request: HttpRequest, slug: str):
     case = access_case_for_edit(request.user, slug)
     organisations = Organisation.objects.filter(pk=case.lead_organisation_id)
     form = CaseForm(
         request.POST or None, organisations=organisations, initial=CaseForm.initial_from(case)
     )
+    conflict = None
     if request.method == "POST" and form.is_valid():
-        services.case_update(actor=request.user, case=case, data=form.to_input(case=case))
-        messages.success(request, _("Your changes are saved."))
-        return redirect(case)
-    return render(request, "cases/case_form.html", {"form": form, "case": case})
+        loaded = form.cleaned_data["revision"]
+        try:
+            services.case_update(
+                actor=request.user, case=case, data=form.to_input(case=case), loaded_revision=loaded
+            )
+        except services.EditConflict as error:
+            # Nothing is lost: the form keeps what this person wrote, the page shows what the
+            # other person saved, and saving again (now at the new revision) keeps this form.
+            conflict = conflict_changes(case=error.case, loaded_revision=loaded, form=form)
+            form = form_at_revision(form, revision=error.case.revision)
+        else:
+            messages.success(request, _("Your changes are saved."))
+            return redirect(case)
+    context = {"form": form, "case": case, "conflict": conflict}
+    status = 409 if conflict is not None else 200
+    return render(request, "cases/case_form.html", context, status=status)
 
 
 @login_required
@@ -221,15 +200,14 @@ def organisation_list(request):
     )
 
 
-def organisation_detail(request, slug):
+def organisation_detail(request: HttpRequest, slug: str):
     organisation = get_object_or_404(Organisation, slug=slug)
-    cases = Paginator(selectors.organisation_cases(organisation=organisation), PAGE_SIZE)
     return render(
         request,
         "cases/organisation_detail.html",
         {
             "organisation": organisation,
-            "page": cases.get_page(request.GET.get("page")),
+            "panels": panels_rendered(page="organisation", request=request, obj=organisation),
             "adopted": selectors.organisation_adopted_cases(organisation=organisation),
             "portfolio": selectors.organisation_portfolio(organisation=organisation),
         },
@@ -251,9 +229,8 @@ def term_detail(request, vocabulary, code):
     term = get_object_or_404(
         Term.objects.select_related("parent"), vocabulary=vocabulary, code=code
     )
-    cases = Paginator(selectors.term_cases(term=term), PAGE_SIZE)
     return render(
         request,
         "cases/term_detail.html",
-        {"term": term, "page": cases.get_page(request.GET.get("page"))},
+        {"term": term, "panels": panels_rendered(page="term", request=request, obj=term)},
     )

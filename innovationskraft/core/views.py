@@ -4,20 +4,6 @@ from django.shortcuts import render
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import never_cache
 
-from innovationskraft.cases import selectors as case_selectors
-
-
-def home(request):
-    return render(
-        request,
-        "core/home.html",
-        {
-            "newest_cases": case_selectors.newest_published_cases(limit=6),
-            "most_adopted_cases": case_selectors.most_adopted_cases(limit=5),
-            "counts": case_selectors.library_counts(),
-        },
-    )
-
 
 @never_cache
 def healthz(request):

@@ -3,6 +3,9 @@ from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
+from innovationskraft.cases.admin import CaseAdmin
+from innovationskraft.cases.models import Case
+from innovationskraft.opendata.admin_urls import import_urls
 from innovationskraft.opendata.models import ImportJob
 from innovationskraft.opendata.selectors import import_jobs_of
 
@@ -32,3 +35,16 @@ class ImportJobAdmin(admin.ModelAdmin):
 
     def has_delete_permission(self, request, obj=None):
         return False
+
+
+# The case admin with the bulk import beside it: opendata adds to the page that cases owns.
+admin.site.unregister(Case)
+
+
+@admin.register(Case)
+class CaseWithImportAdmin(CaseAdmin):
+    change_list_template = "opendata/admin/case_change_list.html"
+
+    def get_urls(self):
+        # Before the model's own, whose "<object_id>/" would take "import/".
+        return import_urls(self.admin_site) + super().get_urls()

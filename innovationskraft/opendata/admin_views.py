@@ -16,7 +16,12 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from innovationskraft.cases.models import Case
 from innovationskraft.opendata import jobs
 from innovationskraft.opendata.forms import ImportForm
-from innovationskraft.opendata.job_texts import job_state_sentence, progress_label, progress_text
+from innovationskraft.opendata.job_texts import (
+    job_phase,
+    job_state_sentence,
+    progress_label,
+    progress_text,
+)
 from innovationskraft.opendata.progress import progress_of
 from innovationskraft.opendata.selectors import (
     IMPORT_PERMISSIONS,
@@ -37,6 +42,7 @@ def _job_context(job) -> dict:
     progress = progress_of(job.pk) if job.is_running else None
     return {
         "job": job,
+        "phase": job_phase(job),
         "progress": progress,
         "state_sentence": job_state_sentence(job),
         "progress_label": progress_label(job, progress),
@@ -88,7 +94,8 @@ def import_progress(request, admin_site, job_id: int):
     job = import_job_for(user=request.user, job_id=job_id)
     if not request.htmx:
         return redirect("admin:cases_case_import_job", job_id=job.pk)
-    context = _job_context(job) | {"state_changed": request.GET.get("state") != job.state}
+    context = _job_context(job)
+    context["state_changed"] = request.GET.get("state") != context["phase"]
     return TemplateResponse(request, "opendata/admin/import_progress.html", context)
 
 

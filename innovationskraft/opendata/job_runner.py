@@ -1,13 +1,12 @@
-"""The runner of an import job: checks every row of the job's file, then imports the file,
-unless the job only checks it or a row has errors and the user did not choose to skip those.
-Progress goes to the cache as it runs; the outcome to the job's row at the end. A crash marks
-the job failed and leaves the library as it was, since the import is one transaction."""
+"""The runner of an import job, run by a task worker (tasks.py): checks every row of the job's
+file, then imports the file, unless the job only checks it or a row has errors and the user did
+not choose to skip those. Progress goes to the cache as it runs; the outcome to the job's row at
+the end. A crash marks the job failed and leaves the library as it was, since the import is one
+transaction."""
 
 import logging
-import threading
 from dataclasses import asdict
 
-from django.db import connections
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
@@ -33,25 +32,16 @@ class _CountingLines:
             yield line
 
 
-def import_job_run_in_thread(*, job_id: int, language: str) -> threading.Thread:
-    """Run the job in a thread of this process, which closes its database connection."""
-    thread = threading.Thread(
-        target=_run_in_thread, args=(job_id, language), name=f"import-job-{job_id}", daemon=True
-    )
-    thread.start()
-    return thread
-
-
-def _run_in_thread(job_id: int, language: str) -> None:
-    try:
-        import_job_run(job_id=job_id, language=language)
-    finally:
-        connections.close_all()
-
-
 def import_job_run(*, job_id: int, language: str) -> None:
     """Check the job's file, then import it unless told only to check or a row has errors.
-    Messages are in the language of the user who started the job."""
+    Messages are in the language of the user who started the job. A job that is no longer
+    waiting is left alone: a queue may deliver its task twice, and a job may have been given up."""
+    taken = ImportJob.objects.filter(pk=job_id, state=State.WAITING).update(
+        state=State.CHECKING, taken_at=timezone.now()
+    )
+    if not taken:
+        logger.warning("Import job %s is not waiting; its task did nothing", job_id)
+        return
     job = ImportJob.objects.select_related("started_by").get(pk=job_id)
     try:
         with translation.override(language):
@@ -60,13 +50,12 @@ def import_job_run(*, job_id: int, language: str) -> None:
         logger.exception("Import job %s failed", job_id)
         with translation.override(language):
             message = _("The import stopped because of an error on the server.")
-        _fail(job, message)
+        import_job_fail(job=job, message=message)
     finally:
         progress_forget(job.pk)
 
 
 def _check_and_import(job: ImportJob, reporter: ProgressReporter) -> None:
-    _set_state(job, State.CHECKING)
     try:
         with job.upload.open("rb") as stream:
             size, lines = job.upload.size, _CountingLines(stream)
@@ -95,11 +84,6 @@ def _check_and_import(job: ImportJob, reporter: ProgressReporter) -> None:
     _finish(job, State.DONE, keep_file=False)
 
 
-def _set_state(job: ImportJob, state: str) -> None:
-    job.state = state
-    job.save(update_fields=["state"])
-
-
 def _finish(job: ImportJob, state: str, *, keep_file: bool) -> None:
     if not keep_file and job.upload:
         job.upload.delete(save=False)
@@ -107,7 +91,7 @@ def _finish(job: ImportJob, state: str, *, keep_file: bool) -> None:
     job.save()
 
 
-def _fail(job: ImportJob, message: str) -> None:
+def import_job_fail(*, job: ImportJob, message: str) -> None:
     """Only the state, the message and the file: whatever the runner held may be wrong."""
     if job.upload:
         try:

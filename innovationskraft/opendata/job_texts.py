@@ -10,8 +10,19 @@ from innovationskraft.opendata.progress import Progress
 State = ImportJob.State
 
 
+def job_phase(job: ImportJob) -> str:
+    """The job's state as the page tells it: a job no worker has taken in time has a sentence
+    of its own, announced once like a new state."""
+    return "waiting-for-worker" if job.waits_for_worker else job.state
+
+
 def job_state_sentence(job: ImportJob) -> str:
-    """One sentence for the page's status region: it changes only when the state does."""
+    """One sentence for the page's status region: it changes only when the phase does."""
+    if job.waits_for_worker:
+        return _(
+            "Waiting for a worker: no task worker has taken the import yet. It starts by itself "
+            "as soon as one runs; if it keeps waiting, ask whoever runs the site to start one."
+        )
     if job.state == State.WAITING:
         return _("Waiting to start.")
     if job.state == State.CHECKING:
@@ -53,6 +64,8 @@ def progress_label(job: ImportJob, progress: Progress | None) -> str:
         }[progress.step]
     if job.state == State.CHECKING:
         return _("Checking every row")
+    if job.waits_for_worker:
+        return _("Waiting for a worker")
     return _("Importing the cases") if job.state == State.IMPORTING else _("Waiting to start")
 
 

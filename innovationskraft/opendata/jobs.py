@@ -1,11 +1,13 @@
-"""Imports started from the admin page. A job keeps the uploaded file; its runner checks every
-row, then imports (or refuses) while the page polls for progress. The runner works in a thread
-of the serving process (OPEN_DATA_IMPORT_RUNNER = "thread") or within the request ("inline").
+"""Imports started from the admin page. A job keeps the uploaded file; once its row is
+committed its task is queued, and a task worker checks every row, then imports (or refuses)
+while the page polls for progress (job_runner.py, tasks.py).
 
 The file is deleted when the job finishes, except after a check or a refusal: then it waits
 (OPEN_DATA_IMPORT_KEEP_HOURS) for the user to import it after all, skipping the bad rows."""
 
+import logging
 from datetime import timedelta
+from functools import partial
 
 from django.conf import settings
 from django.core.files.uploadedfile import UploadedFile
@@ -14,9 +16,11 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from innovationskraft.opendata.formats import format_of
-from innovationskraft.opendata.job_runner import import_job_run, import_job_run_in_thread
+from innovationskraft.opendata.job_runner import import_job_fail
 from innovationskraft.opendata.models import ImportJob
+from innovationskraft.opendata.tasks import import_job_run
 
+logger = logging.getLogger(__name__)
 State = ImportJob.State
 
 
@@ -72,24 +76,32 @@ def import_files_forget(*, older_than: timedelta) -> int:
 
 
 def import_jobs_give_up(*, older_than: timedelta) -> int:
-    """Mark failed the jobs still running after `older_than`: their runner died with its
-    process (a restart), and the import's transaction with it, so nothing was written."""
+    """Mark failed the jobs a worker took more than `older_than` ago and has not finished: the
+    worker died with its process (a restart), and the import's transaction with it, so nothing
+    was written. A job no worker has taken yet is left waiting for one."""
     message = _(
         "The import stopped without finishing, probably because the server restarted. "
         "Nothing was imported; start it again."
     )
     stale = ImportJob.objects.filter(
-        state__in=ImportJob.RUNNING, created_at__lt=timezone.now() - older_than
+        state__in=[State.CHECKING, State.IMPORTING], taken_at__lt=timezone.now() - older_than
     )
     return stale.update(state=State.FAILED, message=message, finished_at=timezone.now())
 
 
 def _run(job: ImportJob) -> ImportJob:
     language = translation.get_language() or settings.LANGUAGE_CODE
-    if settings.OPEN_DATA_IMPORT_RUNNER == "inline":
-        import_job_run(job_id=job.pk, language=language)
-        job.refresh_from_db()
-    else:
-        # Once the job's row is committed, or the thread may not find it.
-        transaction.on_commit(lambda: import_job_run_in_thread(job_id=job.pk, language=language))
+    # Once the job's row is committed, or the worker may not find it.
+    transaction.on_commit(partial(_enqueue, job, language))
     return job
+
+
+def _enqueue(job: ImportJob, language: str) -> None:
+    try:
+        import_job_run.enqueue(job_id=job.pk, language=language)
+    except Exception:
+        # The queue is down (Redis unreachable, say): the job would otherwise wait for ever.
+        logger.exception("Could not queue import job %s", job.pk)
+        with translation.override(language):
+            message = _("The import could not be queued for a worker; try again later.")
+        import_job_fail(job=job, message=message)

@@ -1,9 +1,11 @@
 import os
 import uuid
+from datetime import timedelta
 
 from django.conf import settings
 from django.core.files.storage import FileSystemStorage
 from django.db import models
+from django.utils import timezone
 from django.utils.deconstruct import deconstructible
 from django.utils.translation import gettext_lazy as _
 
@@ -22,14 +24,19 @@ class ImportStorage(FileSystemStorage):
         return os.path.abspath(self.base_location)
 
 
+# A worker looks for tasks every second: a job none has taken after this long has no worker free
+# to take it, most likely none running.
+WORKER_GRACE = timedelta(seconds=5)
+
+
 def upload_name(job: "ImportJob", filename: str) -> str:
     # The visitor's file name stays in `file_name`; on disk a name nobody chooses.
     return f"{uuid.uuid4().hex}.{job.file_format}"
 
 
 class ImportJob(models.Model):
-    """One import of a file from the admin page: checked, then imported in a runner while the
-    page shows how far it has come. Progress lives in the cache; the outcome here."""
+    """One import of a file from the admin page: checked, then imported by a task worker while
+    the page shows how far it has come. Progress lives in the cache; the outcome here."""
 
     class Format(models.TextChoices):
         CSV = "csv", "CSV"
@@ -74,6 +81,8 @@ class ImportJob(models.Model):
     rows_skipped = models.PositiveIntegerField(_("rows skipped"), default=0)
     organisations_created = models.PositiveIntegerField(_("organisations created"), default=0)
     created_at = models.DateTimeField(_("started"), auto_now_add=True)
+    # When a worker took the job: it may wait in the queue long before that.
+    taken_at = models.DateTimeField(_("taken by a worker"), null=True, blank=True)
     finished_at = models.DateTimeField(_("finished"), null=True, blank=True)
 
     class Meta:
@@ -87,6 +96,10 @@ class ImportJob(models.Model):
     @property
     def is_running(self) -> bool:
         return self.state in self.RUNNING
+
+    @property
+    def waits_for_worker(self) -> bool:
+        return self.state == self.State.WAITING and self.created_at < timezone.now() - WORKER_GRACE
 
     @property
     def valid_rows(self) -> int:

@@ -1,13 +1,18 @@
-"""How far a running import job has come, kept in the cache: the import writes in one
-transaction, so its own rows say nothing to other connections until it commits."""
+"""How far a running import job has come, kept in the progress cache, which the worker that
+runs the job and the web processes that show its page share (settings.CACHES): the import
+writes in one transaction, so its own rows say nothing to other connections until it commits."""
 
 import time
 from dataclasses import asdict, dataclass
 
-from django.core.cache import cache
+from django.core.cache import caches
 
 # Long enough for the slowest step; the job's row holds the outcome for good.
 TIMEOUT = 60 * 60
+
+
+def _cache():
+    return caches["progress"]
 
 
 def _key(job_id: int) -> str:
@@ -29,12 +34,12 @@ class Progress:
 
 
 def progress_of(job_id: int) -> Progress | None:
-    value = cache.get(_key(job_id))
+    value = _cache().get(_key(job_id))
     return Progress(**value) if value else None
 
 
 def progress_forget(job_id: int) -> None:
-    cache.delete(_key(job_id))
+    _cache().delete(_key(job_id))
 
 
 class ProgressReporter:
@@ -54,7 +59,7 @@ class ProgressReporter:
             return
         self.step, self.last = step, now
         value = Progress(step=step, done=done, total=total, rows=self.rows)
-        cache.set(_key(self.job_id), asdict(value), TIMEOUT)
+        _cache().set(_key(self.job_id), asdict(value), TIMEOUT)
 
     def rows_read(self, count: int, bytes_read: int, size: int) -> None:
         self.rows += count

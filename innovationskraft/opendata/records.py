@@ -14,42 +14,46 @@ from django.core.exceptions import ValidationError
 from django.utils.dateparse import parse_datetime
 from django.utils.translation import gettext as _
 
+from innovationskraft.cases import contract
+from innovationskraft.cases.contract import CaseInput, Kind
 from innovationskraft.cases.forms import CaseForm, checked_link, not_in_the_future
-from innovationskraft.cases.inputs import CaseInput
 from innovationskraft.cases.models import Case, Organisation, Term, Vocabulary
 
-# Fields the case owner writes, checked by the web form's own field definitions.
-FORM_FIELDS = (
-    "title", "summary", "description", "language", "stage", "start_year", "facet",
-    "user_involvement", "barriers_text", "enablers_text", "effects_evaluated",
-)  # fmt: skip
+# Plain fields the case owner writes, checked by the web form's own field definitions.
+FORM_FIELDS = tuple(
+    f.name for f in contract.WRITABLE if not f.personal and f.kind not in {Kind.TERM} and not f.many
+)
 # Personal data: accepted from the API's writers, never exported.
-CONTACT_FIELDS = ("contact_name", "contact_email")
-TERM_LIST_FIELDS = {
-    "innovation_types": Vocabulary.INNOVATION_TYPE,
-    "target_groups": Vocabulary.TARGET_GROUP,
-    "barriers": Vocabulary.BARRIER,
-    "enablers": Vocabulary.ENABLER,
-    "effects": Vocabulary.EFFECT,
-    "sdgs": Vocabulary.SDG,
-}
+CONTACT_FIELDS = contract.PERSONAL
+TERM_LIST_FIELDS = contract.TERM_LISTS
+
+
+def _columns() -> tuple[str, ...]:
+    """Every exported field, with the labels and names that make a file readable alone."""
+    columns = ["identifier", "url", "slug"]
+    for case_field in contract.PUBLIC:
+        name = case_field.name
+        columns.append(name)
+        if case_field.kind is Kind.ORGANISATION:
+            columns += [f"{name}_name", f"{name}_type", f"{name}_code"]
+        elif case_field.kind is Kind.ORGANISATIONS:
+            columns += [f"{name}_names", f"{name}_types"]
+        elif case_field.kind is Kind.LINKS:
+            columns.append(f"{name}_titles")
+        elif case_field.labelled:
+            columns.append(f"{name}_labels" if case_field.many else f"{name}_label")
+    return (*columns, "published_at", "updated_at")
+
+
 # The order of the columns in every export.
-COLUMNS = (
-    "identifier", "url", "slug", "title", "summary", "description", "language",
-    "lead_organisation", "lead_organisation_name", "lead_organisation_type",
-    "lead_organisation_code", "partners", "partners_names", "partners_types",
-    "stage", "stage_label", "start_year", "sector", "sector_label", "facet", "facet_label",
-    "innovation_types", "innovation_types_labels", "target_groups", "target_groups_labels",
-    "user_involvement", "barriers", "barriers_labels", "barriers_text",
-    "enablers", "enablers_labels", "enablers_text", "effects", "effects_labels",
-    "effects_evaluated", "sdgs", "sdgs_labels", "tags", "links", "links_titles",
-    "inspired_by", "published_at", "updated_at",
-)  # fmt: skip
+COLUMNS = _columns()
 LIST_COLUMNS = frozenset(
-    {"partners", "partners_names", "partners_types", "tags", "links", "links_titles"}
-    | {"inspired_by"}
-    | set(TERM_LIST_FIELDS)
-    | {f"{name}_labels" for name in TERM_LIST_FIELDS}
+    column
+    for case_field in contract.PUBLIC
+    if case_field.many
+    for suffix in ("", "_labels", "_names", "_types", "_titles")
+    for column in [case_field.name + suffix]
+    if column in COLUMNS
 )
 # What a record that leaves out a required field of the form means by it.
 DEFAULTS = {"language": Case.Language.SWEDISH}
@@ -360,6 +364,51 @@ class _Parser:
         if self.errors:
             raise RecordInvalid(self.errors)
         return parsed
+
+
+# The JSON type of each kind of single value; lists hold texts (links also objects).
+JSON_TYPES: dict[Kind, tuple[type, ...]] = {Kind.YEAR: (int,), Kind.FLAG: (bool,)}
+TYPE_NAMES = {int: "int", bool: "bool", str: "string"}
+
+
+def _expected(python_type: type) -> str:
+    messages = {
+        int: _("Expected a whole number."),
+        bool: _("Expected true or false."),
+        str: _("Expected a text."),
+    }
+    return messages[python_type]
+
+
+def _type_error(name: str, value) -> FieldError | None:
+    case_field = contract.BY_NAME.get(name)
+    if value is None or case_field is None:
+        return None
+    if case_field.many:
+        item_types = (str, dict) if case_field.kind is Kind.LINKS else (str,)
+        if isinstance(value, list) and all(isinstance(item, item_types) for item in value):
+            return None
+        return FieldError(name, "list_type", _("Expected a list of texts."))
+    expected = JSON_TYPES.get(case_field.kind, (str,))
+    if isinstance(value, expected) and not (expected == (int,) and isinstance(value, bool)):
+        return None
+    return FieldError(name, f"{TYPE_NAMES[expected[0]]}_type", _expected(expected[0]))
+
+
+def type_errors(record: dict, *, allowed: set[str]) -> list[FieldError]:
+    """For writers that send JSON (the API): names that are no field, and values of another
+    JSON type than their field's, before any value is looked at."""
+    errors = []
+    for name, value in record.items():
+        if name not in allowed:
+            errors.append(FieldError(name, "extra_forbidden", _("This field is not allowed here.")))
+            continue
+        error = _type_error(name, value)
+        if error is None and name == "identifier" and not isinstance(value, str | None):
+            error = FieldError(name, "string_type", _expected(str))
+        if error is not None:
+            errors.append(error)
+    return errors
 
 
 def parse_case_record(

@@ -2,34 +2,36 @@
 
 The case services write one case in about thirty statements and record a version of it;
 for a file of 100,000 cases that takes tens of minutes, so the import writes each table in
-bulk instead. It keeps the same rules: the checks are the case form's (`records.py`), the
-search index and the library version follow in the same transaction. Imported cases carry
-no version history until they are first edited on the site."""
+bulk instead. It keeps the same rules: the checks are the case form's (`records.py`), and it
+sends `case_changed` for every case in the same transaction, so the search index and the
+history (one version per case, "Imported") follow as for any other write."""
 
 import uuid
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from django.db import transaction
+from django.db.models import F
 from django.utils import timezone
-from django.utils.translation import ngettext
+from django.utils.translation import gettext_noop, ngettext
 
-from innovationskraft.cases.facets import library_changed
-from innovationskraft.cases.inputs import CaseInput
+from innovationskraft.cases import contract
 from innovationskraft.cases.models import Case, CaseLink, Organisation, Tag
 from innovationskraft.cases.services import unique_slugs
+from innovationskraft.cases.signals import cases_changed
 from innovationskraft.opendata.bulk import insert_rows, update_rows
 from innovationskraft.opendata.importing import ImportPlan
 from innovationskraft.opendata.records import NewOrganisation, ParsedCase
-from innovationskraft.search.indexing import cases_reindexed
 
 BATCH_SIZE = 1000
-INDEX_BATCH_SIZE = 500
+# Cases per `case_changed`: the listeners index and version them a batch at a time.
+SIGNAL_BATCH_SIZE = 500
+IMPORTED = gettext_noop("Imported")
 # Through tables whose rows point from a case to a term.
-TERM_RELATIONS = ("innovation_types", "target_groups", "barriers", "enablers", "effects", "sdgs")
+TERM_RELATIONS = tuple(contract.TERM_LISTS)
 # Contact details are personal data that files do not carry: an import leaves them alone.
 SCALAR_FIELDS = [
-    *(n for n in CaseInput.SCALAR_FIELDS if n not in {"sector", "contact_name", "contact_email"}),
+    *(n for n in contract.SCALARS if n != "sector" and n not in contract.PERSONAL),
     "sector_id",
 ]
 
@@ -147,6 +149,10 @@ def _update_cases(rows: list[ParsedCase], case_ids: dict, organisations: dict, n
     # A date the file gives replaces the library's; without one the case keeps its own.
     dated = [(p.published_at, case_ids[p.identifier]) for p in rows if p.published_at]
     update_rows(Case, ["published_at"], dated)
+    # A form loaded before the import must not save over it unawares.
+    changed = [case_ids[p.identifier] for p in rows]
+    for batch in _batches(changed):
+        Case.objects.filter(pk__in=batch).update(revision=F("revision") + 1)
 
 
 def _write_cases(rows: list[ParsedCase], lookups, organisations: dict, actor) -> tuple[list, int]:
@@ -257,7 +263,6 @@ def cases_import(
     report = progress or (lambda step, done, total: None)
     rows = [parsed for _row, parsed in plan.rows]
     lookups = plan.lookups
-    library_changed()
     organisations: dict[str, Organisation] = {}
     result = ImportResult(skipped=plan.invalid_rows)
     result.organisations_created = _create_organisations(rows, organisations)
@@ -269,7 +274,7 @@ def cases_import(
     _write_relations(rows, case_ids, organisations)
     _write_inspirations(rows, case_ids, lookups)
     report("cases", len(rows), len(rows))
-    for done, batch in enumerate(_batches(case_ids, INDEX_BATCH_SIZE), start=1):
-        cases_reindexed(case_ids=batch)
-        report("index", min(done * INDEX_BATCH_SIZE, len(case_ids)), len(case_ids))
+    for done, batch in enumerate(_batches(case_ids, SIGNAL_BATCH_SIZE), start=1):
+        cases_changed(case_ids=batch, actor=actor, action=IMPORTED)
+        report("index", min(done * SIGNAL_BATCH_SIZE, len(case_ids)), len(case_ids))
     return result

@@ -7,10 +7,11 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_GET
 
-from innovationskraft.cases.selectors import library_counts, published_cases
+from innovationskraft.cases.selectors import published_cases
 from innovationskraft.core.addresses import site_root
 from innovationskraft.opendata.exports import EXPORTS, FIELDS
 from innovationskraft.opendata.linked_data import catalogue
+from innovationskraft.search.selectors import library_counts
 
 
 @require_GET

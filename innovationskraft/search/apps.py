@@ -7,4 +7,9 @@ class SearchConfig(AppConfig):
     verbose_name = _("Search")
 
     def ready(self):
-        from innovationskraft.search import signals  # noqa: F401
+        from innovationskraft.cases.panels import panel_add
+        from innovationskraft.search import panels, receivers  # noqa: F401
+
+        panel_add(page="case", order=10, render=panels.case_related)
+        panel_add(page="organisation", order=10, render=panels.organisation_cases)
+        panel_add(page="term", order=10, render=panels.term_cases)

@@ -4,39 +4,57 @@ counts and sorting over any set of matches.
 A search engine keeps such columns beside its word index; with them a query costs one match
 in the index, and the filters, every facet count and a page in any order are array operations
 over the matches instead of a query each. The columns are built once per library version (see
-`library_version`) and shared by the requests of a process: about 30 bytes per case."""
+`library.py`) and shared by the requests of a process: about 50 bytes per case. Which columns
+there are follows the case contract: each filtered field of `cases.contract` has one."""
 
 import threading
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 from django.db import connection
 
-from innovationskraft.cases.facets import TERM_RELATIONS, RawCounts, library_version
-from innovationskraft.cases.filters import (
-    SORTS,
-    TERM_FILTERS,
-    CaseFilters,
-    organisation_ids,
-    term_and_descendants,
-)
-from innovationskraft.cases.models import CASE_FIELD_OF_VOCABULARY, Case, Term, Vocabulary
-from innovationskraft.cases.selectors import published_cases
+from innovationskraft.cases import contract
+from innovationskraft.cases.contract import Kind
+from innovationskraft.cases.models import Case, Organisation, Term
+from innovationskraft.search.filters import SORTS
+from innovationskraft.search.library import library_version
 
-STAGES = list(Case.Stage.values)
-FACETS = list(Case.Facet.values)
 NONE = -1
+# Filters on one value per case: filter name -> case field.
+SCALAR_FILTERS = {f.filter: f for f in contract.FILTERED if f.kind is not Kind.TERMS}
+# Filters on terms linked to a case: filter name -> case field.
+TERM_FILTERS = {f.filter: f for f in contract.FILTERED if f.kind is Kind.TERMS}
+
+
+def choices_of(name: str) -> list[str]:
+    return [str(value) for value, _label in Case._meta.get_field(name).choices or []]
 
 
 @dataclass(frozen=True)
 class Links:
-    """A many-to-many field as (case position, term) pairs, and the distinct (case position,
-    top-level term) pairs that count each case once under a parent term."""
+    """A many-to-many field as (case position, other id) pairs, and the distinct (case
+    position, top-level term) pairs that count each case once under a parent term."""
 
     positions: np.ndarray
-    terms: np.ndarray
+    others: np.ndarray
     root_positions: np.ndarray
     roots: np.ndarray
+
+    def mask(self, size: int, wanted) -> np.ndarray:
+        mask = np.zeros(size, dtype=bool)
+        mask[self.positions[np.isin(self.others, wanted)]] = True
+        return mask
+
+
+@dataclass
+class RawCounts:
+    total: int = 0
+    # Filter name -> {value: cases}: a choice's value, a term's id or a year.
+    values: dict[str, dict] = field(default_factory=dict)
+    # Lead organisation id -> cases.
+    organisation: dict[int, int] = field(default_factory=dict)
+    # Filter name -> (cases per term, distinct cases per top-level term).
+    terms: dict[str, tuple[dict, dict]] = field(default_factory=dict)
 
 
 def _tally(values: np.ndarray) -> dict[int, int]:
@@ -48,17 +66,25 @@ def _tally(values: np.ndarray) -> dict[int, int]:
     return {int(value): int(counts[value]) for value in np.flatnonzero(counts)}
 
 
+def term_and_descendants(vocabulary: str, code: str) -> list[int]:
+    ids = list(Term.objects.filter(vocabulary=vocabulary, code=code).values_list("id", flat=True))
+    children = list(Term.objects.filter(parent_id__in=ids).values_list("id", flat=True))
+    return ids + children
+
+
+def organisation_ids(**lookup) -> list[int]:
+    return list(Organisation.objects.filter(**lookup).values_list("id", flat=True))
+
+
 @dataclass(frozen=True)
 class LibraryColumns:
     version: str
     ids: np.ndarray  # ascending
     position_of_id: np.ndarray  # NONE where an id is not a published case
-    sector: np.ndarray
-    stage: np.ndarray  # index in STAGES
-    facet: np.ndarray  # index in FACETS
-    year: np.ndarray
+    scalars: dict[str, np.ndarray]  # filter name -> a choice's index, a term id or a year
     organisation: np.ndarray
-    links: dict[str, Links]
+    links: dict[str, Links]  # filter name -> the terms
+    partners: Links
     # For each sort, the place of each case in that order.
     sort_places: dict[str, np.ndarray]
 
@@ -75,49 +101,50 @@ class LibraryColumns:
     def all_positions(self) -> np.ndarray:
         return np.arange(self.size)
 
-    def filter_mask(self, filters: CaseFilters) -> np.ndarray | None:
+    def _scalar_mask(self, name: str, value: str) -> np.ndarray:
+        case_field, column = SCALAR_FILTERS[name], self.scalars[name]
+        if case_field.kind is Kind.CHOICE:
+            choices = choices_of(case_field.name)
+            return column == (choices.index(value) if value in choices else NONE - 1)
+        if case_field.kind is Kind.TERM:
+            term = Term.objects.filter(vocabulary=case_field.vocabulary, code=value).first()
+            return column == (term.pk if term else NONE - 1)
+        return column == (int(value) if value.isdigit() else NONE - 1)
+
+    def filter_mask(self, filters) -> np.ndarray | None:
         """Which cases pass the filters other than the words; None when no filter is set."""
-        masks = []
-        if filters.sector:
-            sector = Term.objects.filter(vocabulary=Vocabulary.SECTOR, code=filters.sector).first()
-            masks.append(self.sector == (sector.pk if sector else NONE - 1))
-        if filters.stage:
-            masks.append(self.stage == _index(STAGES, filters.stage))
-        if filters.facet:
-            masks.append(self.facet == _index(FACETS, filters.facet))
+        masks = [
+            self._scalar_mask(name, getattr(filters, name))
+            for name in SCALAR_FILTERS
+            if getattr(filters, name)
+        ]
+        for name, case_field in TERM_FILTERS.items():
+            code = getattr(filters, name)
+            if code:
+                wanted = term_and_descendants(case_field.vocabulary, code)
+                masks.append(self.links[name].mask(self.size, wanted))
         if filters.org_type:
             masks.append(np.isin(self.organisation, organisation_ids(kind=filters.org_type)))
         if filters.county:
             masks.append(np.isin(self.organisation, organisation_ids(county_code=filters.county)))
-        if filters.year:
-            masks.append(self.year == int(filters.year))
-        for vocabulary in TERM_FILTERS:
-            code = getattr(filters, vocabulary)
-            if code:
-                links = self.links[CASE_FIELD_OF_VOCABULARY[vocabulary]]
-                chosen = np.isin(links.terms, term_and_descendants(vocabulary, code))
-                mask = np.zeros(self.size, dtype=bool)
-                mask[links.positions[chosen]] = True
-                masks.append(mask)
-        if not masks:
-            return None
-        return np.logical_and.reduce(masks)
+        if filters.organisation:
+            wanted = organisation_ids(slug=filters.organisation)
+            lead = np.isin(self.organisation, wanted)
+            masks.append(lead | self.partners.mask(self.size, wanted))
+        return np.logical_and.reduce(masks) if masks else None
 
     def counts(self, positions: np.ndarray) -> RawCounts:
         counts = RawCounts(
             total=len(positions),
-            sector=_tally(self.sector[positions]),
-            stage={STAGES[i]: n for i, n in _tally(self.stage[positions]).items()},
-            facet={FACETS[i]: n for i, n in _tally(self.facet[positions]).items()},
-            year=_tally(self.year[positions]),
+            values={name: _tally(column[positions]) for name, column in self.scalars.items()},
             organisation=_tally(self.organisation[positions]),
         )
         chosen = np.zeros(self.size, dtype=bool)
         chosen[positions] = True
-        for relation, links in self.links.items():
-            per_term = _tally(links.terms[chosen[links.positions]])
+        for name, links in self.links.items():
+            per_term = _tally(links.others[chosen[links.positions]])
             per_root = _tally(links.roots[chosen[links.root_positions]])
-            counts.terms[relation] = (per_term, per_root)
+            counts.terms[name] = (per_term, per_root)
         return counts
 
     def ordered_ids(self, positions: np.ndarray, sort: str, start: int, stop: int) -> list[int]:
@@ -133,40 +160,44 @@ class LibraryColumns:
         return self.ids[positions[page]].tolist()
 
 
-def _index(values: list[str], value: str) -> int:
-    return values.index(value) if value in values else NONE - 1
-
-
-def _column(rows: list[tuple], index: int) -> np.ndarray:
+def _scalar(rows: list[tuple], index: int, case_field) -> np.ndarray:
+    if case_field.kind is Kind.CHOICE:
+        place = {value: i for i, value in enumerate(choices_of(case_field.name))}
+        return np.array([place.get(row[index], NONE) for row in rows], dtype=np.int64)
     return np.array([NONE if row[index] is None else row[index] for row in rows], dtype=np.int64)
 
 
-def _links(relation: str, position_of_id: np.ndarray) -> Links:
-    table = getattr(Case, relation).through._meta.db_table
-    term_table = Term._meta.db_table
-    with connection.cursor() as cursor:
-        cursor.execute(
-            f"SELECT link.case_id, link.term_id, COALESCE(term.parent_id, term.id) "
-            f"FROM {table} link JOIN {term_table} term ON term.id = link.term_id"
+def _links(through, other: str, position_of_id: np.ndarray, *, roots: bool) -> Links:
+    table = connection.ops.quote_name(through._meta.db_table)
+    term_table = connection.ops.quote_name(Term._meta.db_table)
+    if roots:
+        sql = (
+            f"SELECT link.case_id, link.{other}, COALESCE(term.parent_id, term.id) "
+            f"FROM {table} link JOIN {term_table} term ON term.id = link.{other}"
         )
+    else:
+        sql = f"SELECT case_id, {other}, {other} FROM {table}"
+    with connection.cursor() as cursor:
+        cursor.execute(sql)
         rows = cursor.fetchall()
     if not rows:
         empty = np.array([], dtype=np.int64)
         return Links(empty, empty, empty, empty)
-    cases, terms, roots = (np.array(column, dtype=np.int64) for column in zip(*rows, strict=True))
+    cases, others, tops = (np.array(column, dtype=np.int64) for column in zip(*rows, strict=True))
     inside = cases < len(position_of_id)
     positions = np.where(inside, position_of_id[np.where(inside, cases, 0)], NONE)
     published = positions != NONE
-    positions, terms, roots = positions[published], terms[published], roots[published]
-    pairs = np.unique(np.stack([positions, roots], axis=1), axis=0)
-    return Links(positions, terms, pairs[:, 0], pairs[:, 1])
+    positions, others, tops = positions[published], others[published], tops[published]
+    pairs = np.unique(np.stack([positions, tops], axis=1), axis=0)
+    return Links(positions, others, pairs[:, 0], pairs[:, 1])
 
 
 def _sort_places(ids: np.ndarray, position_of_id: np.ndarray) -> dict[str, np.ndarray]:
     places = {}
+    published = Case.objects.filter(status=Case.Status.PUBLISHED)
     for sort, ordering in SORTS.items():
         ordered = np.fromiter(
-            published_cases().order_by(*ordering).values_list("id", flat=True).iterator(),
+            published.order_by(*ordering).values_list("id", flat=True).iterator(),
             dtype=np.int64,
         )
         # A case published since the columns were read is left out of this order too.
@@ -179,23 +210,29 @@ def _sort_places(ids: np.ndarray, position_of_id: np.ndarray) -> dict[str, np.nd
 
 
 def _built(version: str) -> LibraryColumns:
-    columns = ("id", "sector_id", "stage", "facet", "start_year", "lead_organisation_id")
-    rows = list(published_cases().order_by("id").values_list(*columns))
+    scalar_fields = list(SCALAR_FILTERS.values())
+    columns = ["id", "lead_organisation_id", *(f.name for f in scalar_fields)]
+    published = Case.objects.filter(status=Case.Status.PUBLISHED)
+    rows = list(published.order_by("id").values_list(*columns))
     ids = np.array([row[0] for row in rows], dtype=np.int64)
     position_of_id = np.full(int(ids.max()) + 1 if len(ids) else 0, NONE, dtype=np.int64)
     position_of_id[ids] = np.arange(len(ids))
-    stage_index = {value: i for i, value in enumerate(STAGES)}
-    facet_index = {value: i for i, value in enumerate(FACETS)}
     return LibraryColumns(
         version=version,
         ids=ids,
         position_of_id=position_of_id,
-        sector=_column(rows, 1),
-        stage=np.array([stage_index.get(row[2], NONE) for row in rows], dtype=np.int64),
-        facet=np.array([facet_index.get(row[3], NONE) for row in rows], dtype=np.int64),
-        year=_column(rows, 4),
-        organisation=_column(rows, 5),
-        links={relation: _links(relation, position_of_id) for relation in TERM_RELATIONS.values()},
+        scalars={
+            name: _scalar(rows, index, case_field)
+            for index, (name, case_field) in enumerate(SCALAR_FILTERS.items(), start=2)
+        },
+        organisation=_scalar(rows, 1, contract.BY_NAME["lead_organisation"]),
+        links={
+            name: _links(
+                getattr(Case, case_field.name).through, "term_id", position_of_id, roots=True
+            )
+            for name, case_field in TERM_FILTERS.items()
+        },
+        partners=_links(Case.partners.through, "organisation_id", position_of_id, roots=False),
         sort_places=_sort_places(ids, position_of_id),
     )
 

@@ -1,15 +1,15 @@
-"""Keeps the index equal to the published library: called by the case services inside their
-transaction, and in bulk by `rebuild_search_index`."""
+"""Keeps the index equal to the published library: after every `case_changed` inside the
+writing transaction (see receivers.py), and in bulk by `rebuild_search_index`."""
 
 from collections.abc import Callable, Iterable
 
 from django.db import transaction
 
-from innovationskraft.cases.facets import library_changed
 from innovationskraft.cases.models import Case
 from innovationskraft.cases.selectors import published_cases
 from innovationskraft.search.backends import get_backend
 from innovationskraft.search.documents import documents_for
+from innovationskraft.search.library import library_changed
 
 BATCH_SIZE = 500
 
@@ -21,10 +21,6 @@ def cases_reindexed(*, case_ids: Iterable[int]) -> None:
     documents = documents_for(case_ids)
     backend.upsert(documents)
     backend.remove(sorted(set(case_ids) - {d.case_id for d in documents}))
-
-
-def case_reindexed(*, case: Case) -> None:
-    cases_reindexed(case_ids=[case.pk])
 
 
 def index_rebuilt(*, progress: Callable[[int], None] | None = None) -> int:

@@ -9,12 +9,12 @@ import numpy as np
 from django.core.paginator import Page, Paginator
 
 from innovationskraft.cases import selectors as case_selectors
-from innovationskraft.cases.facets import Facet, facets_for
-from innovationskraft.cases.filters import SORTS, CaseFilters
-from innovationskraft.cases.models import Case, Organisation
+from innovationskraft.cases.models import Adoption, Case, Organisation
 from innovationskraft.search.analysis import fold
 from innovationskraft.search.backends import Mode, get_backend
 from innovationskraft.search.columns import LibraryColumns, library_columns
+from innovationskraft.search.facets import Facet, facets_for
+from innovationskraft.search.filters import SORTS, CaseFilters
 from innovationskraft.search.highlight import snippet
 from innovationskraft.search.query import ParsedQuery, parse
 
@@ -149,9 +149,9 @@ def _organisations(counts: dict[int, int]) -> list[tuple[Organisation, int]]:
     return [(organisations[pk], n) for pk, n in top if pk in organisations]
 
 
-def case_search(
-    *, filters: CaseFilters, page_number=1, page_size: int | None = None
-) -> SearchResults:
+def case_search(*, filters, page_number=1, page_size: int | None = None) -> SearchResults:
+    """Every list of published cases: the case list, search, the organisation and vocabulary
+    pages, the home page and the API. Words, filters, facet counts and a page in order."""
     query = parse(filters.q)
     columns = library_columns()
     passing = columns.filter_mask(filters)
@@ -187,3 +187,22 @@ def case_search(
         corrected=corrected,
         organisations=organisations,
     )
+
+
+def cases_in_order(*, sort: str, limit: int) -> list[Case]:
+    """The first published cases in the order of a sort, such as the newest."""
+    results = case_search(filters=CaseFilters(sort=sort), page_size=limit)
+    return list(results.page.object_list)
+
+
+def most_adopted_cases(*, limit: int) -> list[Case]:
+    return [case for case in cases_in_order(sort="adopted", limit=limit) if case.adoption_count]
+
+
+def library_counts() -> dict[str, int]:
+    columns = library_columns()
+    return {
+        "cases": columns.size,
+        "organisations": len(np.unique(columns.organisation)),
+        "adoptions": Adoption.objects.filter(case__status=Case.Status.PUBLISHED).count(),
+    }

@@ -7,11 +7,11 @@ from dataclasses import dataclass, field
 from django.core.cache import cache
 from django.utils.translation import gettext as _
 
-from innovationskraft.cases.facets import library_version
 from innovationskraft.cases.models import Case, Organisation
 from innovationskraft.cases.selectors import published_cases_by_id
 from innovationskraft.search.analysis import STOP_WORDS, stems, word_stems, words
 from innovationskraft.search.backends import Mode, get_backend
+from innovationskraft.search.library import library_version
 from innovationskraft.search.query import ParsedQuery, QueryTerm
 
 CANDIDATES = 30

@@ -4,6 +4,7 @@ from innovationskraft.search import views
 
 app_name = "search"
 urlpatterns = [
+    path("innovationer/", views.case_list, name="cases"),
     path("sok/", views.search, name="results"),
     path("sok/mojliga-dubbletter/", views.duplicates, name="duplicates"),
     path("search/", views.search_redirect, name="redirect"),

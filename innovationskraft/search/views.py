@@ -5,13 +5,41 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.vary import vary_on_headers
 
-from innovationskraft.cases.filters import SORT_CHOICES, CaseFilters
 from innovationskraft.search import selectors, similarity
+from innovationskraft.search.filters import SORT_CHOICES, CaseFilters
 
 
 def _partial(request) -> bool:
     """An htmx update of the results while typing; a history restore needs the whole page."""
     return bool(request.htmx) and not request.htmx.history_restore_request
+
+
+def home(request):
+    return render(
+        request,
+        "search/home.html",
+        {
+            "newest_cases": selectors.cases_in_order(sort="newest", limit=6),
+            "most_adopted_cases": selectors.most_adopted_cases(limit=5),
+            "counts": selectors.library_counts(),
+        },
+    )
+
+
+def case_list(request):
+    """The library with filters and facet counts; words belong to the search page."""
+    filters = CaseFilters.from_query(request.GET)
+    if filters.q:
+        # Ranking, snippets and fallbacks live there.
+        return redirect(f"{reverse('search:results')}?{request.GET.urlencode()}")
+    results = selectors.case_search(filters=filters, page_number=request.GET.get("page"))
+    context = {
+        "filters": filters,
+        "page": results.page,
+        "facets": results.facets,
+        "sorts": SORT_CHOICES,
+    }
+    return render(request, "search/case_list.html", context)
 
 
 @vary_on_headers("HX-Request")

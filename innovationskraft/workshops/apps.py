@@ -1,7 +1,23 @@
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
+from innovationskraft.core.demo import register_demo_loader
+
+
+def _load_demo() -> list[str]:
+    from innovationskraft.workshops.demo import demo_workshop_load
+
+    return ["A published demo workshop."] if demo_workshop_load() else []
+
 
 class WorkshopsConfig(AppConfig):
     name = "innovationskraft.workshops"
     verbose_name = _("Workshops")
+
+    def ready(self):
+        # After the cases: the demo workshop names the demo cases and their organisations.
+        register_demo_loader(20, _load_demo)
+        from innovationskraft.cases.panels import panel_add
+        from innovationskraft.workshops import panels
+
+        panel_add(page="case", order=20, render=panels.case_reports)

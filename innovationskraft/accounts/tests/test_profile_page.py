@@ -39,7 +39,7 @@ def test_the_page_needs_a_signed_in_user(client):
 
 
 def test_the_header_links_to_the_page_for_a_signed_in_user(signed_in, client):
-    assert f'href="{PROFILE}"' in signed_in.get(reverse("core:home")).content.decode()
+    assert f'href="{PROFILE}"' in signed_in.get(reverse("home")).content.decode()
 
 
 def test_the_page_is_at_konto(signed_in):

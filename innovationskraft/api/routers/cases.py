@@ -1,14 +1,16 @@
-from typing import Literal
+from collections.abc import Callable
+from typing import Any, Literal
 
 from django.core.paginator import EmptyPage
 from django.http import HttpRequest, HttpResponse
-from ninja import Field, Query, Router
+from ninja import Body, Field, Query, Router
 from ninja.responses import Status
+from pydantic import create_model
 
 from innovationskraft.api import selectors, services
 from innovationskraft.api.auth import OPTIONAL_TOKEN, BearerToken
 from innovationskraft.api.errors import not_found
-from innovationskraft.api.outputs import case_out, case_outputs
+from innovationskraft.api.outputs import case_etag, case_out, case_outputs
 from innovationskraft.api.pagination import PageQuery, figures, no_such_page
 from innovationskraft.api.routers import reads, writes
 from innovationskraft.api.schemas import (
@@ -17,35 +19,58 @@ from innovationskraft.api.schemas import (
     CaseOut,
     CasePage,
     CaseReplaceIn,
-    Facet,
-    OrganisationType,
-    Stage,
 )
-from innovationskraft.cases.filters import CaseFilters
-from innovationskraft.cases.models import Case
+from innovationskraft.cases import contract
+from innovationskraft.cases.contract import Kind
+from innovationskraft.cases.models import Case, Organisation
+from innovationskraft.search.filters import FILTER_NAMES, CaseFilters
 
 router = Router(tags=["cases"])
 
 
-class CaseListQuery(PageQuery):
+def _filter_field(name: str) -> tuple[Any, Any]:
+    """A filter of the library as a query parameter: choices as an enum, the year a number."""
+    case_field = FIELD_OF_FILTER.get(name)
+    label = str(case_field.filter_label) if case_field else FILTER_HELP[name]
+    if case_field is not None and case_field.kind is Kind.CHOICE:
+        values = tuple(value for value, _label in Case._meta.get_field(case_field.name).choices)
+        return Literal[values] | None, Field(None, description=label)
+    if case_field is not None and case_field.kind is Kind.YEAR:
+        return int | None, Field(None, ge=1000, le=9999, description=label)
+    if name == "org_type":
+        return Literal[tuple(Organisation.Kind.values)] | None, Field(None, description=label)
+    hierarchy = (
+        " A parent code matches its children." if case_field and case_field.vocabulary else ""
+    )
+    return str, Field("", max_length=100, description=label + hierarchy)
+
+
+FIELD_OF_FILTER = {f.filter: f for f in contract.FILTERED}
+FILTER_HELP = {
+    "org_type": "The lead organisation's type.",
+    "county": "The lead organisation's county code.",
+    "organisation": "An organisation's slug: cases it leads or is a partner in.",
+}
+
+
+class _CaseListQuery(PageQuery):
     q: str = Field("", max_length=200, description="Words to search for, as on the search page.")
-    sector: str = Field("", description="A sector code.")
-    stage: Stage | None = None
-    facet: Facet | None = None
-    org_type: OrganisationType | None = Field(None, description="The lead organisation's type.")
-    county: str = Field("", description="The lead organisation's county code.")
-    barrier: str = Field("", description="A barrier code; a parent code matches its children.")
-    enabler: str = Field("", description="An enabler code; a parent code matches its children.")
-    target_group: str = Field("", description="A target group code.")
-    year: int | None = Field(None, ge=1000, le=9999, description="The start year.")
     sort: Literal["relevance", "newest", "adopted", "title"] | None = Field(
         None, description="Relevance (the default with q) needs q; newest is the default."
     )
 
-    def filters(self) -> CaseFilters:
+    def filters(self):
         values = self.model_dump(exclude={"page", "page_size"})
         query = {name: "" if value is None else str(value) for name, value in values.items()}
         return CaseFilters.from_query(query, default_sort="relevance" if self.q else "newest")
+
+
+# Every filter of the library, as the case list and the search page have them.
+CaseListQuery = create_model(
+    "CaseListQuery",
+    __base__=_CaseListQuery,
+    **{name: _filter_field(name) for name in FILTER_NAMES if name != "q"},
+)
 
 
 def _writable(request: HttpRequest, identifier: str) -> Case:
@@ -63,7 +88,7 @@ def _writable(request: HttpRequest, identifier: str) -> Case:
     "order of `sort`; with q, by relevance unless `sort` says otherwise.",
     openapi_extra=OPTIONAL_TOKEN,
 )
-def case_list(request: HttpRequest, query: Query[CaseListQuery]):
+def case_list(request: HttpRequest, query: Query[CaseListQuery]):  # type: ignore[valid-type]
     try:
         cases, count, pages = selectors.case_page(
             filters=query.filters(), page=query.page, page_size=query.page_size
@@ -74,18 +99,68 @@ def case_list(request: HttpRequest, query: Query[CaseListQuery]):
     return figures(request, count=count, number=query.page, pages=pages) | {"results": results}
 
 
+def _shown(request: HttpRequest, case: Case, response: HttpResponse) -> dict:
+    output = case_out(request, case)
+    response["ETag"] = case_etag(output)
+    return output
+
+
+def _if_match(request: HttpRequest) -> Callable[[Case], None]:
+    """Checked once the case is locked: the client's ETag against the saved case's."""
+
+    def check(case: Case) -> None:
+        sent = request.headers.get("If-Match")
+        services.check_if_match(sent=sent, current=lambda: case_etag(case_out(request, case)))
+
+    return check
+
+
+def _inlined(schema: Any, definitions: dict) -> Any:
+    if isinstance(schema, dict):
+        if "$ref" in schema:
+            return _inlined(definitions[schema["$ref"].rsplit("/", 1)[-1]], definitions)
+        return {key: _inlined(value, definitions) for key, value in schema.items()}
+    if isinstance(schema, list):
+        return [_inlined(item, definitions) for item in schema]
+    return schema
+
+
+def _request_body(model) -> dict:
+    """The body is checked once, by the case's own parser (every bad field in one answer);
+    the schema only documents it."""
+    schema = model.model_json_schema()
+    schema = _inlined(schema, schema.pop("$defs", {}))
+    body = {"required": True, "content": {"application/json": {"schema": schema}}}
+    return {"requestBody": body}
+
+
+IF_MATCH = {
+    "parameters": [
+        {
+            "in": "header",
+            "name": "If-Match",
+            "required": True,
+            "schema": {"type": "string"},
+            "description": "The ETag of the case as you read it. A stale one gets 412; "
+            "none gets 428.",
+        }
+    ]
+}
+
+
 @router.get(
     "/{anytext:identifier}",
     response={200: CaseOut, **reads(404)},
     summary="One case",
-    description="A published case; with a token, also a draft of one of your organisations.",
+    description="A published case; with a token, also a draft of one of your organisations. "
+    "Its ETag is what If-Match on PUT and PATCH names.",
     openapi_extra=OPTIONAL_TOKEN,
 )
-def case_detail(request: HttpRequest, identifier: str):
+def case_detail(request: HttpRequest, identifier: str, response: HttpResponse):
     case = selectors.case_visible_to(user=request.api_user, identifier=identifier)
     if case is None:
         raise not_found()
-    return case_out(request, case)
+    return _shown(request, case, response)
 
 
 @router.post(
@@ -94,32 +169,45 @@ def case_detail(request: HttpRequest, identifier: str):
     auth=BearerToken(),
     summary="Create a draft case",
     description="For one of your organisations. The draft is submitted for review on the site.",
+    openapi_extra=_request_body(CaseCreateIn),
 )
-def case_create(request: HttpRequest, payload: CaseCreateIn, response: HttpResponse):
-    case = services.case_create_from_record(actor=request.auth, record=payload.record())
+def case_create(request: HttpRequest, payload: Body[dict[str, Any]], response: HttpResponse):
+    case = services.case_create_from_record(actor=request.auth, record=payload)
     response["Location"] = request.build_absolute_uri(f"{request.path}/{case.identifier}")
-    return Status(201, case_out(request, case))
+    return Status(201, _shown(request, case, response))
 
 
 @router.put(
     "/{anytext:identifier}",
-    response={200: CaseOut, **writes(404, 409)},
+    response={200: CaseOut, **writes(404, 409, 412, 428)},
     auth=BearerToken(),
     summary="Replace a case",
+    description="Needs If-Match with the ETag of the case as read.",
+    openapi_extra=_request_body(CaseReplaceIn) | IF_MATCH,
 )
-def case_replace(request: HttpRequest, identifier: str, payload: CaseReplaceIn):
+def case_replace(
+    request: HttpRequest, identifier: str, payload: Body[dict[str, Any]], response: HttpResponse
+):
     case = _writable(request, identifier)
-    services.case_replace_from_record(actor=request.auth, case=case, record=payload.record())
-    return case_out(request, case)
+    services.case_replace_from_record(
+        actor=request.auth, case=case, record=payload, check=_if_match(request)
+    )
+    return _shown(request, case, response)
 
 
 @router.patch(
     "/{anytext:identifier}",
-    response={200: CaseOut, **writes(404, 409)},
+    response={200: CaseOut, **writes(404, 409, 412, 428)},
     auth=BearerToken(),
     summary="Change some fields of a case",
+    description="Needs If-Match with the ETag of the case as read.",
+    openapi_extra=_request_body(CaseIn) | IF_MATCH,
 )
-def case_update(request: HttpRequest, identifier: str, payload: CaseIn):
+def case_update(
+    request: HttpRequest, identifier: str, payload: Body[dict[str, Any]], response: HttpResponse
+):
     case = _writable(request, identifier)
-    services.case_patch_from_record(actor=request.auth, case=case, changes=payload.record())
-    return case_out(request, case)
+    services.case_patch_from_record(
+        actor=request.auth, case=case, changes=payload, check=_if_match(request)
+    )
+    return _shown(request, case, response)

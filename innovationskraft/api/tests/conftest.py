@@ -36,11 +36,26 @@ def token_of():
 
 
 class ApiClient(Client):
-    """JSON bodies; `token=` sends `Authorization: Bearer <token>`."""
+    """JSON bodies; `token=` sends `Authorization: Bearer <token>`. PUT and PATCH send
+    If-Match with the ETag of a fresh read, as a careful client does, unless `if_match` says
+    otherwise (None: no header)."""
 
-    def call(self, method: str, path: str, data=None, *, token: str | None = None, **headers):
+    def call(
+        self,
+        method: str,
+        path: str,
+        data=None,
+        *,
+        token: str | None = None,
+        if_match: str | None = "read",
+        **headers,
+    ):
         if token is not None:
             headers["HTTP_AUTHORIZATION"] = f"Bearer {token}"
+        if method in {"put", "patch"} and if_match == "read":
+            if_match = self.get(path, **headers).headers.get("ETag")
+        if method in {"put", "patch"} and if_match is not None:
+            headers["HTTP_IF_MATCH"] = if_match
         request = getattr(self, method)
         if data is None:
             return request(path, **headers)

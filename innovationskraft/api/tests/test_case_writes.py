@@ -242,7 +242,44 @@ def test_a_wrong_type_on_another_organisations_case_reveals_nothing_more(
         "patch", f"/api/v1/cases/{published.identifier}", changes, token=token_of(other_editor)
     )
 
-    assert fields_of(response) == {"effects_evaluated"}
+    assert (response.status_code, response.json()["code"]) == (403, "forbidden")
+    assert "errors" not in response.json()
+
+
+def test_a_write_without_if_match_is_refused_with_428(api, editor, token_of, published):
+    path = f"/api/v1/cases/{published.identifier}"
+
+    response = api.call("patch", path, {"title": "Ny"}, token=token_of(editor), if_match=None)
+
+    assert (response.status_code, response.json()["code"]) == (428, "precondition_required")
+    published.refresh_from_db()
+    assert published.title == "ReTuna"
+
+
+def test_a_write_with_a_stale_or_nonsense_etag_is_refused_with_412(
+    api, editor, token_of, published
+):
+    path = f"/api/v1/cases/{published.identifier}"
+    token = token_of(editor)
+    read_before = api.call("get", path, token=token).headers["ETag"]
+    assert api.call("patch", path, {"title": "Först"}, token=token).status_code == 200
+
+    for stale in (read_before, '"nonsense"'):
+        response = api.call("put", path, {"title": "Sist"}, token=token, if_match=stale)
+        assert (response.status_code, response.json()["code"]) == (412, "precondition_failed")
+    published.refresh_from_db()
+    assert published.title == "Först"
+
+
+def test_a_write_answers_with_the_etag_of_the_new_state(api, editor, token_of, published):
+    path = f"/api/v1/cases/{published.identifier}"
+    token = token_of(editor)
+
+    written = api.call("patch", path, {"title": "Ny titel"}, token=token)
+
+    assert written.headers["ETag"] == api.call("get", path, token=token).headers["ETag"]
+    again = api.call("patch", path, {"summary": "Kort."}, token=token, if_match=written["ETag"])
+    assert again.status_code == 200
 
 
 def test_patch_checks_the_merged_case_and_lists_every_bad_field(api, editor, token_of, published):

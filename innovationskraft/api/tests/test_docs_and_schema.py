@@ -57,10 +57,19 @@ def test_writes_need_a_token_and_reads_take_one_optionally(document):
 
 
 def test_contact_fields_are_write_only(document):
-    schemas = document["components"]["schemas"]
+    body = document["paths"]["/api/v1/cases/{identifier}"]["patch"]["requestBody"]
+    written = body["content"]["application/json"]["schema"]["properties"]
 
-    assert "contact_email" in schemas["CaseIn"]["properties"]
-    assert "contact_email" not in schemas["CaseOut"]["properties"]
+    assert "contact_email" in written
+    assert "contact_email" not in document["components"]["schemas"]["CaseOut"]["properties"]
+
+
+def test_writes_document_if_match_and_the_answers_to_a_missing_or_stale_one(document):
+    for method in ("put", "patch"):
+        operation = document["paths"]["/api/v1/cases/{identifier}"][method]
+        headers = {p["name"] for p in operation["parameters"] if p["in"] == "header"}
+        assert "If-Match" in headers
+        assert {"412", "428"} <= set(operation["responses"])
 
 
 def test_the_docs_page_answers_and_loads_only_this_sites_own_files(api):

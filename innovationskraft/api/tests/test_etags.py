@@ -3,7 +3,7 @@
 import pytest
 
 from innovationskraft.cases import services
-from innovationskraft.cases.inputs import CaseInput
+from innovationskraft.cases.contract import input_from_case
 from innovationskraft.cases.models import Case
 
 pytestmark = pytest.mark.django_db
@@ -44,7 +44,7 @@ def test_every_read_has_the_same_tag_twice_and_304_when_it_is_sent_back(api, cas
 def test_the_tag_changes_when_the_case_is_edited(api, case):
     path = f"/api/v1/cases/{case.identifier}"
     before = api.call("get", path)["ETag"]
-    data = CaseInput.from_case(case)
+    data = input_from_case(case)
     data.title = "ReTuna återbruksgalleria"
     services.case_update(actor=None, case=case, data=data)
 

@@ -38,7 +38,7 @@ class Tag(models.Model):
 
 
 # Contact details are personal data: kept only in their current form, never in history.
-@reversion.register(follow=["links"], exclude=["contact_name", "contact_email"])
+@reversion.register(exclude=["contact_name", "contact_email"])
 class Case(models.Model):
     class Stage(models.TextChoices):
         IDEA = "idea", _("Idea")
@@ -139,6 +139,9 @@ class Case(models.Model):
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
     published_at = models.DateTimeField(_("published"), null=True, blank=True)
+    # Counted up by every write of what the case says: a save from a form loaded at an older
+    # revision would overwrite someone else's work (see services.EditConflict).
+    revision = models.PositiveIntegerField(_("revision"), default=1, editable=False)
     # Kept by the adoption services so "most adopted" needs no count over the whole library.
     adoption_count = models.PositiveIntegerField(_("adoptions"), default=0, editable=False)
 
@@ -166,7 +169,6 @@ class Case(models.Model):
         return self.status == self.Status.PUBLISHED
 
 
-@reversion.register()
 class CaseLink(models.Model):
     case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="links")
     title = models.CharField(_("link text"), max_length=200)

@@ -6,7 +6,7 @@ import pytest
 from innovationskraft.accounts.models import User
 from innovationskraft.accounts.services import membership_grant
 from innovationskraft.cases import services
-from innovationskraft.cases.inputs import CaseInput
+from innovationskraft.cases.contract import CaseInput
 from innovationskraft.cases.models import Case, Organisation, Term
 
 PASSWORD = "a-long-test-password"

@@ -14,8 +14,8 @@ from innovationskraft.accounts.models import User
 from innovationskraft.accounts.services import membership_grant
 from innovationskraft.cases.demo import demo_load
 from innovationskraft.cases.models import Case, Organisation, Term
-from innovationskraft.cases.views import PAGE_SIZE
 from innovationskraft.core.testing.browser import sv, sv_count
+from innovationskraft.search.selectors import PAGE_SIZE
 
 pytestmark = pytest.mark.browser
 

@@ -1,8 +1,11 @@
+import json
+
 import pytest
 from django.core.management import CommandError, call_command
 
 from innovationskraft.accounts.models import User
 from innovationskraft.cases.models import Case, Organisation
+from innovationskraft.cases.registry import DATA_DIR
 
 pytestmark = pytest.mark.django_db
 
@@ -11,10 +14,30 @@ def test_the_demo_loads_the_whole_swedish_registry_and_published_cases():
     call_command("load_demo", verbosity=0)
     municipalities = Organisation.objects.filter(kind=Organisation.Kind.MUNICIPALITY)
     assert municipalities.count() == 290
-    assert Organisation.objects.filter(kind=Organisation.Kind.REGION).count() == 20
+    assert Organisation.objects.filter(kind=Organisation.Kind.REGION).count() == 21
     assert municipalities.get(official_code="0484").name == "Eskilstuna kommun"
     assert municipalities.get(official_code="0980").name == "Region Gotland"
     assert Case.objects.filter(status=Case.Status.PUBLISHED).count() == Case.objects.count() > 5
+
+
+def test_the_demo_adds_its_cases_and_their_organisations_and_leaves_the_registry_alone():
+    registry = Organisation.objects.filter(
+        kind__in=[Organisation.Kind.MUNICIPALITY, Organisation.Kind.REGION]
+    ).order_by("pk")
+    before = list(registry.values())
+    call_command("load_demo", verbosity=0)
+    assert list(registry.values()) == before
+    with open(DATA_DIR / "demo_cases.json", encoding="utf-8") as handle:
+        cases = json.load(handle)["cases"]
+    named = {
+        reference["name"]
+        for case in cases
+        for reference in [case["lead"], *case.get("partners", [])]
+        + [adoption["org"] for adoption in case.get("adopted_by", [])]
+        if not reference.get("code")
+    }
+    others = Organisation.objects.exclude(pk__in=registry.values("pk"))
+    assert set(others.values_list("name", flat=True)) == named
 
 
 def test_loading_the_demo_twice_changes_nothing():

@@ -3,7 +3,7 @@ from django.urls import reverse
 from reversion.models import Version
 
 from innovationskraft.cases import services
-from innovationskraft.cases.inputs import CaseInput
+from innovationskraft.cases.contract import input_from_case
 from innovationskraft.cases.models import Term
 
 pytestmark = pytest.mark.django_db
@@ -25,7 +25,7 @@ def test_each_error_summary_link_points_at_something_that_takes_focus(client, ed
 
 def test_the_word_difference_is_spoken_not_only_coloured(client, make_case, editor):
     case = make_case(status="published", summary="Gammal text om återbruk")
-    data = CaseInput.from_case(case)
+    data = input_from_case(case)
     data.summary = "Ny text om återbruk"
     services.case_update(actor=None, case=case, data=data)
     newest = Version.objects.get_for_object(case).first()

@@ -472,7 +472,7 @@ def test_the_version_page_of_a_draft_is_only_for_its_editors_and_moderators(
 def test_a_draft_is_not_in_the_public_list(client, make_case):
     make_case(title="Hemligt utkast")
     make_case(title="Publicerad galleria", status=Case.Status.PUBLISHED)
-    html = client.get(reverse("cases:list")).content.decode()
+    html = client.get(reverse("search:cases")).content.decode()
     assert "Publicerad galleria" in html
     assert "Hemligt utkast" not in html
 

@@ -13,9 +13,9 @@ from django.core import signing
 from innovationskraft.accounts.models import User
 from innovationskraft.accounts.services import api_token_create, membership_grant
 from innovationskraft.cases import services
+from innovationskraft.cases.contract import CaseInput, input_from_case
 from innovationskraft.cases.demo import demo_load
 from innovationskraft.cases.history import case_versions
-from innovationskraft.cases.inputs import CaseInput
 from innovationskraft.cases.models import Case, Organisation, Term
 from innovationskraft.core.testing.axe import axe_violations, describe
 from innovationskraft.core.testing.browser import sign_in
@@ -85,7 +85,7 @@ def edited_case() -> dict:
     """A published demo case whose newest version changed its summary and its stage."""
     demo_load()
     case = Case.objects.get(slug="retuna-aterbruksgalleria")
-    data = CaseInput.from_case(case)
+    data = input_from_case(case)
     data.summary = f"Sedan 2015: {data.summary} Nu med fler butiker."
     data.stage = "ended"
     services.case_update(actor=None, case=case, data=data)

@@ -1,15 +1,20 @@
 """Fixtures and helpers for the tests of the import page: a folder for the uploaded files,
-admins with and without the permission, and small import files written by hand."""
+admins with and without the permission, small import files written by hand, and a task worker
+that runs the jobs a test queued."""
 
 import csv
 import io
+from unittest import mock
 
 import pytest
 from django.contrib.auth.models import Permission
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.core.management import call_command
+from django.test import TestCase
 from django.urls import reverse
 
 from innovationskraft.accounts.models import User
+from innovationskraft.opendata import jobs
 from innovationskraft.opendata.models import ImportJob
 
 PASSWORD = "a-long-test-password"
@@ -60,10 +65,43 @@ def upload(text: str | bytes, name: str = "fall.csv") -> SimpleUploadedFile:
     return SimpleUploadedFile(name, content, content_type="text/csv")
 
 
+def run_worker() -> None:
+    """Runs what the test queued, as `manage.py db_worker --batch` does, inside the test's
+    transaction. The worker closes connections it thinks stale, and on PostgreSQL it would take
+    the test's own (in a transaction, so not in autocommit) for one; Django's test client keeps
+    its requests from closing it in the same way."""
+    with mock.patch("django_tasks_db.management.commands.db_worker.close_old_connections"):
+        call_command("db_worker", "--batch", "--no-startup-delay", verbosity=0)
+
+
+def committed(callable_, *args, **kwargs):
+    """Calls it and runs what it left for the commit, which a test's transaction never makes."""
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        return callable_(*args, **kwargs)
+
+
+def started(actor, text: str, **options) -> ImportJob:
+    """Started through the service; queued only once the test commits (see `committed`)."""
+    options = {"skip_invalid": False, "check_only": False} | options
+    return jobs.import_job_start(actor=actor, upload=upload(text), **options)
+
+
+def worked(actor, text: str, **options) -> ImportJob:
+    """Started, committed, and run by a worker."""
+    job = committed(started, actor, text, **options)
+    run_worker()
+    job.refresh_from_db()
+    return job
+
+
 def start(client, text: str | bytes, *, name: str = "fall.csv", **options):
-    """Posts the upload form and follows to the job page."""
+    """Posts the upload form, lets a worker run the job, and opens the job page."""
     data = {"file": upload(text, name)} | {key: "on" for key, on in options.items() if on}
-    return client.post(reverse("admin:cases_case_import"), data, follow=True)
+    response = committed(client.post, reverse("admin:cases_case_import"), data)
+    if response.status_code != 302:
+        return response
+    run_worker()
+    return client.get(response["Location"])
 
 
 def last_job() -> ImportJob:

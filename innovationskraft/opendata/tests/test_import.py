@@ -3,12 +3,11 @@ import json
 
 import pytest
 
-from innovationskraft.cases.filters import CaseFilters
 from innovationskraft.cases.models import Case, Organisation
-from innovationskraft.opendata import services
 from innovationskraft.opendata.importing import FileUnreadable
 from innovationskraft.opendata.services import ImportRefused, cases_import
 from innovationskraft.opendata.tests.conftest import exported, plan_of
+from innovationskraft.search.filters import CaseFilters
 from innovationskraft.search.selectors import case_search
 
 pytestmark = pytest.mark.django_db
@@ -94,7 +93,8 @@ def test_a_failure_half_way_leaves_the_library_as_it_was(eskilstuna, published, 
     def broken(**kwargs):
         raise RuntimeError("the disk is full")
 
-    monkeypatch.setattr(services, "cases_reindexed", broken)
+    # A listener of `case_changed` fails inside the import's transaction.
+    monkeypatch.setattr("innovationskraft.search.receivers.cases_reindexed", broken)
     with pytest.raises(RuntimeError):
         imported(jsonl(record(identifier="new-1"), record(identifier=published.identifier)))
     assert list(Case.objects.values_list("identifier", flat=True)) == [published.identifier]

@@ -1,9 +1,13 @@
-"""The import page in the admin: upload a file, follow its job, see the outcome. The runner
-works inline here (settings_test); test_import_jobs.py has the thread."""
+"""The import page in the admin: upload a file, follow its job, see the outcome. Each upload
+queues a task that the test's worker runs before the job page is read (importpage.start);
+test_import_jobs.py has the queue and the worker themselves."""
+
+from datetime import timedelta
 
 import pytest
 from django.contrib.auth.models import Permission
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.html import escape
 from django.utils.translation import gettext, ngettext
 
@@ -18,12 +22,14 @@ from innovationskraft.opendata.exports import EXPORTS
 from innovationskraft.opendata.models import ImportJob
 from innovationskraft.opendata.progress import ProgressReporter
 from innovationskraft.opendata.tests.importpage import (  # noqa: F401 - fixtures
+    committed,
     csv_text,
     import_dir,
     importer,
     job_url,
     last_job,
     row,
+    run_worker,
     staff_without_permission,
     start,
 )
@@ -71,7 +77,7 @@ def test_the_upload_page_explains_the_format_and_links_the_open_data_page(admin_
 def test_a_valid_csv_creates_the_cases_and_the_job_page_says_so(admin_client, importer):  # noqa: F811 - fixtures
     response = start(admin_client, csv_text(row("opsi-1"), row("opsi-2")))
     job = last_job()
-    assert response.redirect_chain == [(job_url(job), 302)]
+    assert response.request["PATH_INFO"] == job_url(job)
     assert set(Case.objects.values_list("identifier", flat=True)) == {"opsi-1", "opsi-2"}
     assert Case.objects.get(identifier="opsi-1").status == Case.Status.PUBLISHED
     assert (job.state, job.total_rows, job.cases_created, job.cases_updated) == ("done", 2, 2, 0)
@@ -123,12 +129,13 @@ def test_only_checking_writes_nothing_and_offers_to_import(admin_client, import_
 def test_a_refused_file_can_be_imported_again_skipping_the_bad_rows(admin_client, import_dir):  # noqa: F811 - fixtures
     start(admin_client, BAD_ROWS)
     refused = last_job()
-    response = admin_client.post(
-        job_url(refused, "cases_case_import_again"), {"skip_invalid": "1"}, follow=True
+    response = committed(
+        admin_client.post, job_url(refused, "cases_case_import_again"), {"skip_invalid": "1"}
     )
+    run_worker()
     again = last_job()
     assert again.pk != refused.pk
-    assert response.redirect_chain == [(job_url(again), 302)]
+    assert response["Location"] == job_url(again)
     assert (again.state, again.cases_created, again.rows_skipped) == ("done", 2, 2)
     assert Case.objects.count() == 2
     refused.refresh_from_db()
@@ -255,6 +262,25 @@ def test_the_fragment_of_a_finished_job_stops_polling_and_brings_the_outcome(adm
     assert f'<p id="import-state" hx-swap-oob="innerHTML">{escape(refusal(2))}</p>' in fragment
     assert '<div id="import-outcome" hx-swap-oob="true">' in fragment
     assert "<td><code>stage</code></td>" in fragment
+
+
+def test_a_job_no_worker_has_taken_says_it_waits_for_one(admin_client, importer):  # noqa: F811
+    job = ImportJob.objects.create(file_name="fall.csv", file_format="csv", started_by=importer)
+    waiting = gettext(
+        "Waiting for a worker: no task worker has taken the import yet. It starts by itself "
+        "as soon as one runs; if it keeps waiting, ask whoever runs the site to start one."
+    )
+    assert escape(waiting) not in admin_client.get(job_url(job)).content.decode()
+
+    ImportJob.objects.filter(pk=job.pk).update(created_at=timezone.now() - timedelta(minutes=1))
+    assert escape(waiting) in admin_client.get(job_url(job)).content.decode()
+    fragment = admin_client.get(
+        job_url(job, "cases_case_import_progress") + "?state=waiting", HTTP_HX_REQUEST="true"
+    ).content.decode()
+    assert f'<p id="import-state" hx-swap-oob="innerHTML">{escape(waiting)}</p>' in fragment
+    assert escape(gettext("Waiting for a worker")) in fragment
+    assert 'hx-trigger="every 1s"' in fragment, "the page goes on asking"
+    assert "?state=waiting-for-worker" in fragment, "and announces the sentence once"
 
 
 def test_without_htmx_the_fragment_sends_to_the_job_page(admin_client, importer):  # noqa: F811 - fixtures

@@ -2,49 +2,82 @@
 every change, and relevance pages that cover every match once."""
 
 import pytest
+from django.core.management import call_command
 from django.db import transaction
 
+from innovationskraft.cases import history, services
 from innovationskraft.cases import selectors as case_selectors
-from innovationskraft.cases.demo import demo_load
-from innovationskraft.cases.facets import facet_counts, library_version
-from innovationskraft.cases.filters import CaseFilters, apply_filters
-from innovationskraft.cases.models import Case, Term
+from innovationskraft.cases.models import Case, Organisation, Term
 from innovationskraft.search import selectors
+from innovationskraft.search.filters import CaseFilters
+from innovationskraft.search.library import library_version
 from innovationskraft.search.selectors import case_search
 
 pytestmark = pytest.mark.django_db
 
 
-def options(facets) -> dict[str, list[tuple[str, int]]]:
-    return {facet.name: [(o.value, o.count) for o in facet.options] for facet in facets}
+def counts_of(facets) -> dict[str, dict[str, int]]:
+    return {facet.name: {o.value: o.count for o in facet.options} for facet in facets}
 
 
-def test_facet_counts_of_the_search_equal_the_databases_for_every_kind_of_filter():
-    demo_load()
-    barrier_root = Term.objects.filter(vocabulary="barrier", parent=None).first()
-    enabler_child = Term.objects.filter(vocabulary="enabler").exclude(parent=None).first()
+def in_database(**lookup) -> int:
+    """The oracle: the published cases matching an ORM lookup, counted by the database."""
     published = case_selectors.published_cases()
-    any_case = published.select_related("lead_organisation", "sector").first()
-    choices = [
-        {},
-        {"sector": any_case.sector.code},
-        {"stage": "implemented"},
-        {"facet": "enhancement", "year": str(any_case.start_year)},
-        {"org_type": any_case.lead_organisation.kind},
-        {"county": any_case.lead_organisation.county_code},
-        {"barrier": barrier_root.code},
-        {"enabler": enabler_child.code, "stage": "spread"},
-        {"sector": "no-such-sector"},
+    return published.filter(**lookup).distinct().count()
+
+
+def test_facet_counts_equal_what_the_database_counts_for_every_kind_of_filter():
+    call_command("generate_cases", count=300, seed=3, verbosity=0)
+    case = Case.objects.select_related("lead_organisation", "sector").first()
+    silos = Term.objects.get(vocabulary="barrier", code="silos")
+    family = [silos.pk, *silos.children.values_list("pk", flat=True)]
+
+    counts = counts_of(case_search(filters=CaseFilters()).facets)
+
+    assert counts["sector"][case.sector.code] == in_database(sector=case.sector)
+    assert counts["stage"]["spread"] == in_database(stage="spread")
+    assert counts["year"][str(case.start_year)] == in_database(start_year=case.start_year)
+    assert counts["barrier"]["silos"] == in_database(barriers__in=family)
+    kind = case.lead_organisation.kind
+    assert counts["org_type"][kind] == in_database(lead_organisation__kind=kind)
+
+
+def test_each_filter_leaves_the_cases_the_database_finds():
+    call_command("generate_cases", count=300, seed=4, verbosity=0)
+    case = Case.objects.select_related("lead_organisation", "sector").first()
+    effect = case.effects.first()
+    chosen = [
+        ({}, {}),
+        ({"sector": case.sector.code}, {"sector": case.sector}),
+        (
+            {"stage": "implemented", "facet": "mission"},
+            {"stage": "implemented", "facet": "mission"},
+        ),
+        (
+            {"county": case.lead_organisation.county_code},
+            {"lead_organisation__county_code": case.lead_organisation.county_code},
+        ),
+        ({"effect": effect.code}, {"effects": effect}),
+        (
+            {"organisation": case.lead_organisation.slug},
+            {"lead_organisation": case.lead_organisation},
+        ),
+        ({"sector": "no-such-sector"}, {"pk": -1}),
     ]
-    for chosen in choices:
-        filters = CaseFilters(**chosen)
-        in_database = facet_counts(apply_filters(published, filters), filters)
-        results = case_search(filters=filters)
-        assert (results.total, options(results.facets)) == (
-            in_database[0],
-            options(in_database[1]),
-        ), chosen
-    assert case_search(filters=CaseFilters(barrier=barrier_root.code)).total > 0
+    for filters, lookup in chosen:
+        assert case_search(filters=CaseFilters(**filters)).total == in_database(**lookup), filters
+
+
+def test_the_organisation_filter_also_finds_the_cases_it_is_a_partner_in(make_case, eskilstuna):
+    partner = Organisation.objects.exclude(pk=eskilstuna.pk).first()
+    led = make_case(title="Leds", status=Case.Status.PUBLISHED)
+    shared = make_case(title="Delad", organisation=partner, status=Case.Status.PUBLISHED)
+    shared.partners.add(eskilstuna)
+    services.case_saved_elsewhere(actor=None, case=shared, created=False)
+
+    found = case_search(filters=CaseFilters(organisation=eskilstuna.slug))
+
+    assert {c.pk for c in found.page.object_list} == {led.pk, shared.pk}
 
 
 def test_a_case_published_after_a_search_is_found_by_the_next(make_case):
@@ -114,3 +147,15 @@ def test_cases_by_id_leaves_out_what_is_not_published(make_case):
     found = case_selectors.published_cases_by_id([draft.pk, published.pk, 10**9])
     assert list(found) == [published.pk]
     assert Case.objects.filter(pk=draft.pk).exists()
+
+
+def test_generate_cases_makes_published_cases_with_vocabularies_and_versions():
+    call_command("generate_cases", count=50, seed=1, verbosity=0)
+
+    assert Case.objects.filter(status="published").count() == 50
+    case = Case.objects.first()
+    assert case.barriers.exists()
+    assert case.enablers.exists()
+    assert "## Bakgrund" in case.description
+    assert case_search(filters=CaseFilters()).total == 50
+    assert len(history.case_versions(case=case, public=True)) == 1

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from innovationskraft.cases.demo import demo_load
-from innovationskraft.cases.filters import CaseFilters
+from innovationskraft.search.filters import CaseFilters
 from innovationskraft.search.selectors import case_search
 
 JUDGEMENTS = json.loads((Path(__file__).parent / "relevance_judgements.json").read_text())

@@ -4,10 +4,10 @@ import pytest
 from django.core.management import call_command
 
 from innovationskraft.cases import services
-from innovationskraft.cases.filters import CaseFilters
-from innovationskraft.cases.inputs import CaseInput
+from innovationskraft.cases.contract import input_from_case
 from innovationskraft.cases.models import Case
 from innovationskraft.search.backends import Mode, get_backend
+from innovationskraft.search.filters import CaseFilters
 from innovationskraft.search.selectors import case_search
 
 pytestmark = pytest.mark.django_db
@@ -185,7 +185,7 @@ def test_the_organisations_with_the_most_matching_cases_are_named(library):
 
 def test_the_index_follows_edits_archiving_and_deletion(library, moderator):
     case = Case.objects.get(title="Mal i arkivet")
-    data = CaseInput.from_case(case)
+    data = input_from_case(case)
     data.title = "Silverfisk i arkivet"
     services.case_update(actor=None, case=case, data=data)
     assert found("silverfisk ") == ["Silverfisk i arkivet"]

@@ -52,7 +52,7 @@ def test_search_is_reached_from_the_guessable_address_and_the_case_list(client, 
     response = client.get("/search/", {"q": "möbler"})
     assert response.status_code == 302
     assert response["Location"] == "/sok/?q=m%C3%B6bler"
-    assert client.get(reverse("cases:list"), {"q": "möbler"})["Location"].startswith("/sok/?q=")
+    assert client.get(reverse("search:cases"), {"q": "möbler"})["Location"].startswith("/sok/?q=")
     assert client.get("/en/search/")["Location"] == "/en/sok/"
 
 

@@ -13,7 +13,6 @@ from innovationskraft.workshops.services.moderation import (
 )
 from innovationskraft.workshops.services.participation import (
     RateLimited,
-    address_key,
     contribution_edit_own,
     contribution_send,
     contribution_withdraw,
@@ -57,7 +56,6 @@ __all__ = [
     "ClusterOutcome",
     "RateLimited",
     "VoteRefused",
-    "address_key",
     "contribution_correct",
     "contribution_edit_own",
     "contribution_link_case",

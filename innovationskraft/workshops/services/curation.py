@@ -5,7 +5,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from innovationskraft.cases import services as case_services
-from innovationskraft.cases.inputs import CaseInput
+from innovationskraft.cases.contract import CaseInput
 from innovationskraft.cases.models import Case, Organisation
 from innovationskraft.workshops.models import Contribution, Prompt
 from innovationskraft.workshops.services.common import board_changed, require_facilitator

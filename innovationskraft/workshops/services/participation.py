@@ -1,8 +1,6 @@
 """What a participant does from her phone: join, contribute, edit and withdraw."""
 
 import datetime
-import hashlib
-import hmac
 import re
 import secrets
 
@@ -13,6 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from innovationskraft.cases.models import Organisation
+from innovationskraft.core.clients import address_key
 from innovationskraft.workshops.models import (
     MAX_CONTRIBUTION_LENGTH,
     Contribution,
@@ -29,13 +28,6 @@ MINUTE = datetime.timedelta(minutes=1)
 
 class RateLimited(Exception):
     """Too much from one participant or one address in the last minute."""
-
-
-def address_key(address: str) -> str:
-    """A keyed, daily-changing hash of a network address: it can count, not identify."""
-    day = timezone.now().date().isoformat()
-    message = f"{day}|{address}".encode()
-    return hmac.new(settings.SECRET_KEY.encode(), message, hashlib.sha256).hexdigest()[:32]
 
 
 def _clean(text: str) -> str:

@@ -1,8 +1,9 @@
 import pytest
+from django.core.management import call_command
 
 from innovationskraft.cases.demo import demo_load
 from innovationskraft.workshops.demo import demo_workshop_load
-from innovationskraft.workshops.models import Vote, Workshop
+from innovationskraft.workshops.models import Contribution, Vote, Workshop
 from innovationskraft.workshops.report import workshop_report
 
 pytestmark = pytest.mark.django_db
@@ -22,3 +23,14 @@ def test_the_demo_workshop_is_held_published_and_loaded_once(client):
     assert report.barriers
     page = client.get(f"/workshoppar/{workshop.slug}/rapport/")
     assert "ReTuna" in page.text
+
+
+def test_load_demo_loads_the_cases_then_the_workshop_and_a_second_run_adds_nothing(capsys):
+    call_command("load_demo")
+    first = capsys.readouterr().out.splitlines()
+    assert first[0].endswith("new demo cases.")
+    assert first[1] == "A published demo workshop."
+    counts = (Workshop.objects.count(), Contribution.objects.count(), Vote.objects.count())
+    call_command("load_demo")
+    assert capsys.readouterr().out.splitlines()[0].endswith(", 0 new demo cases.")
+    assert (Workshop.objects.count(), Contribution.objects.count(), Vote.objects.count()) == counts

@@ -2,6 +2,7 @@ import pytest
 from django.urls import reverse
 
 from innovationskraft.cases import services as cases_services
+from innovationskraft.core.clients import address_key
 from innovationskraft.workshops import services
 from innovationskraft.workshops.models import Contribution, Participant, Prompt
 
@@ -169,3 +170,21 @@ def test_a_crafted_vote_gets_a_message_not_an_error(client, facilitator, worksho
     response = client.post(f"/w/{workshop.join_code}/rosta/", {"item": "abc"}, follow=True)
     assert response.status_code == 200
     assert "Det går inte att rösta på det här" in response.text
+
+
+def test_behind_a_trusted_proxy_the_forwarded_client_is_counted(client, workshop, settings):
+    settings.TRUSTED_PROXIES = ["10.0.0.0/8"]
+    through_proxy = {"REMOTE_ADDR": "10.0.0.5", "HTTP_X_FORWARDED_FOR": "203.0.113.1"}
+    client.post(reverse("workshops:join", args=[workshop.join_code]), {}, **through_proxy)
+    prompt = workshop.prompts.get(kind=Prompt.Kind.EXAMPLE)
+    client.post(
+        f"/w/{workshop.join_code}/skicka/", {"prompt": prompt.pk, "text": "ReTuna"}, **through_proxy
+    )
+    assert Participant.objects.get().address_key == address_key("203.0.113.1")
+    assert Contribution.objects.get().address_key == address_key("203.0.113.1")
+
+
+def test_a_forwarded_header_from_anyone_else_is_not_believed(client, workshop):
+    spoofed = {"REMOTE_ADDR": "198.51.100.7", "HTTP_X_FORWARDED_FOR": "203.0.113.1"}
+    client.post(reverse("workshops:join", args=[workshop.join_code]), {}, **spoofed)
+    assert Participant.objects.get().address_key == address_key("198.51.100.7")

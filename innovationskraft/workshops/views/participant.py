@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from innovationskraft.cases.models import Organisation
+from innovationskraft.core.clients import client_address
 from innovationskraft.workshops import selectors, services
 from innovationskraft.workshops.access import (
     PARTICIPANT_COOKIE_SALT,
@@ -26,10 +27,6 @@ COOKIE_AGE = 60 * 60 * 24 * 30
 TOO_MANY = 429
 ORGANISATIONS_KEY = "workshops:join:organisations"
 ORGANISATIONS_SECONDS = 5 * 60
-
-
-def _address(request) -> str:
-    return request.META.get("REMOTE_ADDR", "")
 
 
 def _workshop_or_retry(request, code: str):
@@ -141,7 +138,7 @@ def join(request, code):
             workshop=workshop,
             name=form.cleaned_data["name"],
             organisation_name=form.cleaned_data["organisation"],
-            address=_address(request),
+            address=client_address(request),
         )
     except services.RateLimited:
         messages.error(
@@ -215,7 +212,7 @@ def contribute(request, code):
             participant=participant,
             prompt=prompt,
             text=form.cleaned_data["text"],
-            address=_address(request),
+            address=client_address(request),
             client_key=form.cleaned_data["client_key"],
         )
     except services.RateLimited:

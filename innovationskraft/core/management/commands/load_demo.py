@@ -1,9 +1,7 @@
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
-from innovationskraft.cases.demo import DEMO_PASSWORD, demo_load, demo_users_load
-from innovationskraft.cases.models import Case
-from innovationskraft.workshops.demo import demo_workshop_load
+from innovationskraft.core.demo import load_all_demo, load_demo_accounts, site_in_use
 
 
 class Command(BaseCommand):
@@ -22,16 +20,11 @@ class Command(BaseCommand):
     def handle(self, *args, if_empty=False, with_users=False, **options):
         if with_users and not settings.DEBUG:
             raise CommandError("Demo accounts have a known password: only with DEBUG=true.")
-        if if_empty and Case.objects.exists():
+        if if_empty and site_in_use():
             self.stdout.write("The library already has cases; demo data not loaded.")
         else:
-            result = demo_load()
-            self.stdout.write(
-                f"{result['organisations']} organisations, "
-                f"{result['cases_created']} new demo cases."
-            )
-            if demo_workshop_load():
-                self.stdout.write("A published demo workshop.")
+            for line in load_all_demo():
+                self.stdout.write(line)
         if with_users:
-            for email in demo_users_load():
-                self.stdout.write(f"Demo account: {email} / {DEMO_PASSWORD}")
+            for line in load_demo_accounts():
+                self.stdout.write(line)

@@ -1,0 +1,45 @@
+"""Every change to organisations, cases and adoptions goes through these functions."""
+
+from innovationskraft.cases.services.adoptions import (
+    adoption_record,
+    adoption_remove,
+    case_recount_adoptions,
+)
+from innovationskraft.cases.services.cases import (
+    EditConflict,
+    case_archive,
+    case_create,
+    case_lock,
+    case_publish,
+    case_return_to_owner,
+    case_saved_elsewhere,
+    case_submit_for_review,
+    case_update,
+)
+from innovationskraft.cases.services.organisations import (
+    RESERVED_SLUGS,
+    organisation_upsert,
+    organisations_seed_swedish_registry,
+    unique_slug,
+    unique_slugs,
+)
+
+__all__ = [
+    "RESERVED_SLUGS",
+    "EditConflict",
+    "adoption_record",
+    "adoption_remove",
+    "case_archive",
+    "case_create",
+    "case_lock",
+    "case_publish",
+    "case_recount_adoptions",
+    "case_return_to_owner",
+    "case_saved_elsewhere",
+    "case_submit_for_review",
+    "case_update",
+    "organisation_upsert",
+    "organisations_seed_swedish_registry",
+    "unique_slug",
+    "unique_slugs",
+]

@@ -1,0 +1,153 @@
+"""Every change to a case goes through these functions; each sends `case_changed` inside its
+transaction, so the search index and the history follow.
+
+`actor` is the signed-in user; None means a system process such as a management command,
+which is never the case for a web or API request."""
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
+
+from innovationskraft.cases import contract, permissions
+from innovationskraft.cases.contract import CaseInput
+from innovationskraft.cases.models import Case, CaseLink, Organisation, ReviewDecision, Tag
+from innovationskraft.cases.models.cases import new_case_identifier
+from innovationskraft.cases.services.common import require, user_or_none
+from innovationskraft.cases.services.organisations import unique_slug
+from innovationskraft.cases.signals import cases_changed
+
+
+class EditConflict(Exception):
+    """Someone saved the case after the writer loaded it: saving would overwrite their work."""
+
+    def __init__(self, case: Case):
+        super().__init__(f"case {case.pk} is at revision {case.revision}")
+        self.case = case
+
+
+def _write_case_fields(case: Case, data: CaseInput) -> None:
+    for name in contract.SCALARS:
+        setattr(case, name, getattr(data, name))
+    if case.pk is None:
+        case.save()
+    else:
+        case.revision += 1
+        # Only the owner's fields: status and counts may have changed since the case was read.
+        case.save(update_fields=[*contract.SCALARS, "revision", "updated_at"])
+    for name in contract.RELATIONS:
+        getattr(case, name).set(getattr(data, name))
+    # A case cannot be its own inspiration.
+    case.inspired_by.remove(case)
+    tag_names = {name.strip().lower()[:60] for name in data.tags if name.strip()}
+    case.tags.set([Tag.objects.get_or_create(name=name)[0] for name in sorted(tag_names)])
+    case.links.all().delete()
+    CaseLink.objects.bulk_create(
+        CaseLink(case=case, title=title or url, url=url) for title, url in data.links
+    )
+
+
+@transaction.atomic
+def case_create(
+    *,
+    actor,
+    lead_organisation: Organisation,
+    data: CaseInput,
+    slug: str = "",
+    identifier: str = "",
+) -> Case:
+    """A new case starts as a draft that only its organisation and moderators can see.
+    `identifier`: one the case already has in another catalogue (a new one otherwise)."""
+    if actor is not None:
+        require(permissions.can_create_case_for(actor, lead_organisation))
+    case = Case(
+        identifier=identifier or new_case_identifier(),
+        slug=slug or unique_slug(Case, data.title),
+        lead_organisation=lead_organisation,
+        created_by=user_or_none(actor),
+    )
+    _write_case_fields(case, data)
+    cases_changed(case_ids=[case.pk], actor=actor, action=gettext_noop("Created"))
+    return case
+
+
+def case_lock(*, case: Case) -> int:
+    """Lock the case's row until the transaction ends; returns its saved revision."""
+    rows = Case.objects.select_for_update().filter(pk=case.pk)
+    return rows.values_list("revision", flat=True).get()
+
+
+@transaction.atomic
+def case_update(*, actor, case: Case, data: CaseInput, loaded_revision: int | None = None) -> Case:
+    """`loaded_revision`: the revision the writer started from. When someone saved the case
+    since, nothing is written and EditConflict carries the case as it is now."""
+    if actor is not None:
+        require(permissions.can_edit_case(actor, case))
+    saved = case_lock(case=case)
+    if loaded_revision is not None and loaded_revision != saved:
+        case.refresh_from_db()
+        raise EditConflict(case)
+    case.revision = saved
+    _write_case_fields(case, data)
+    cases_changed(case_ids=[case.pk], actor=actor, action=gettext_noop("Edited"))
+    return case
+
+
+@transaction.atomic
+def case_saved_elsewhere(*, actor, case: Case, created: bool) -> None:
+    """For the admin, which writes the case with its own forms: count the revision and tell
+    the listeners, as every other write does."""
+    if not created:
+        case_lock(case=case)
+        Case.objects.filter(pk=case.pk).update(revision=case.revision + 1)
+        case.revision += 1
+    action = gettext_noop("Created") if created else gettext_noop("Edited")
+    cases_changed(case_ids=[case.pk], actor=actor, action=action)
+
+
+@transaction.atomic
+def _set_status(case: Case, status: str, actor, comment: str) -> Case:
+    case.status = status
+    if status == Case.Status.PUBLISHED and case.published_at is None:
+        case.published_at = timezone.now()
+    case.save(update_fields=["status", "published_at", "updated_at"])
+    cases_changed(case_ids=[case.pk], actor=actor, action=comment)
+    return case
+
+
+def case_submit_for_review(*, actor, case: Case) -> Case:
+    require(permissions.can_edit_case(actor, case))
+    if case.status != Case.Status.DRAFT:
+        raise ValidationError(_("Only a draft can be submitted for review."))
+    return _set_status(case, Case.Status.IN_REVIEW, actor, gettext_noop("Submitted for review"))
+
+
+@transaction.atomic
+def case_publish(*, actor, case: Case, comment: str = "") -> Case:
+    if actor is not None:
+        require(permissions.can_review_cases(actor))
+        if case.status != Case.Status.IN_REVIEW:
+            raise ValidationError(_("Only a case in review can be published."))
+        ReviewDecision.objects.create(
+            case=case, moderator=actor, outcome=ReviewDecision.Outcome.PUBLISHED, comment=comment
+        )
+    return _set_status(case, Case.Status.PUBLISHED, actor, gettext_noop("Published"))
+
+
+@transaction.atomic
+def case_return_to_owner(*, actor, case: Case, comment: str) -> Case:
+    require(permissions.can_review_cases(actor))
+    if not comment.strip():
+        raise ValidationError(_("Tell the owner what to change."))
+    if case.status != Case.Status.IN_REVIEW:
+        raise ValidationError(_("Only a case in review can be returned."))
+    ReviewDecision.objects.create(
+        case=case, moderator=actor, outcome=ReviewDecision.Outcome.RETURNED, comment=comment
+    )
+    return _set_status(case, Case.Status.DRAFT, actor, gettext_noop("Returned for changes"))
+
+
+def case_archive(*, actor, case: Case) -> Case:
+    require(permissions.can_edit_case(actor, case))
+    return _set_status(case, Case.Status.ARCHIVED, actor, gettext_noop("Archived"))

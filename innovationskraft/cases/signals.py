@@ -1,0 +1,21 @@
+"""The one signal that a case changed. Every write path sends it inside its transaction: the
+case services, the admin, the bulk import and the generator. What is derived from cases (the
+search index, the history, later notifications and vectors) listens to it and so stays in step
+with every write, however it was made. Business rules stay in the services."""
+
+from collections.abc import Iterable
+
+from django.dispatch import Signal
+
+from innovationskraft.cases.models import Case
+
+# Arguments: case_ids (list[int]), actor (a user or None for a system process), action (an
+# untranslated text for the history, such as "Edited"), versioned (whether what the case says
+# changed, so that the history keeps a version; False for a count or a deletion).
+case_changed = Signal()
+
+
+def cases_changed(*, case_ids: Iterable[int], actor, action: str, versioned: bool = True) -> None:
+    case_changed.send(
+        sender=Case, case_ids=list(case_ids), actor=actor, action=action, versioned=versioned
+    )

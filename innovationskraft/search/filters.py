@@ -1,0 +1,65 @@
+"""The library's filters and sorts, as a query string gives them. The filters on case fields
+come from the case contract (`cases.contract`, `filter=`); the others narrow on the lead or a
+partner organisation."""
+
+import re
+from dataclasses import fields, make_dataclass
+from typing import Any
+
+from django.utils.translation import gettext_lazy as _
+
+from innovationskraft.cases import contract
+
+SORTS = {
+    "newest": ("-published_at", "-id"),
+    "adopted": ("-adoption_count", "-published_at", "-id"),
+    "title": ("title", "id"),
+}
+SORT_CHOICES = [
+    ("newest", _("Newest")),
+    ("adopted", _("Most adopted")),
+    ("title", _("Title")),
+]
+# The lead organisation's type and county, and an organisation that leads or takes part.
+ORGANISATION_FILTERS = ("org_type", "county", "organisation")
+FIELD_FILTERS = tuple(f.filter for f in contract.FILTERED)
+FILTER_NAMES = ("q", *FIELD_FILTERS, *ORGANISATION_FILTERS)
+YEAR = re.compile(r"[0-9]{4}")
+
+
+class _Filters:
+    q: str
+    sort: str
+
+    @classmethod
+    def from_query(cls, query, *, default_sort: str = "newest") -> Any:
+        """`default_sort` "relevance" allows ranking by the text query (the search page)."""
+        values = {
+            f.name: str(query.get(f.name, "") or "").replace("\x00", "").strip()[:100]
+            for f in fields(cls)
+        }
+        if values["sort"] not in {*SORTS, default_sort}:
+            values["sort"] = default_sort
+        if not YEAR.fullmatch(values["year"]):
+            values["year"] = ""
+        return cls(**values)
+
+    def active(self) -> dict[str, str]:
+        return {
+            name: getattr(self, name)
+            for name in FILTER_NAMES
+            if name != "q" and getattr(self, name)
+        }
+
+    def with_values(self, **values: str) -> Any:
+        return type(self)(**({f.name: getattr(self, f.name) for f in fields(self)} | values))
+
+
+CaseFilters = make_dataclass(
+    "CaseFilters",
+    [*((name, str, "") for name in FILTER_NAMES), ("sort", str, "newest")],
+    bases=(_Filters,),
+    kw_only=True,
+)
+CaseFilters.__module__ = __name__
+CaseFilters.__doc__ = "What narrows and orders a list of cases: words, filters and a sort."

@@ -1,0 +1,42 @@
+"""What search adds to the pages of cases (registered in apps.py)."""
+
+from django.http import HttpRequest
+from django.template.loader import render_to_string
+
+from innovationskraft.cases import contract
+from innovationskraft.cases.models import Case, Organisation, Term
+from innovationskraft.search import similarity
+from innovationskraft.search.filters import CaseFilters
+from innovationskraft.search.selectors import case_search
+
+PAGE_SIZE = 20
+
+
+def case_related(request: HttpRequest, case: Case) -> str:
+    if not case.is_public:
+        return ""
+    context = {
+        "similar": similarity.similar_cases(case=case),
+        "who_else": similarity.organisations_working_on(case=case),
+    }
+    return render_to_string("search/panels/case_related.html", context, request)
+
+
+def _case_list(request: HttpRequest, template: str, filters) -> str:
+    results = case_search(filters=filters, page_number=request.GET.get("page"), page_size=PAGE_SIZE)
+    return render_to_string(template, {"page": results.page}, request)
+
+
+def organisation_cases(request: HttpRequest, organisation: Organisation) -> str:
+    """The cases it leads or takes part in."""
+    filters = CaseFilters(organisation=organisation.slug)
+    return _case_list(request, "search/panels/organisation_cases.html", filters)
+
+
+def term_cases(request: HttpRequest, term: Term) -> str:
+    """The cases linked to the term or, for a top-level term, to any of its children."""
+    names = [f.filter for f in contract.FILTERED if f.vocabulary == term.vocabulary]
+    filters = CaseFilters(**{names[0]: term.code}) if names else None
+    if filters is None:
+        return ""
+    return _case_list(request, "search/panels/term_cases.html", filters)
