@@ -10,9 +10,9 @@ from innovationskraft.cases.versions import versions_record
 
 
 @receiver(case_changed, dispatch_uid="cases-history")
-def keep_history(sender, *, case_ids, actor, action, versioned, **kwargs) -> None:
+def keep_history(sender, *, case_ids, actor, action, versioned, snapshot, **kwargs) -> None:
     if versioned:
-        versions_record(case_ids=case_ids, actor=actor, comment=action)
+        versions_record(case_ids=case_ids, actor=actor, comment=action, snapshot=snapshot)
 
 
 @receiver(post_delete, sender=Case, dispatch_uid="cases-deleted")

@@ -8,14 +8,22 @@ from collections.abc import Iterable
 from django.dispatch import Signal
 
 from innovationskraft.cases.models import Case
+from innovationskraft.cases.snapshots import CaseSnapshot
 
 # Arguments: case_ids (list[int]), actor (a user or None for a system process), action (an
 # untranslated text for the history, such as "Edited"), versioned (whether what the case says
-# changed, so that the history keeps a version; False for a count or a deletion).
+# changed, so that the history keeps a version; False for a count or a deletion), snapshot (the
+# cases as they are now, read once for all listeners).
 case_changed = Signal()
 
 
 def cases_changed(*, case_ids: Iterable[int], actor, action: str, versioned: bool = True) -> None:
+    case_ids = list(case_ids)
     case_changed.send(
-        sender=Case, case_ids=list(case_ids), actor=actor, action=action, versioned=versioned
+        sender=Case,
+        case_ids=case_ids,
+        actor=actor,
+        action=action,
+        versioned=versioned,
+        snapshot=CaseSnapshot(case_ids),
     )

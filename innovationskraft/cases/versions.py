@@ -4,7 +4,6 @@ Written here for any number of cases at once (one revision, the versions in bulk
 import changes thousands in one go; reversion's own API serialises one object per call."""
 
 import json
-from collections import defaultdict
 from collections.abc import Sequence
 
 from django.contrib.contenttypes.models import ContentType
@@ -13,50 +12,44 @@ from django.db import router
 from django.utils import timezone
 from reversion.models import Revision, Version
 
-from innovationskraft.cases import contract
+from innovationskraft.cases import contract, snapshots
 from innovationskraft.cases.models import Case
 from innovationskraft.cases.services.common import user_or_none
+from innovationskraft.cases.snapshots import CaseSnapshot
+from innovationskraft.core.bulk import insert_rows
 
 CHUNK_SIZE = 1000
 # Personal data is kept only in its current form, never in the history.
-COLUMNS = [
-    f for f in Case._meta.concrete_fields if not f.primary_key and f.name not in contract.PERSONAL
-]
-MANY_TO_MANY = list(Case._meta.many_to_many)
+COLUMNS = [f for f in snapshots.COLUMNS if f.name not in contract.PERSONAL]
 MODEL_LABEL = Case._meta.label_lower
+VERSION_COLUMNS = ("revision", "object_id", "content_type", "db", "format", "serialized_data")
+VERSION_COLUMNS += ("object_repr",)
 
 
-def _linked(case_ids: list[int]) -> dict[str, dict[int, list[int]]]:
-    """For each many-to-many field, the ids each case links to: one query per field."""
-    linked: dict[str, dict[int, list[int]]] = {}
-    for field in MANY_TO_MANY:
-        source, target = f"{field.m2m_field_name()}_id", f"{field.m2m_reverse_field_name()}_id"
-        rows = field.remote_field.through.objects.filter(**{f"{source}__in": case_ids})
-        linked[field.name] = defaultdict(list)
-        for case_id, other_id in rows.values_list(source, target).order_by(target):
-            linked[field.name][case_id].append(other_id)
-    return linked
-
-
-def _serialised(case_ids: list[int]) -> list[tuple[int, str, str]]:
+def _serialised(snapshot: CaseSnapshot, case_ids: list[int]) -> list[tuple[int, str, str]]:
     """(id, title, data) of each case in the form of Django's JSON serializer, which reversion
     reads back. Built from values: the serializer makes a queryset per case and relation, a
     hundred times slower."""
-    rows = Case.objects.filter(pk__in=case_ids).values("pk", *(f.attname for f in COLUMNS))
-    linked = _linked(case_ids)
     found = []
-    for row in rows.order_by("pk"):
+    rows, links = snapshot.rows, snapshot.links
+    for pk in case_ids:
+        row = rows.get(pk)
+        if row is None:
+            continue
         fields = {f.name: row[f.attname] for f in COLUMNS}
-        fields |= {f.name: linked[f.name].get(row["pk"], []) for f in MANY_TO_MANY}
-        data = [{"model": MODEL_LABEL, "pk": row["pk"], "fields": fields}]
-        found.append((row["pk"], row["title"], json.dumps(data, cls=DjangoJSONEncoder)))
+        fields |= {f.name: links[f.name].get(pk, []) for f in snapshots.MANY_TO_MANY}
+        data = [{"model": MODEL_LABEL, "pk": pk, "fields": fields}]
+        found.append((pk, row["title"], json.dumps(data, cls=DjangoJSONEncoder)))
     return found
 
 
-def versions_record(*, case_ids: Sequence[int], actor, comment: str) -> int:
+def versions_record(
+    *, case_ids: Sequence[int], actor, comment: str, snapshot: CaseSnapshot | None = None
+) -> int:
     """One version of each case as it is now, under one revision; returns how many."""
     if not case_ids:
         return 0
+    snapshot = snapshot or CaseSnapshot(case_ids)
     revision = Revision.objects.create(
         date_created=timezone.now(), user=user_or_none(actor), comment=comment
     )
@@ -64,18 +57,14 @@ def versions_record(*, case_ids: Sequence[int], actor, comment: str) -> int:
     database = router.db_for_write(Case)
     recorded = 0
     for start in range(0, len(case_ids), CHUNK_SIZE):
-        serialised = _serialised(list(case_ids[start : start + CHUNK_SIZE]))
-        Version.objects.bulk_create(
-            Version(
-                revision=revision,
-                object_id=str(pk),
-                content_type=content_type,
-                db=database,
-                format="json",
-                serialized_data=data,
-                object_repr=title[:191],
-            )
-            for pk, title, data in serialised
+        serialised = _serialised(snapshot, list(case_ids[start : start + CHUNK_SIZE]))
+        insert_rows(
+            Version,
+            VERSION_COLUMNS,
+            (
+                (revision.pk, str(pk), content_type.pk, database, "json", data, title[:191])
+                for pk, title, data in serialised
+            ),
         )
         recorded += len(serialised)
     return recorded

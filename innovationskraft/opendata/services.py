@@ -19,7 +19,7 @@ from innovationskraft.cases import contract
 from innovationskraft.cases.models import Case, CaseLink, Organisation, Tag
 from innovationskraft.cases.services import unique_slugs
 from innovationskraft.cases.signals import cases_changed
-from innovationskraft.opendata.bulk import insert_rows, update_rows
+from innovationskraft.core.bulk import insert_rows, update_rows
 from innovationskraft.opendata.importing import ImportPlan
 from innovationskraft.opendata.records import NewOrganisation, ParsedCase
 

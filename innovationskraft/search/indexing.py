@@ -7,6 +7,7 @@ from django.db import transaction
 
 from innovationskraft.cases.models import Case
 from innovationskraft.cases.selectors import published_cases
+from innovationskraft.cases.snapshots import CaseSnapshot
 from innovationskraft.search.backends import get_backend
 from innovationskraft.search.documents import documents_for
 from innovationskraft.search.library import library_changed
@@ -14,11 +15,11 @@ from innovationskraft.search.library import library_changed
 BATCH_SIZE = 500
 
 
-def cases_reindexed(*, case_ids: Iterable[int]) -> None:
+def cases_reindexed(*, case_ids: Iterable[int], snapshot: CaseSnapshot | None = None) -> None:
     """Index the published ones among the cases and take the others out of the index."""
     case_ids = list(case_ids)
     backend = get_backend()
-    documents = documents_for(case_ids)
+    documents = documents_for(case_ids, snapshot=snapshot)
     backend.upsert(documents)
     backend.remove(sorted(set(case_ids) - {d.case_id for d in documents}))
 

@@ -8,6 +8,6 @@ from innovationskraft.search.library import library_changed
 
 
 @receiver(case_changed, dispatch_uid="search-index")
-def index_changed_cases(sender, *, case_ids, **kwargs) -> None:
-    cases_reindexed(case_ids=case_ids)
+def index_changed_cases(sender, *, case_ids, snapshot, **kwargs) -> None:
+    cases_reindexed(case_ids=case_ids, snapshot=snapshot)
     library_changed()
