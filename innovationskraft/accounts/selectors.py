@@ -1,15 +1,16 @@
 from django.db.models import QuerySet
 
 from innovationskraft.accounts.models import ApiToken, Membership, User
+from innovationskraft.accounts.types import Visitor
 
 
-def organisation_ids_of(user: User) -> set[int]:
+def organisation_ids_of(user: Visitor) -> set[int]:
     if not user.is_authenticated:
         return set()
     return set(Membership.objects.filter(user=user).values_list("organisation_id", flat=True))
 
 
-def is_member_of(user: User, organisation_id: int) -> bool:
+def is_member_of(user: Visitor, organisation_id: int) -> bool:
     return (
         user.is_authenticated
         and Membership.objects.filter(user=user, organisation_id=organisation_id).exists()

@@ -2,7 +2,7 @@ import datetime
 import hashlib
 import secrets
 
-from django.db import transaction
+from django.db import models, transaction
 from django.utils import timezone
 
 from innovationskraft.accounts.models import ApiToken, Membership, User
@@ -14,7 +14,13 @@ LAST_USED_PRECISION = datetime.timedelta(minutes=1)
 
 
 @transaction.atomic
-def membership_grant(*, user: User, organisation, role: str = Membership.Role.EDITOR) -> Membership:
+def membership_grant(
+    *,
+    user: User,
+    # A cases.Organisation: accounts sits below cases and does not import it.
+    organisation: models.Model,
+    role: str = Membership.Role.EDITOR,
+) -> Membership:
     membership, _created = Membership.objects.update_or_create(
         user=user, organisation=organisation, defaults={"role": role}
     )

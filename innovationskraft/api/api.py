@@ -1,8 +1,11 @@
 """The REST API, version 1, mounted at /api/v1/ (see urls.py)."""
 
+from typing import Any
+
 from django.http import HttpRequest, HttpResponse, JsonResponse
-from django.urls import re_path
+from django.urls import URLPattern, URLResolver, re_path
 from ninja import NinjaAPI, Swagger
+from ninja.operation import Operation
 
 from innovationskraft.api import errors
 from innovationskraft.api.gate import docs_with_etag, gate, json_method_not_allowed
@@ -20,7 +23,7 @@ are limited per token and per address each minute; 429 says how long to wait (Re
 
 
 class Api(NinjaAPI):
-    def get_openapi_operation_id(self, operation) -> str:
+    def get_openapi_operation_id(self, operation: Operation) -> str:
         # The view's own name (case_list, adoption_create...): short, and unique in this API.
         return operation.view_func.__name__
 
@@ -59,7 +62,7 @@ RESOURCES = ("cases", "organisations", "vocabularies", "adoptions", "reports")
 
 
 @docs_with_etag
-def index(request: HttpRequest, **kwargs) -> JsonResponse:
+def index(request: HttpRequest, **kwargs: Any) -> JsonResponse:
     """/api/v1/ itself (ninja's own answer there is a 404): where everything is."""
     base = request.build_absolute_uri(request.path)
     return JsonResponse(
@@ -73,15 +76,16 @@ def index(request: HttpRequest, **kwargs) -> JsonResponse:
     )
 
 
-def no_such_address(request: HttpRequest, **kwargs) -> HttpResponse:
+def no_such_address(request: HttpRequest, **kwargs: Any) -> HttpResponse:
     """An address under /api/v1/ that names nothing: a JSON 404 like every other answer."""
     return errors.error_response(errors.not_found())
 
 
-def urls():
+def urls() -> tuple[list[URLPattern | URLResolver], str, str]:
     """For innovationskraft/urls.py: the API's addresses, every answer JSON."""
     patterns, app_name, namespace = api.urls
     for pattern in patterns:
+        assert isinstance(pattern, URLPattern)  # ninja includes no other URLconfs
         if pattern.name == "api-root":
             pattern.callback = index
         pattern.callback = json_method_not_allowed(pattern.callback)

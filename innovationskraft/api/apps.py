@@ -6,6 +6,6 @@ class ApiConfig(AppConfig):
     name = "innovationskraft.api"
     verbose_name = _("API")
 
-    def ready(self):
+    def ready(self) -> None:
         # Registers the {anytext:...} path converter before the URLs are built.
         from innovationskraft.api import converters  # noqa: F401

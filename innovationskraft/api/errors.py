@@ -3,10 +3,14 @@
 `errors` lists the bad fields, each with its own code and message, and is left out when the
 error is not about fields."""
 
+from collections.abc import Sequence
+from typing import Any
+
 from django.core.exceptions import PermissionDenied
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.utils.translation import gettext as _
+from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, HttpError
 from ninja.errors import ValidationError as RequestInvalid
 
@@ -20,9 +24,9 @@ class ApiError(Exception):
         code: str,
         message: str,
         *,
-        errors: list[FieldError] = (),
+        errors: Sequence[FieldError] = (),
         headers: dict[str, str] | None = None,
-    ):
+    ) -> None:
         super().__init__(message)
         self.status, self.code, self.message = status, code, message
         self.errors, self.headers = list(errors), headers or {}
@@ -32,7 +36,7 @@ class PreconditionFailed(Exception):
     """A write whose If-Match names another state of the case than the saved one (412), or a
     write without If-Match where one is required (428)."""
 
-    def __init__(self, status: int, code: str, message: str):
+    def __init__(self, status: int, code: str, message: str) -> None:
         super().__init__(message)
         self.status, self.code, self.message = status, code, message
 
@@ -40,13 +44,13 @@ class PreconditionFailed(Exception):
 class Conflict(Exception):
     """The request clashes with what exists: an adoption already recorded, an identifier taken."""
 
-    def __init__(self, code: str, message: str):
+    def __init__(self, code: str, message: str) -> None:
         super().__init__(message)
         self.code, self.message = code, message
 
 
 def error_response(error: ApiError) -> HttpResponse:
-    body: dict = {"code": error.code, "message": error.message}
+    body: dict[str, Any] = {"code": error.code, "message": error.message}
     if error.errors:
         body["errors"] = [
             {"field": e.field, "code": e.code, "message": str(e.message)} for e in error.errors
@@ -143,6 +147,6 @@ HANDLERS = {
 }
 
 
-def install(api) -> None:
+def install(api: NinjaAPI) -> None:
     for exception, handler in HANDLERS.items():
         api.add_exception_handler(exception, handler)

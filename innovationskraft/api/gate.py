@@ -1,7 +1,9 @@
 """What every operation goes through: the token, the rate limit, and ETags on reads."""
 
 import hashlib
+from collections.abc import Callable
 from functools import wraps
+from typing import Any
 
 from django.http import HttpRequest, HttpResponse, HttpResponseNotModified
 from django.utils.cache import patch_vary_headers
@@ -13,6 +15,7 @@ from innovationskraft.api.errors import ApiError, error_response
 from innovationskraft.core.clients import client_address
 
 READS = {"GET", "HEAD"}
+View = Callable[..., HttpResponse]
 
 
 def _rate_limited(wait: int) -> HttpResponse:
@@ -40,9 +43,9 @@ def with_etag(request: HttpRequest, response: HttpResponse) -> HttpResponse:
     return response
 
 
-def gate(run):
+def gate(run: View) -> View:
     @wraps(run)
-    def operation(request: HttpRequest, *args, **kwargs):
+    def operation(request: auth.ApiRequest, *args: Any, **kwargs: Any) -> HttpResponse:
         address = client_address(request)
         try:
             token = auth.token_of(request)
@@ -62,19 +65,19 @@ def gate(run):
     return operation
 
 
-def docs_with_etag(view):
+def docs_with_etag(view: View) -> View:
     @wraps(view)
-    def wrapped(request: HttpRequest, *args, **kwargs):
+    def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
         return with_etag(request, view(request, *args, **kwargs))
 
     return wrapped
 
 
-def json_method_not_allowed(view):
+def json_method_not_allowed(view: View) -> View:
     """ninja answers a method an address does not take with a bare 405; ours is JSON too."""
 
     @wraps(view)
-    def wrapped(request: HttpRequest, *args, **kwargs):
+    def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
         response = view(request, *args, **kwargs)
         if response.status_code != 405 or response.get("Content-Type", "").startswith(
             "application/json"

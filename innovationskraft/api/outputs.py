@@ -3,6 +3,7 @@ participant's name: what is not listed here is not sent."""
 
 import hashlib
 import json
+from typing import TYPE_CHECKING, Any
 
 from django.conf import settings
 from django.http import HttpRequest
@@ -10,13 +11,16 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.http import quote_etag
 
-from innovationskraft.cases.models import HIERARCHICAL, Adoption, Case, Organisation, Vocabulary
+from innovationskraft.cases.models import HIERARCHICAL, Adoption, Case, Term, Vocabulary
 from innovationskraft.core.addresses import site_root
 from innovationskraft.opendata.serialise import records_of
 from innovationskraft.workshops.models import Workshop
 
+if TYPE_CHECKING:
+    from innovationskraft.cases.selectors import CountedOrganisation
 
-def site_url(request: HttpRequest, name: str, *args) -> str:
+
+def site_url(request: HttpRequest, name: str, *args: Any) -> str:
     # The site's own language in the address, whatever language the client asked for.
     with translation.override(settings.LANGUAGE_CODE):
         return site_root(request) + reverse(name, args=args)
@@ -61,7 +65,7 @@ def case_etag(output: dict) -> str:
     return quote_etag(hashlib.sha256(body.encode()).hexdigest()[:40])
 
 
-def organisation_out(request: HttpRequest, organisation: Organisation) -> dict:
+def organisation_out(request: HttpRequest, organisation: "CountedOrganisation") -> dict:
     """Expects an organisation from selectors.organisations (with its counts)."""
     out = {
         "slug": organisation.slug,
@@ -71,7 +75,7 @@ def organisation_out(request: HttpRequest, organisation: Organisation) -> dict:
         "official_code": organisation.official_code,
         "county_code": organisation.county_code,
         "website": organisation.website,
-        "parent": organisation.parent.slug if organisation.parent_id else None,
+        "parent": organisation.parent.slug if organisation.parent else None,
         "url": site_url(request, "cases:organisation", organisation.slug),
         "case_count": organisation.case_count,
         "adopted_count": organisation.adopted_count,
@@ -96,10 +100,10 @@ def vocabulary_out(vocabulary: str, term_count: int) -> dict:
     }
 
 
-def term_out(term) -> dict:
+def term_out(term: Term) -> dict:
     return {
         "code": term.code,
-        "parent": term.parent.code if term.parent_id else None,
+        "parent": term.parent.code if term.parent else None,
         "label_sv": term.label_sv,
         "label_en": term.label_en,
         "definition_sv": term.definition_sv,

@@ -1,8 +1,10 @@
 """Numbered pages: `page` and `page_size` in, count, page, pages, next and previous out."""
 
 from collections.abc import Sequence
+from typing import Any, TypeVar
 
 from django.core.paginator import EmptyPage, Paginator
+from django.db.models import QuerySet
 from django.http import HttpRequest
 from django.utils.translation import gettext as _
 from ninja import Field, Schema
@@ -11,6 +13,7 @@ from innovationskraft.api.errors import ApiError
 
 DEFAULT_PAGE_SIZE = 20
 MAX_PAGE_SIZE = 100
+T = TypeVar("T")
 
 
 class PageQuery(Schema):
@@ -30,7 +33,9 @@ def page_link(request: HttpRequest, number: int | None) -> str | None:
     return request.build_absolute_uri(f"{request.path}?{query.urlencode()}")
 
 
-def page_of(request: HttpRequest, items: Sequence, *, query: PageQuery) -> tuple[list, dict]:
+def page_of(
+    request: HttpRequest, items: Sequence[T] | QuerySet[Any, T], *, query: PageQuery
+) -> tuple[list[T], dict[str, Any]]:
     """The items of the page asked for and the page's figures; 404 past the last page.
     `items` must be in a stable order (every ordering ends with a unique column)."""
     paginator = Paginator(items, query.page_size)
@@ -46,7 +51,7 @@ def page_of(request: HttpRequest, items: Sequence, *, query: PageQuery) -> tuple
     )
 
 
-def figures(request: HttpRequest, *, count: int, number: int, pages: int) -> dict:
+def figures(request: HttpRequest, *, count: int, number: int, pages: int) -> dict[str, Any]:
     return {
         "count": count,
         "page": number,

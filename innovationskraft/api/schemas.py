@@ -1,18 +1,26 @@
 """What the API reads and writes. Case fields carry the names of the open-data export, so a
 record read here can be imported there and the other way round."""
 
+from collections.abc import Iterable
 from datetime import date, datetime
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal, TypeAlias
 
 from ninja import Field, Schema
 from pydantic import ConfigDict
 
 from innovationskraft.cases.models import Adoption, Case, Organisation
 
-Stage = Literal[tuple(Case.Stage.values)]
-Facet = Literal[tuple(Case.Facet.values)]
-OrganisationType = Literal[tuple(Organisation.Kind.values)]
-How = Literal[tuple(Adoption.How.values)]
+if TYPE_CHECKING:
+    # The choices of the models, read at import: to a type checker, strings.
+    Stage: TypeAlias = str
+    Facet: TypeAlias = str
+    OrganisationType: TypeAlias = str
+    How: TypeAlias = str
+else:
+    Stage = Literal[tuple(Case.Stage.values)]
+    Facet = Literal[tuple(Case.Facet.values)]
+    OrganisationType = Literal[tuple(Organisation.Kind.values)]
+    How = Literal[tuple(Adoption.How.values)]
 
 
 class FieldErrorOut(Schema):
@@ -90,7 +98,7 @@ def _read_only(description: str) -> Any:
     return Field(None, description=description, json_schema_extra={"readOnly": True})
 
 
-def _choice(values, description: str = "") -> Any:
+def _choice(values: Iterable[str], description: str = "") -> Any:
     return Field(None, description=description, json_schema_extra={"enum": [*values, None]})
 
 

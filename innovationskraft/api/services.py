@@ -5,12 +5,14 @@ which check permissions.
 Raises PermissionDenied (403), RecordInvalid (422, every bad field at once), Conflict (409)
 or PreconditionFailed (412, 428)."""
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
+from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
+from innovationskraft.accounts.types import Actor
 from innovationskraft.api.errors import Conflict, PreconditionFailed
 from innovationskraft.cases import contract, permissions
 from innovationskraft.cases import services as case_services
@@ -32,12 +34,12 @@ from innovationskraft.opendata.serialise import case_record
 RECORD_FIELDS = ("identifier", *(f.name for f in contract.PUBLIC if f.writable))
 WRITABLE_FIELDS = (*RECORD_FIELDS, *CONTACT_FIELDS)
 # Sent back as read: ignored, so that a case read here can be written back.
-READ_ONLY = ("url", "slug", "lead_organisation_name", "adoption_count", "published_at")
-READ_ONLY += ("updated_at",)
+READ_ONLY: tuple[str, ...] = ("url", "slug", "lead_organisation_name", "adoption_count")
+READ_ONLY += ("published_at", "updated_at")
 INPUT_FIELDS = {f.name for f in contract.WRITABLE}
 
 
-def _parsed(record: dict, *, sent: dict, errors: list[FieldError] = ()) -> ParsedCase:
+def _parsed(record: dict, *, sent: dict, errors: Sequence[FieldError] = ()) -> ParsedCase:
     """The record checked once, field by field: first the JSON types of what was sent, then
     the case's rules for the rest. RecordInvalid lists every bad field at once."""
     wrong = type_errors(sent, allowed={*WRITABLE_FIELDS, *READ_ONLY})
@@ -59,13 +61,13 @@ def writable_record(body: dict) -> dict:
     return {name: value for name, value in body.items() if name not in READ_ONLY}
 
 
-def _organisation(slug) -> Organisation | None:
+def _organisation(slug: Any) -> Organisation | None:
     if not isinstance(slug, str) or not slug.strip() or "\x00" in slug:
         return None
     return Organisation.objects.filter(slug=slug.strip()).first()
 
 
-def case_create_from_record(*, actor, record: dict) -> Case:
+def case_create_from_record(*, actor: Actor, record: dict) -> Case:
     lead = _organisation(record.get("lead_organisation"))
     if lead is not None and not permissions.can_create_case_for(actor, lead):
         raise PermissionDenied
@@ -77,6 +79,9 @@ def case_create_from_record(*, actor, record: dict) -> Case:
     ):
         raise Conflict("identifier_taken", _("Another innovation has this identifier."))
     parsed = _parsed(writable_record(record), sent=record)
+    # The API names existing organisations only (the parser creates none): a lead it does
+    # not find is an error of the record.
+    assert isinstance(parsed.lead_organisation, Organisation)
     try:
         return case_services.case_create(
             actor=actor,
@@ -89,7 +94,7 @@ def case_create_from_record(*, actor, record: dict) -> Case:
         raise Conflict("identifier_taken", _("Another innovation has this identifier.")) from None
 
 
-def _check_identity(*, actor, case: Case, record: dict) -> list[FieldError]:
+def _check_identity(*, actor: Actor, case: Case, record: dict) -> list[FieldError]:
     """Before any other check: may the actor edit the case, and is it the case meant?"""
     if not permissions.can_edit_case(actor, case):
         raise PermissionDenied
@@ -142,7 +147,7 @@ def check_if_match(*, sent: str | None, current: Callable[[], str]) -> None:
 
 @transaction.atomic
 def case_replace_from_record(
-    *, actor, case: Case, record: dict, check: Callable[[Case], None]
+    *, actor: Actor, case: Case, record: dict, check: Callable[[Case], None]
 ) -> Case:
     """`check(case)` runs once the case is locked, before anything is checked or written (the
     If-Match precondition comes first, as HTTP has it)."""
@@ -154,7 +159,7 @@ def case_replace_from_record(
 
 @transaction.atomic
 def case_patch_from_record(
-    *, actor, case: Case, changes: dict, check: Callable[[Case], None]
+    *, actor: Actor, case: Case, changes: dict, check: Callable[[Case], None]
 ) -> Case:
     """Only the sent fields change; the rest is kept exactly as it is."""
     errors = _check_identity(actor=actor, case=case, record=changes)
@@ -191,7 +196,7 @@ def _adoption_fields(payload: dict) -> dict:
     return values
 
 
-def adoption_record_from_payload(*, actor, case: Case, payload: dict) -> Adoption:
+def adoption_record_from_payload(*, actor: Actor, case: Case, payload: dict) -> Adoption:
     organisation = _organisation(payload.get("organisation"))
     if organisation is None:
         message = _("No organisation %(slug)s.") % {"slug": payload.get("organisation")}

@@ -1,3 +1,5 @@
+from typing import Any
+
 from django.contrib import admin
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -14,7 +16,7 @@ from innovationskraft.cases.models import (
 from innovationskraft.cases.services import case_recount_adoptions, case_saved_elsewhere
 
 # Addresses typed without a scheme are read as https, as Django 6 will do.
-ADDRESSES = {models.URLField: {"assume_scheme": "https"}}
+ADDRESSES: dict[type[models.Field], dict[str, Any]] = {models.URLField: {"assume_scheme": "https"}}
 
 
 @admin.register(Organisation)

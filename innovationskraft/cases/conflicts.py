@@ -2,12 +2,15 @@
 wrote, so that neither is lost."""
 
 from dataclasses import dataclass
+from typing import Any, cast
 
 from django import forms
 from django.db.models import Model
+from django.http import QueryDict
 from reversion.models import Version
 
-from innovationskraft.cases import history
+from innovationskraft.cases import contract, history
+from innovationskraft.cases.forms import CaseForm
 from innovationskraft.cases.models import Case
 
 
@@ -30,7 +33,7 @@ def _comparable(value):
 
 
 def _form_value(name: str, form: forms.Form) -> str:
-    value = form.cleaned_data.get(name)
+    value: Any = form.cleaned_data.get(name)
     if isinstance(value, Model):
         value = value.pk
     elif isinstance(value, list | tuple) or hasattr(value, "model"):
@@ -59,16 +62,17 @@ def conflict_changes(*, case: Case, loaded_revision: int | None, form: forms.For
         else:
             changed = theirs != yours
         if changed:
-            label = str(Case._meta.get_field(name).verbose_name)
+            label = str(contract.model_field(name).verbose_name)
             rows.append(ConflictRow(label[:1].upper() + label[1:], theirs, yours))
     return rows
 
 
-def form_at_revision(form: forms.Form, *, revision: int) -> forms.Form:
+def form_at_revision(form: CaseForm, *, revision: int) -> CaseForm:
     """The same form, bound to what was sent, but loaded at `revision`: sent again, it saves
     over the other person's changes, which the page has shown."""
-    data = form.data.copy()
+    data = cast(QueryDict, form.data).copy()  # bound to request.POST
     data["revision"] = str(revision)
-    rebound = type(form)(data, organisations=form.fields["lead_organisation"].queryset)
+    lead = cast(forms.ModelChoiceField, form.fields["lead_organisation"])
+    rebound = type(form)(data, organisations=lead.queryset)
     rebound.is_valid()
     return rebound

@@ -7,12 +7,13 @@ The order is the order of the open-data columns and of the history page."""
 
 import enum
 from dataclasses import dataclass, field, make_dataclass
-from typing import Any
+from typing import Any, TypeAlias
 
+from django.db import models
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
-from innovationskraft.cases.models import Vocabulary
+from innovationskraft.cases.models import Case, Vocabulary
 
 
 class Kind(enum.Enum):
@@ -134,8 +135,9 @@ def _default(case_field: CaseField) -> Any:
 
 
 # Everything a case owner writes, typed by kind: Terms, Organisations and Cases as model
-# objects, tags as names, links as (title, address).
-CaseInput = make_dataclass(
+# objects, tags as names, links as (title, address). Made from the contract at import, so a
+# type checker cannot see its fields: to it, the alias is Any.
+CaseInput: TypeAlias = make_dataclass(  # type: ignore[valid-type]
     "CaseInput",
     [
         ("title", str),
@@ -153,7 +155,15 @@ CaseInput.__module__ = __name__
 CaseInput.__doc__ = "Everything a case owner writes about a case, as every write path delivers it."
 
 
-def input_from_case(case) -> Any:
+def model_field(name: str) -> models.Field[Any, Any]:
+    """The case model's field for a name of this contract (or `status`): each is a column or a
+    many-to-many field of the case, never a relation from another model."""
+    case_field = Case._meta.get_field(name)
+    assert isinstance(case_field, models.Field), name
+    return case_field
+
+
+def input_from_case(case: Case) -> CaseInput:
     """The case's current values as an input, for a change of some fields only."""
     values = {name: getattr(case, name) for name in SCALARS}
     values |= {name: list(getattr(case, name).all()) for name in RELATIONS}

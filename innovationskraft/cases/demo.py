@@ -13,7 +13,7 @@ from innovationskraft.cases.registry import DATA_DIR
 class _Lookups:
     """Organisations and terms by their references in the demo file, each fetched once."""
 
-    def __init__(self):
+    def __init__(self) -> None:
         self.terms = {(t.vocabulary, t.code): t for t in Term.objects.all()}
         self.organisations: dict[tuple, Organisation] = {}
 

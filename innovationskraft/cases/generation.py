@@ -2,6 +2,7 @@
 
 import random
 from collections.abc import Callable, Iterator
+from datetime import timedelta
 
 from django.db import transaction
 from django.utils import timezone
@@ -73,7 +74,7 @@ def generate_cases(
     rng = random.Random(seed)
     organisations = list(Organisation.objects.only("id", "name"))
     if not organisations:
-        raise ValueError("Load the organisation registry first (manage.py load_demo).")
+        raise ValueError("No organisations: run manage.py migrate, which loads the registry.")
     terms: dict[str, list[Term]] = {}
     for term in Term.objects.all():
         terms.setdefault(term.vocabulary, []).append(term)
@@ -100,7 +101,7 @@ def generate_cases(
                     start_year=rng.randint(2000, now.year),
                     sector=rng.choice(terms["sector"]),
                     status=Case.Status.PUBLISHED,
-                    published_at=now - timezone.timedelta(minutes=number),
+                    published_at=now - timedelta(minutes=number),
                     adoption_count=rng.choice([0, 0, 0, 1, 2, 5]),
                 )
             )

@@ -18,7 +18,12 @@ HISTORY_FIELDS = [
     "status",
 ]
 TEXT_FIELDS = {f.name for f in contract.PUBLIC if f.kind in {Kind.TEXT, Kind.LONG_TEXT}}
-RELATED_MODELS = {"sector": Term, "partners": Organisation, "tags": Tag, "inspired_by": Case}
+RELATED_MODELS: dict[str, type[Term | Organisation | Tag | Case]] = {
+    "sector": Term,
+    "partners": Organisation,
+    "tags": Tag,
+    "inspired_by": Case,
+}
 
 
 @dataclass
@@ -59,7 +64,7 @@ def raw_value(version: Version | None, name: str):
 
 
 def display_value(name: str, value) -> str:
-    field = Case._meta.get_field(name)
+    field = contract.model_field(name)
     if value in (None, "", []):
         return ""
     if field.choices:
@@ -78,7 +83,7 @@ def version_fields(*, version: Version) -> list[tuple[str, str]]:
     fields = []
     for name in HISTORY_FIELDS:
         value = display_value(name, raw_value(version, name))
-        fields.append((str(Case._meta.get_field(name).verbose_name), value))
+        fields.append((str(contract.model_field(name).verbose_name), value))
     return fields
 
 
@@ -106,7 +111,7 @@ def version_changes(*, version: Version, older: Version | None) -> list[FieldCha
         if old_raw == new_raw:
             continue
         old, new = display_value(name, old_raw), display_value(name, new_raw)
-        change = FieldChange(str(Case._meta.get_field(name).verbose_name), old, new)
+        change = FieldChange(str(contract.model_field(name).verbose_name), old, new)
         if name in TEXT_FIELDS and old and new:
             change.segments = _word_diff(old, new)
         changes.append(change)

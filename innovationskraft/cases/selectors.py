@@ -1,8 +1,11 @@
 from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING, Any, TypeAlias, TypedDict
 
 from django.db.models import Count, Q, QuerySet
 
+from innovationskraft.accounts.models import User
 from innovationskraft.accounts.selectors import organisation_ids_of
+from innovationskraft.accounts.types import Visitor
 from innovationskraft.cases.models import (
     Adoption,
     Case,
@@ -11,6 +14,18 @@ from innovationskraft.cases.models import (
 )
 
 CARD_RELATIONS = ("lead_organisation", "sector")
+
+
+class OrganisationCounts(TypedDict):
+    case_count: int  # published cases it leads
+    adopted_count: int  # published cases it adopted
+
+
+if TYPE_CHECKING:
+    from django_stubs_ext import WithAnnotations
+
+    # An organisation of the directory, with its counts.
+    CountedOrganisation: TypeAlias = WithAnnotations[Organisation, OrganisationCounts]
 
 
 def published_cases() -> QuerySet[Case]:
@@ -35,7 +50,7 @@ def case_adoptions(*, case: Case) -> list[Adoption]:
     return list(case.adoptions.select_related("organisation").order_by("-year", "organisation"))
 
 
-def _published_by_ids(ids) -> list[Case]:
+def _published_by_ids(ids: Iterable[int]) -> list[Case]:
     # Ids first: joined with the status filter, SQLite would walk the status index instead.
     queryset = published_cases().filter(pk__in=list(ids)).select_related(*CARD_RELATIONS)
     return list(queryset.order_by("title"))
@@ -53,7 +68,7 @@ def case_inspirations(*, case: Case) -> list[Case]:
     return _published_by_ids(links.values_list("to_case_id", flat=True))
 
 
-def terms_by_parent(*, terms) -> list[tuple[Term | None, list[Term]]]:
+def terms_by_parent(*, terms: Iterable[Term]) -> list[tuple[Term | None, list[Term]]]:
     """Group a case's barrier or enabler terms under their top-level term for display."""
     groups: dict[int | None, list[Term]] = {}
     parents: dict[int | None, Term | None] = {}
@@ -67,7 +82,7 @@ def terms_by_parent(*, terms) -> list[tuple[Term | None, list[Term]]]:
     return [(parents[key], children) for key, children in groups.items()]
 
 
-def adoptable_organisations(*, user, case: Case) -> list[Organisation]:
+def adoptable_organisations(*, user: Visitor, case: Case) -> list[Organisation]:
     """The user's organisations that could record that they adopted the case."""
     ids = organisation_ids_of(user) - {case.lead_organisation_id}
     already = set(case.adoptions.values_list("organisation_id", flat=True))
@@ -82,7 +97,7 @@ def organisation_adopted_cases(*, organisation: Organisation) -> list[Adoption]:
     )
 
 
-def organisation_portfolio(*, organisation: Organisation) -> dict:
+def organisation_portfolio(*, organisation: Organisation) -> dict[str, Any]:
     """How the organisation's published cases spread over the OPSI facets and the stages."""
     led = published_cases().filter(lead_organisation=organisation)
     by_facet = dict(led.order_by().values_list("facet").annotate(n=Count("id")))
@@ -109,7 +124,7 @@ def review_queue() -> QuerySet[Case]:
     )
 
 
-def cases_of_user_organisations(*, user) -> QuerySet[Case]:
+def cases_of_user_organisations(*, user: Visitor) -> QuerySet[Case]:
     return (
         Case.objects.filter(lead_organisation_id__in=organisation_ids_of(user))
         .exclude(status=Case.Status.ARCHIVED)
@@ -119,7 +134,7 @@ def cases_of_user_organisations(*, user) -> QuerySet[Case]:
     )
 
 
-def organisation_directory(*, name: str = "", kind: str = "") -> QuerySet[Organisation]:
+def organisation_directory(*, name: str = "", kind: str = "") -> "QuerySet[CountedOrganisation]":
     """Organisations with how many published cases they lead and how many they adopted."""
     queryset = Organisation.objects.all()
     if name:
@@ -137,7 +152,7 @@ def organisation_directory(*, name: str = "", kind: str = "") -> QuerySet[Organi
     ).order_by("-case_count", "name")
 
 
-def organisations_user_writes_for(*, user) -> QuerySet[Organisation]:
+def organisations_user_writes_for(*, user: User) -> QuerySet[Organisation]:
     """The organisations a user may create cases and workshops for, by name."""
     organisations = Organisation.objects.order_by("name")
     if user.is_moderator:

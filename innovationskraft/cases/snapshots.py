@@ -34,7 +34,9 @@ class CaseSnapshot:
         for field in MANY_TO_MANY:
             source = f"{field.m2m_field_name()}_id"
             target = f"{field.m2m_reverse_field_name()}_id"
-            through = field.remote_field.through.objects.filter(**{f"{source}__in": self.case_ids})
+            through_model = field.remote_field.through
+            assert through_model is not None  # made when the models are loaded
+            through = through_model._default_manager.filter(**{f"{source}__in": self.case_ids})
             linked[field.name] = defaultdict(list)
             for case_id, other_id in through.values_list(source, target).order_by(target):
                 linked[field.name][case_id].append(other_id)

@@ -25,7 +25,7 @@ def case_json_ld(*, case: Case, url: str) -> SafeString:
     data["dateModified"] = case.updated_at.date().isoformat()
     if case.start_year:
         data["temporalCoverage"] = f"{case.start_year}/.."
-    if case.sector_id:
+    if case.sector:
         data["about"] = case.sector.label
     # Escaped so that no text in a case can close the script element.
     return mark_safe(json.dumps(data, ensure_ascii=False).translate(JSON_ESCAPES))

@@ -31,13 +31,14 @@ class ImportJobInvalid(Exception):
 def import_job_start(
     *, actor, upload: UploadedFile, skip_invalid: bool, check_only: bool
 ) -> ImportJob:
-    file_format = format_of(upload.name or "")
+    name = upload.name or ""
+    file_format = format_of(name)
     if file_format is None:
         raise ImportJobInvalid(_("The file name must end in .csv or .jsonl."))
     import_files_forget(older_than=timedelta(hours=settings.OPEN_DATA_IMPORT_KEEP_HOURS))
     job = ImportJob(
         started_by=actor,
-        file_name=upload.name[-255:],
+        file_name=name[-255:],
         file_format=file_format,
         skip_invalid=skip_invalid,
         check_only=check_only,

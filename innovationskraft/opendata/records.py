@@ -8,6 +8,7 @@ import copy
 import re
 from dataclasses import dataclass, field
 from datetime import datetime
+from typing import cast
 
 from django import forms
 from django.core.exceptions import ValidationError
@@ -59,7 +60,7 @@ LIST_COLUMNS = frozenset(
 DEFAULTS = {"language": Case.Language.SWEDISH}
 IDENTIFIER = re.compile(r"[A-Za-z0-9][A-Za-z0-9._:/-]{0,99}")
 SLUG = re.compile(r"[a-z0-9][a-z0-9_-]{0,199}")
-CODE_LENGTH = Organisation._meta.get_field("official_code").max_length
+CODE_LENGTH = cast(int, Organisation._meta.get_field("official_code").max_length)
 
 
 @dataclass

@@ -8,6 +8,7 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import QuerySet
 from django.http import Http404
 
+from innovationskraft.accounts.models import User
 from innovationskraft.opendata.models import ImportJob
 
 # An import adds cases and updates those whose identifier the library has: both rights.
@@ -15,13 +16,13 @@ IMPORT_PERMISSIONS = ("cases.add_case", "cases.change_case")
 ERROR_COLUMNS = ("row", "field", "code", "message")
 
 
-def import_jobs_of(user) -> QuerySet[ImportJob]:
+def import_jobs_of(user: User) -> QuerySet[ImportJob]:
     """Superusers see every job; others the jobs they started."""
     jobs = ImportJob.objects.select_related("started_by")
     return jobs if user.is_superuser else jobs.filter(started_by=user)
 
 
-def import_job_for(*, user, job_id: int) -> ImportJob:
+def import_job_for(*, user: User, job_id: int) -> ImportJob:
     """The job, when the user may import cases and see it (PermissionDenied, Http404)."""
     if not user.has_perms(IMPORT_PERMISSIONS):
         raise PermissionDenied

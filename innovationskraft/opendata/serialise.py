@@ -44,8 +44,8 @@ class _Chunk:
         """Identifiers of the published cases each case names as its inspiration. Looked up by
         id with the status checked here: joined with the status, SQLite walks the status index
         through the whole library for every chunk."""
-        pairs = Case.inspired_by.through.objects.filter(from_case_id__in=case_ids)
-        pairs = list(pairs.values_list("from_case_id", "to_case_id"))
+        links = Case.inspired_by.through.objects.filter(from_case_id__in=case_ids)
+        pairs = list(links.values_list("from_case_id", "to_case_id"))
         targets = Case.objects.filter(pk__in={to for _from, to in pairs})
         identifiers = {
             pk: identifier

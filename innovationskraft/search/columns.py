@@ -27,7 +27,7 @@ TERM_FILTERS = {f.filter: f for f in contract.FILTERED if f.kind is Kind.TERMS}
 
 
 def choices_of(name: str) -> list[str]:
-    return [str(value) for value, _label in Case._meta.get_field(name).choices or []]
+    return [str(value) for value, _label in contract.model_field(name).choices or []]
 
 
 @dataclass(frozen=True)

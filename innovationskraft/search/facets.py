@@ -2,10 +2,12 @@
 
 from dataclasses import dataclass
 
+from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
+from innovationskraft.cases import contract
 from innovationskraft.cases.contract import Kind
-from innovationskraft.cases.models import Case, Organisation, Term
+from innovationskraft.cases.models import Organisation, Term
 from innovationskraft.cases.registry import county_names
 from innovationskraft.search.columns import SCALAR_FILTERS, TERM_FILTERS, RawCounts, choices_of
 
@@ -27,7 +29,7 @@ class FacetOption:
 @dataclass
 class Facet:
     name: str
-    label: str
+    label: str | Promise
     options: list[FacetOption]
 
 
@@ -66,7 +68,7 @@ def _tree_options(counts: tuple[dict, dict], terms: list[Term], selected: str):
 def _scalar_facet(name: str, filters, counts: RawCounts, terms: dict[int, Term]) -> Facet:
     case_field, found, selected = SCALAR_FILTERS[name], counts.values[name], getattr(filters, name)
     if case_field.kind is Kind.CHOICE:
-        choices = dict(Case._meta.get_field(case_field.name).choices or [])
+        choices = dict(contract.model_field(case_field.name).choices or [])
         values = choices_of(case_field.name)
         options = _options({values[i]: n for i, n in found.items()}, choices, selected)
     elif case_field.kind is Kind.TERM:

@@ -3,8 +3,8 @@ come from the case contract (`cases.contract`, `filter=`); the others narrow on 
 partner organisation."""
 
 import re
-from dataclasses import fields, make_dataclass
-from typing import Any
+from dataclasses import Field, fields, make_dataclass
+from typing import Any, ClassVar, TypeAlias
 
 from django.utils.translation import gettext_lazy as _
 
@@ -28,6 +28,9 @@ YEAR = re.compile(r"[0-9]{4}")
 
 
 class _Filters:
+    # CaseFilters below is this class made a dataclass with a field per filter. Declared
+    # without a value, this changes nothing at run time and tells a type checker so.
+    __dataclass_fields__: ClassVar[dict[str, Field[Any]]]
     q: str
     sort: str
 
@@ -55,7 +58,9 @@ class _Filters:
         return type(self)(**({f.name: getattr(self, f.name) for f in fields(self)} | values))
 
 
-CaseFilters = make_dataclass(
+# Made at import from the filter names, so a type checker cannot see its fields: to it, the
+# alias is Any.
+CaseFilters: TypeAlias = make_dataclass(  # type: ignore[valid-type]
     "CaseFilters",
     [*((name, str, "") for name in FILTER_NAMES), ("sort", str, "newest")],
     bases=(_Filters,),

@@ -40,7 +40,8 @@ def _marked(text: str, matches) -> tuple[str, bool]:
     last = min(len(tokens), first + WINDOW_WORDS)
     hits = [i for i in range(first_hit, last) if matches(tokens[i].group())]
     start, end = tokens[first].start(), tokens[last - 1].end()
-    pieces, position = [], start
+    pieces: list[str] = []
+    position = start
     for index in hits:
         token = tokens[index]
         pieces.append(escape(text[position : token.start()]))

@@ -99,7 +99,9 @@ class _RelevanceOrder:
         return found + self.newest_first[max(start, offset) : stop].tolist()
 
 
-def _matches(columns: LibraryColumns, passing, query: ParsedQuery, mode: Mode) -> np.ndarray:
+def _matches(
+    columns: LibraryColumns, passing: np.ndarray | None, query: ParsedQuery, mode: Mode
+) -> np.ndarray:
     """Positions of the cases that match the words and pass the filters (`passing`)."""
     positions = columns.positions(get_backend().matching_ids(query, mode))
     return positions if passing is None else positions[passing[positions]]
@@ -122,7 +124,9 @@ def _correction(query: ParsedQuery) -> dict[str, str]:
     return replacements
 
 
-def _matching_with_fallbacks(columns: LibraryColumns, passing, query: ParsedQuery):
+def _matching_with_fallbacks(
+    columns: LibraryColumns, passing: np.ndarray | None, query: ParsedQuery
+) -> tuple[np.ndarray, Mode, ParsedQuery, str]:
     """All words first; then the words without å, ä and ö, or with a spelling correction;
     then any of the words. Returns the positions, the mode, the query used and its text."""
     matching = _matches(columns, passing, query, Mode.ALL)
@@ -149,7 +153,9 @@ def _organisations(counts: dict[int, int]) -> list[tuple[Organisation, int]]:
     return [(organisations[pk], n) for pk, n in top if pk in organisations]
 
 
-def case_search(*, filters, page_number=1, page_size: int | None = None) -> SearchResults:
+def case_search(
+    *, filters: CaseFilters, page_number: int | str | None = 1, page_size: int | None = None
+) -> SearchResults:
     """Every list of published cases: the case list, search, the organisation and vocabulary
     pages, the home page and the API. Words, filters, facet counts and a page in order."""
     query = parse(filters.q)
@@ -167,17 +173,21 @@ def case_search(*, filters, page_number=1, page_size: int | None = None) -> Sear
             matching = np.setdiff1d(matching, named, assume_unique=True)
     counts = columns.counts(matching)
     facets = facets_for(filters, counts)
+    page_ids: Callable[[int, int], list[int]]
     if mode is not None and filters.sort == "relevance":
         page_ids = _RelevanceOrder(used, mode, columns.ids[matching], passing is not None)
     else:
         sort = filters.sort if filters.sort in SORTS else "newest"
         page_ids = partial(columns.ordered_ids, matching, sort)
-    paginator = Paginator(_CasePages(counts.total, page_ids), page_size or PAGE_SIZE)
+    pages = _CasePages(counts.total, page_ids)
+    # The paginator only counts and slices, all that _CasePages does.
+    paginator: Paginator[Case] = Paginator(pages, page_size or PAGE_SIZE)  # type: ignore[arg-type]
     page = paginator.get_page(page_number)
     page.object_list = list(page.object_list)
     if mode is not None:
         for case in page.object_list:
-            case.snippet = snippet(case, used)
+            # For the case card, which shows it instead of the summary.
+            case.snippet = snippet(case, used)  # type: ignore[attr-defined]
     organisations = _organisations(counts.organisation) if mode is not None else []
     return SearchResults(
         query=query,

@@ -61,7 +61,7 @@ def _scored(case: Case, other: Case, text_rank: int) -> SimilarCase:
     shared_words = _shared_title_words(case, other)
     if shared_words:
         reasons.append(_("also about %(words)s") % {"words": ", ".join(shared_words)})
-    if case.sector_id and case.sector_id == other.sector_id:
+    if case.sector_id and case.sector_id == other.sector_id and other.sector:
         score += 1
         reasons.append(_("also in %(sector)s") % {"sector": other.sector.label.lower()})
     own_groups = _term_ids(case, "target_groups")

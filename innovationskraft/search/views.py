@@ -1,6 +1,6 @@
 from urllib.parse import urlencode
 
-from django.http import QueryDict
+from django.http import HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.vary import vary_on_headers
@@ -58,7 +58,7 @@ def search(request):
     return render(request, template, context)
 
 
-def search_redirect(request):
+def search_redirect(request: HttpRequest) -> HttpResponse:
     """`/search/` is the address people guess; the page itself has a Swedish address."""
     query: QueryDict = request.GET
     target = reverse("search:results")

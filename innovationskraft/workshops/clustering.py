@@ -60,7 +60,8 @@ def _matrix(documents: list[list[str]]) -> np.ndarray:
 
 def theme_name(texts: list[str], language: str) -> str:
     """The words the texts share most, in the form people wrote them."""
-    stem_counts, surface = Counter(), {}
+    stem_counts: Counter[str] = Counter()
+    surface: dict[str, Counter[str]] = {}
     for text in texts:
         pairs = stemmed_words(text, language)
         stem_counts.update({stem for stem, _word in pairs})

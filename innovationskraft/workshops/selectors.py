@@ -2,11 +2,13 @@
 
 from collections import Counter
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, TypedDict
 
 from django.db.models import Count, Q, QuerySet
 
+from innovationskraft.accounts.models import User
 from innovationskraft.accounts.selectors import organisation_ids_of
-from innovationskraft.cases.models import Term
+from innovationskraft.cases.models import Case, Term
 from innovationskraft.workshops.models import (
     Contribution,
     Participant,
@@ -17,7 +19,14 @@ from innovationskraft.workshops.models import (
     Workshop,
 )
 
+if TYPE_CHECKING:
+    from django_stubs_ext import WithAnnotations
+
 Status = Contribution.Status
+
+
+class MergedCount(TypedDict):
+    merged_count: int
 
 
 def board_contributions(*, workshop: Workshop) -> QuerySet[Contribution]:
@@ -26,14 +35,16 @@ def board_contributions(*, workshop: Workshop) -> QuerySet[Contribution]:
     )
 
 
-def with_merged_counts(contributions: QuerySet[Contribution]) -> QuerySet[Contribution]:
+def with_merged_counts(
+    contributions: QuerySet[Contribution],
+) -> "QuerySet[WithAnnotations[Contribution, MergedCount]]":
     """`merged_count`: the duplicates merged into each one, which count as naming it again."""
     return contributions.annotate(
         merged_count=Count("merged", filter=Q(merged__status__in=(Status.VISIBLE, Status.PENDING)))
     )
 
 
-def workshops_for_facilitator(*, user) -> QuerySet[Workshop]:
+def workshops_for_facilitator(*, user: User) -> QuerySet[Workshop]:
     workshops = Workshop.objects.select_related("organiser").annotate(
         contribution_count=Count("contributions", filter=~Q(contributions__status=Status.WITHDRAWN))
     )
@@ -80,20 +91,25 @@ class PromptBoard:
     count: int = 0
 
 
-def board(*, workshop: Workshop, contributions: QuerySet | None = None) -> list[PromptBoard]:
+def board(
+    *, workshop: Workshop, contributions: QuerySet[Contribution] | None = None
+) -> list[PromptBoard]:
     """The board by question, each question's themes in order and the unthemed last.
     Contributions are counted with the duplicates merged into them."""
     voting_round = open_round(workshop=workshop)
     votes = vote_counts(voting_round=voting_round)
     if contributions is None:
         contributions = board_contributions(workshop=workshop)
-    contributions = with_merged_counts(contributions).order_by("-highlighted", "created_at", "pk")
+    counted = with_merged_counts(contributions).order_by("-highlighted", "created_at", "pk")
     themes = Theme.objects.filter(prompt__workshop=workshop).order_by("position", "pk")
     boards = {prompt.pk: PromptBoard(prompt) for prompt in workshop.prompts.all()}
-    groups = {theme.pk: ThemeGroup(theme, [], votes[("theme", theme.pk)]) for theme in themes}
+    groups: dict[int | None, ThemeGroup] = {
+        theme.pk: ThemeGroup(theme, [], votes[("theme", theme.pk)]) for theme in themes
+    }
     unthemed = {pk: ThemeGroup(None, []) for pk in boards}
-    for contribution in contributions:
-        contribution.vote_count = votes[("contribution", contribution.pk)]
+    for contribution in counted:
+        # For the templates, beside the merged count the query annotated.
+        contribution.vote_count = votes[("contribution", contribution.pk)]  # type: ignore[attr-defined]
         group = groups.get(contribution.theme_id) or unthemed[contribution.prompt_id]
         group.contributions.append(contribution)
         boards[contribution.prompt_id].count += 1 + contribution.merged_count
@@ -166,7 +182,7 @@ def tag_terms() -> list[Term]:
     return ordered
 
 
-def reports_naming(*, case) -> QuerySet[Workshop]:
+def reports_naming(*, case: Case) -> QuerySet[Workshop]:
     """Published workshop reports in which the case was named as an example."""
     return Workshop.objects.filter(
         state=Workshop.State.PUBLISHED,

@@ -6,7 +6,7 @@ from innovationskraft.cases.models import Term
 from innovationskraft.search.analysis import stems
 from innovationskraft.workshops.models import TAG_VOCABULARIES, Prompt
 
-VOCABULARIES_OF_KIND = {
+VOCABULARIES_OF_KIND: dict[str, tuple[str, ...]] = {
     Prompt.Kind.BARRIER: ("barrier",),
     Prompt.Kind.ENABLER: ("enabler",),
 }

@@ -1,9 +1,11 @@
+from typing import Any
+
 from django.http import HttpRequest
 from ninja import Field, Query, Router
 from ninja.responses import Status
 
 from innovationskraft.api import selectors, services
-from innovationskraft.api.auth import OPTIONAL_TOKEN, BearerToken
+from innovationskraft.api.auth import OPTIONAL_TOKEN, ApiRequest, BearerToken
 from innovationskraft.api.errors import not_found
 from innovationskraft.api.outputs import adoption_out
 from innovationskraft.api.pagination import PageQuery, page_of
@@ -26,7 +28,7 @@ class AdoptionQuery(PageQuery):
     description="Newest first.",
     openapi_extra=OPTIONAL_TOKEN,
 )
-def adoption_list(request: HttpRequest, query: Query[AdoptionQuery]):
+def adoption_list(request: HttpRequest, query: Query[AdoptionQuery]) -> dict[str, Any]:
     matching = selectors.adoptions(case=query.case, organisation=query.organisation)
     adoptions, page = page_of(request, matching, query=query)
     return page | {"results": [adoption_out(a) for a in adoptions]}
@@ -38,7 +40,9 @@ def adoption_list(request: HttpRequest, query: Query[AdoptionQuery]):
     auth=BearerToken(),
     summary="Record that one of your organisations adopted a published case",
 )
-def adoption_create(request: HttpRequest, identifier: str, payload: AdoptionIn):
+def adoption_create(
+    request: ApiRequest, identifier: str, payload: AdoptionIn
+) -> Status[dict[str, Any]]:
     case = selectors.case_visible_to(user=request.auth, identifier=identifier)
     if case is None or not case.is_public:
         raise not_found()

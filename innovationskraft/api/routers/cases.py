@@ -1,14 +1,14 @@
 from collections.abc import Callable
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from django.core.paginator import EmptyPage
 from django.http import HttpRequest, HttpResponse
 from ninja import Body, Field, Query, Router
 from ninja.responses import Status
-from pydantic import create_model
+from pydantic import BaseModel, create_model
 
 from innovationskraft.api import selectors, services
-from innovationskraft.api.auth import OPTIONAL_TOKEN, BearerToken
+from innovationskraft.api.auth import OPTIONAL_TOKEN, ApiRequest, BearerToken
 from innovationskraft.api.errors import not_found
 from innovationskraft.api.outputs import case_etag, case_out, case_outputs
 from innovationskraft.api.pagination import PageQuery, figures, no_such_page
@@ -33,7 +33,8 @@ def _filter_field(name: str) -> tuple[Any, Any]:
     case_field = FIELD_OF_FILTER.get(name)
     label = str(case_field.filter_label) if case_field else FILTER_HELP[name]
     if case_field is not None and case_field.kind is Kind.CHOICE:
-        values = tuple(value for value, _label in Case._meta.get_field(case_field.name).choices)
+        choices = contract.model_field(case_field.name).choices or ()
+        values = tuple(value for value, _label in choices)
         return Literal[values] | None, Field(None, description=label)
     if case_field is not None and case_field.kind is Kind.YEAR:
         return int | None, Field(None, ge=1000, le=9999, description=label)
@@ -59,21 +60,25 @@ class _CaseListQuery(PageQuery):
         None, description="Relevance (the default with q) needs q; newest is the default."
     )
 
-    def filters(self):
+    def filters(self) -> Any:
         values = self.model_dump(exclude={"page", "page_size"})
         query = {name: "" if value is None else str(value) for name, value in values.items()}
         return CaseFilters.from_query(query, default_sort="relevance" if self.q else "newest")
 
 
-# Every filter of the library, as the case list and the search page have them.
-CaseListQuery = create_model(
-    "CaseListQuery",
-    __base__=_CaseListQuery,
-    **{name: _filter_field(name) for name in FILTER_NAMES if name != "q"},
-)
+# Every filter of the library, as the case list and the search page have them. Made at
+# import: to a type checker, its base (the filters are read through `filters()`).
+if TYPE_CHECKING:
+    CaseListQuery = _CaseListQuery
+else:
+    CaseListQuery = create_model(
+        "CaseListQuery",
+        __base__=_CaseListQuery,
+        **{name: _filter_field(name) for name in FILTER_NAMES if name != "q"},
+    )
 
 
-def _writable(request: HttpRequest, identifier: str) -> Case:
+def _writable(request: ApiRequest, identifier: str) -> Case:
     case = selectors.case_visible_to(user=request.auth, identifier=identifier)
     if case is None:
         raise not_found()
@@ -88,7 +93,7 @@ def _writable(request: HttpRequest, identifier: str) -> Case:
     "order of `sort`; with q, by relevance unless `sort` says otherwise.",
     openapi_extra=OPTIONAL_TOKEN,
 )
-def case_list(request: HttpRequest, query: Query[CaseListQuery]):  # type: ignore[valid-type]
+def case_list(request: HttpRequest, query: Query[CaseListQuery]) -> dict[str, Any]:
     try:
         cases, count, pages = selectors.case_page(
             filters=query.filters(), page=query.page, page_size=query.page_size
@@ -99,7 +104,7 @@ def case_list(request: HttpRequest, query: Query[CaseListQuery]):  # type: ignor
     return figures(request, count=count, number=query.page, pages=pages) | {"results": results}
 
 
-def _shown(request: HttpRequest, case: Case, response: HttpResponse) -> dict:
+def _shown(request: HttpRequest, case: Case, response: HttpResponse) -> dict[str, Any]:
     output = case_out(request, case)
     response["ETag"] = case_etag(output)
     return output
@@ -125,7 +130,7 @@ def _inlined(schema: Any, definitions: dict) -> Any:
     return schema
 
 
-def _request_body(model) -> dict:
+def _request_body(model: type[BaseModel]) -> dict[str, Any]:
     """The body is checked once, by the case's own parser (every bad field in one answer);
     the schema only documents it."""
     schema = model.model_json_schema()
@@ -156,7 +161,7 @@ IF_MATCH = {
     "Its ETag is what If-Match on PUT and PATCH names.",
     openapi_extra=OPTIONAL_TOKEN,
 )
-def case_detail(request: HttpRequest, identifier: str, response: HttpResponse):
+def case_detail(request: ApiRequest, identifier: str, response: HttpResponse) -> dict[str, Any]:
     case = selectors.case_visible_to(user=request.api_user, identifier=identifier)
     if case is None:
         raise not_found()
@@ -171,7 +176,9 @@ def case_detail(request: HttpRequest, identifier: str, response: HttpResponse):
     description="For one of your organisations. The draft is submitted for review on the site.",
     openapi_extra=_request_body(CaseCreateIn),
 )
-def case_create(request: HttpRequest, payload: Body[dict[str, Any]], response: HttpResponse):
+def case_create(
+    request: ApiRequest, payload: Body[dict[str, Any]], response: HttpResponse
+) -> Status[dict[str, Any]]:
     case = services.case_create_from_record(actor=request.auth, record=payload)
     response["Location"] = request.build_absolute_uri(f"{request.path}/{case.identifier}")
     return Status(201, _shown(request, case, response))
@@ -186,8 +193,8 @@ def case_create(request: HttpRequest, payload: Body[dict[str, Any]], response: H
     openapi_extra=_request_body(CaseReplaceIn) | IF_MATCH,
 )
 def case_replace(
-    request: HttpRequest, identifier: str, payload: Body[dict[str, Any]], response: HttpResponse
-):
+    request: ApiRequest, identifier: str, payload: Body[dict[str, Any]], response: HttpResponse
+) -> dict[str, Any]:
     case = _writable(request, identifier)
     services.case_replace_from_record(
         actor=request.auth, case=case, record=payload, check=_if_match(request)
@@ -204,8 +211,8 @@ def case_replace(
     openapi_extra=_request_body(CaseIn) | IF_MATCH,
 )
 def case_update(
-    request: HttpRequest, identifier: str, payload: Body[dict[str, Any]], response: HttpResponse
-):
+    request: ApiRequest, identifier: str, payload: Body[dict[str, Any]], response: HttpResponse
+) -> dict[str, Any]:
     case = _writable(request, identifier)
     services.case_patch_from_record(
         actor=request.auth, case=case, changes=payload, check=_if_match(request)

@@ -1,3 +1,5 @@
+from typing import Any
+
 from django.http import HttpRequest
 from ninja import Field, Query, Router
 
@@ -24,7 +26,7 @@ class OrganisationQuery(PageQuery):
     description="Those leading the most published cases first, then by name.",
     openapi_extra=OPTIONAL_TOKEN,
 )
-def organisation_list(request: HttpRequest, query: Query[OrganisationQuery]):
+def organisation_list(request: HttpRequest, query: Query[OrganisationQuery]) -> dict[str, Any]:
     matching = selectors.organisations(name=query.name.strip(), kind=query.type or "")
     organisations, page = page_of(request, matching, query=query)
     return page | {"results": [organisation_out(request, o) for o in organisations]}
@@ -36,7 +38,7 @@ def organisation_list(request: HttpRequest, query: Query[OrganisationQuery]):
     summary="One organisation, with its counts of published cases",
     openapi_extra=OPTIONAL_TOKEN,
 )
-def organisation_detail(request: HttpRequest, slug: str):
+def organisation_detail(request: HttpRequest, slug: str) -> dict[str, Any]:
     organisation = selectors.organisation_by_slug(slug)
     if organisation is None:
         raise not_found()

@@ -1,3 +1,5 @@
+from typing import Any
+
 from django.http import HttpRequest
 from ninja import Query, Router
 
@@ -20,7 +22,7 @@ router = Router(tags=["workshop reports"])
     description="Newest workshop first.",
     openapi_extra=OPTIONAL_TOKEN,
 )
-def report_list(request: HttpRequest, query: Query[PageQuery]):
+def report_list(request: HttpRequest, query: Query[PageQuery]) -> dict[str, Any]:
     reports, page = page_of(request, selectors.reports(), query=query)
     return page | {"results": [report_out(request, workshop) for workshop in reports]}
 
@@ -33,7 +35,7 @@ def report_list(request: HttpRequest, query: Query[PageQuery]):
     "and the conclusions. Participants are never named.",
     openapi_extra=OPTIONAL_TOKEN,
 )
-def report_detail(request: HttpRequest, slug: str):
+def report_detail(request: HttpRequest, slug: str) -> dict[str, Any]:
     workshop = selectors.report_by_slug(slug)
     if workshop is None:
         raise not_found()

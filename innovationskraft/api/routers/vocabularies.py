@@ -1,3 +1,5 @@
+from typing import Any
+
 from django.http import HttpRequest
 from ninja import Router
 
@@ -18,7 +20,7 @@ router = Router(tags=["vocabularies"])
     summary="The controlled vocabularies",
     openapi_extra=OPTIONAL_TOKEN,
 )
-def vocabulary_list(request: HttpRequest):
+def vocabulary_list(request: HttpRequest) -> list[dict[str, Any]]:
     counts = selectors.term_counts()
     return [vocabulary_out(code, counts.get(code, 0)) for code in Vocabulary.values]
 
@@ -30,7 +32,7 @@ def vocabulary_list(request: HttpRequest):
     description="Codes never change; barriers and enablers have a parent code.",
     openapi_extra=OPTIONAL_TOKEN,
 )
-def vocabulary_detail(request: HttpRequest, vocabulary: str):
+def vocabulary_detail(request: HttpRequest, vocabulary: str) -> dict[str, Any]:
     if vocabulary not in Vocabulary.values:
         raise not_found()
     terms = selectors.vocabulary_terms(vocabulary)

@@ -6,6 +6,7 @@ from django.db.models import F
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
+from innovationskraft.accounts.types import Actor
 from innovationskraft.cases import permissions
 from innovationskraft.cases.models import Adoption, Case, Organisation
 from innovationskraft.cases.services.common import require, user_or_none
@@ -14,7 +15,7 @@ from innovationskraft.cases.signals import cases_changed
 ADOPTIONS_CHANGED = gettext_noop("Adoptions changed")
 
 
-def _count_changed(case_id: int, actor) -> None:
+def _count_changed(case_id: int, actor: Actor) -> None:
     # What the case says is the same: no version, but the order by adoptions changed.
     cases_changed(case_ids=[case_id], actor=actor, action=ADOPTIONS_CHANGED, versioned=False)
 
@@ -22,7 +23,7 @@ def _count_changed(case_id: int, actor) -> None:
 @transaction.atomic
 def adoption_record(
     *,
-    actor,
+    actor: Actor,
     case: Case,
     organisation: Organisation,
     year: int | None = None,
@@ -54,7 +55,7 @@ def adoption_record(
 
 
 @transaction.atomic
-def adoption_remove(*, actor, adoption: Adoption) -> None:
+def adoption_remove(*, actor: Actor, adoption: Adoption) -> None:
     if actor is not None:
         require(
             permissions.can_review_cases(actor)
@@ -66,7 +67,7 @@ def adoption_remove(*, actor, adoption: Adoption) -> None:
 
 
 @transaction.atomic
-def case_recount_adoptions(*, actor, case: Case) -> None:
+def case_recount_adoptions(*, actor: Actor, case: Case) -> None:
     """For writes outside these services (the admin): make the kept count true again."""
     Case.objects.filter(pk=case.pk).update(adoption_count=case.adoptions.count())
     _count_changed(case.pk, actor)

@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
+from innovationskraft.accounts.types import Actor
 from innovationskraft.cases import contract, permissions
 from innovationskraft.cases.contract import CaseInput
 from innovationskraft.cases.models import Case, CaseLink, Organisation, ReviewDecision, Tag
@@ -22,7 +23,7 @@ from innovationskraft.cases.signals import cases_changed
 class EditConflict(Exception):
     """Someone saved the case after the writer loaded it: saving would overwrite their work."""
 
-    def __init__(self, case: Case):
+    def __init__(self, case: Case) -> None:
         super().__init__(f"case {case.pk} is at revision {case.revision}")
         self.case = case
 
@@ -51,7 +52,7 @@ def _write_case_fields(case: Case, data: CaseInput) -> None:
 @transaction.atomic
 def case_create(
     *,
-    actor,
+    actor: Actor,
     lead_organisation: Organisation,
     data: CaseInput,
     slug: str = "",
@@ -79,7 +80,9 @@ def case_lock(*, case: Case) -> int:
 
 
 @transaction.atomic
-def case_update(*, actor, case: Case, data: CaseInput, loaded_revision: int | None = None) -> Case:
+def case_update(
+    *, actor: Actor, case: Case, data: CaseInput, loaded_revision: int | None = None
+) -> Case:
     """`loaded_revision`: the revision the writer started from. When someone saved the case
     since, nothing is written and EditConflict carries the case as it is now."""
     if actor is not None:
@@ -95,7 +98,7 @@ def case_update(*, actor, case: Case, data: CaseInput, loaded_revision: int | No
 
 
 @transaction.atomic
-def case_saved_elsewhere(*, actor, case: Case, created: bool) -> None:
+def case_saved_elsewhere(*, actor: Actor, case: Case, created: bool) -> None:
     """For the admin, which writes the case with its own forms: count the revision and tell
     the listeners, as every other write does."""
     if not created:
@@ -107,7 +110,7 @@ def case_saved_elsewhere(*, actor, case: Case, created: bool) -> None:
 
 
 @transaction.atomic
-def _set_status(case: Case, status: str, actor, comment: str) -> Case:
+def _set_status(case: Case, status: str, actor: Actor, comment: str) -> Case:
     case.status = status
     if status == Case.Status.PUBLISHED and case.published_at is None:
         case.published_at = timezone.now()
@@ -116,7 +119,7 @@ def _set_status(case: Case, status: str, actor, comment: str) -> Case:
     return case
 
 
-def case_submit_for_review(*, actor, case: Case) -> Case:
+def case_submit_for_review(*, actor: Actor, case: Case) -> Case:
     require(permissions.can_edit_case(actor, case))
     if case.status != Case.Status.DRAFT:
         raise ValidationError(_("Only a draft can be submitted for review."))
@@ -124,30 +127,36 @@ def case_submit_for_review(*, actor, case: Case) -> Case:
 
 
 @transaction.atomic
-def case_publish(*, actor, case: Case, comment: str = "") -> Case:
+def case_publish(*, actor: Actor, case: Case, comment: str = "") -> Case:
     if actor is not None:
         require(permissions.can_review_cases(actor))
         if case.status != Case.Status.IN_REVIEW:
             raise ValidationError(_("Only a case in review can be published."))
         ReviewDecision.objects.create(
-            case=case, moderator=actor, outcome=ReviewDecision.Outcome.PUBLISHED, comment=comment
+            case=case,
+            moderator=user_or_none(actor),
+            outcome=ReviewDecision.Outcome.PUBLISHED,
+            comment=comment,
         )
     return _set_status(case, Case.Status.PUBLISHED, actor, gettext_noop("Published"))
 
 
 @transaction.atomic
-def case_return_to_owner(*, actor, case: Case, comment: str) -> Case:
+def case_return_to_owner(*, actor: Actor, case: Case, comment: str) -> Case:
     require(permissions.can_review_cases(actor))
     if not comment.strip():
         raise ValidationError(_("Tell the owner what to change."))
     if case.status != Case.Status.IN_REVIEW:
         raise ValidationError(_("Only a case in review can be returned."))
     ReviewDecision.objects.create(
-        case=case, moderator=actor, outcome=ReviewDecision.Outcome.RETURNED, comment=comment
+        case=case,
+        moderator=user_or_none(actor),
+        outcome=ReviewDecision.Outcome.RETURNED,
+        comment=comment,
     )
     return _set_status(case, Case.Status.DRAFT, actor, gettext_noop("Returned for changes"))
 
 
-def case_archive(*, actor, case: Case) -> Case:
+def case_archive(*, actor: Actor, case: Case) -> Case:
     require(permissions.can_edit_case(actor, case))
     return _set_status(case, Case.Status.ARCHIVED, actor, gettext_noop("Archived"))

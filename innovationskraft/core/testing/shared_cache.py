@@ -1,6 +1,7 @@
 """Two cache clients on one Redis, as two app processes have: for tests of shared state."""
 
 import os
+from collections.abc import Iterator
 
 import pytest
 from django.core.cache.backends.redis import RedisCache
@@ -17,7 +18,7 @@ def _client() -> RedisCache:
 
 
 @pytest.fixture
-def two_processes() -> tuple[RedisCache, RedisCache]:
+def two_processes() -> Iterator[tuple[RedisCache, RedisCache]]:
     """Skipped without Redis on a developer's machine; CI must have it."""
     first, second = _client(), _client()
     try:

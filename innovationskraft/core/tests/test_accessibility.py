@@ -173,7 +173,7 @@ def _participant_cookie(participant: Participant):
     return then
 
 
-WORKSHOP_ANSWERS = {
+WORKSHOP_ANSWERS: dict[str, list[str]] = {
     Prompt.Kind.EXAMPLE: [
         "ReTuna återbruksgalleria i Eskilstuna",
         "ReTuna, galleria där allt är återbrukat",

@@ -1,6 +1,7 @@
 """Client addresses behind proxies, and the one keyed hash of them."""
 
 import datetime
+from typing import Any
 
 import pytest
 from django.core.exceptions import ImproperlyConfigured
@@ -11,7 +12,7 @@ from innovationskraft.core.clients import address_key, client_address
 
 
 def request_from(remote: str, forwarded: str | None = None):
-    headers = {"REMOTE_ADDR": remote}
+    headers: dict[str, Any] = {"REMOTE_ADDR": remote}
     if forwarded is not None:
         headers["HTTP_X_FORWARDED_FOR"] = forwarded
     return RequestFactory().get("/", **headers)

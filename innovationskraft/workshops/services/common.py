@@ -1,11 +1,12 @@
 from django.core.exceptions import PermissionDenied
 from django.db.models import F
 
+from innovationskraft.accounts.types import Actor
 from innovationskraft.workshops import permissions
 from innovationskraft.workshops.models import Workshop
 
 
-def require_facilitator(actor, workshop: Workshop) -> None:
+def require_facilitator(actor: Actor, workshop: Workshop) -> None:
     """`actor` None is a system process, such as loading the demo; never a web request."""
     if actor is not None and not permissions.can_facilitate(actor, workshop):
         raise PermissionDenied

@@ -4,6 +4,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from innovationskraft.accounts.types import Actor
 from innovationskraft.cases import services as case_services
 from innovationskraft.cases.contract import CaseInput
 from innovationskraft.cases.models import Case, Organisation
@@ -18,7 +19,7 @@ def _title_of(text: str) -> str:
 
 @transaction.atomic
 def contribution_to_case(
-    *, actor, contribution: Contribution, organisation: Organisation, title: str = ""
+    *, actor: Actor, contribution: Contribution, organisation: Organisation, title: str = ""
 ) -> Case:
     """A draft case for the facilitator's organisation, prefilled from the example."""
     workshop = contribution.workshop
@@ -49,7 +50,9 @@ def contribution_to_case(
 
 
 @transaction.atomic
-def contribution_link_case(*, actor, contribution: Contribution, case: Case | None) -> Contribution:
+def contribution_link_case(
+    *, actor: Actor, contribution: Contribution, case: Case | None
+) -> Contribution:
     """Link the example to a case already in the library (or unlink it with None)."""
     require_facilitator(actor, contribution.workshop)
     if case is not None and not case.is_public:

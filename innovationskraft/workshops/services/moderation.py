@@ -4,6 +4,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from innovationskraft.accounts.types import Actor
 from innovationskraft.workshops.models import Contribution
 from innovationskraft.workshops.moderation import looks_offensive
 from innovationskraft.workshops.services.common import board_changed, require_facilitator
@@ -19,7 +20,9 @@ def _save(contribution: Contribution, *fields: str) -> Contribution:
 
 
 @transaction.atomic
-def contribution_set_status(*, actor, contribution: Contribution, status: str) -> Contribution:
+def contribution_set_status(
+    *, actor: Actor, contribution: Contribution, status: str
+) -> Contribution:
     """Approve, hide or show again; a hidden contribution is kept, never deleted."""
     require_facilitator(actor, contribution.workshop)
     if status not in (Status.VISIBLE, Status.HIDDEN):
@@ -31,7 +34,7 @@ def contribution_set_status(*, actor, contribution: Contribution, status: str) -
 
 
 @transaction.atomic
-def contribution_correct(*, actor, contribution: Contribution, text: str) -> Contribution:
+def contribution_correct(*, actor: Actor, contribution: Contribution, text: str) -> Contribution:
     require_facilitator(actor, contribution.workshop)
     contribution.text = _clean(text)
     contribution.flagged = looks_offensive(contribution.text)
@@ -40,7 +43,11 @@ def contribution_correct(*, actor, contribution: Contribution, text: str) -> Con
 
 @transaction.atomic
 def contribution_set_flags(
-    *, actor, contribution: Contribution, highlighted: bool | None = None, done: bool | None = None
+    *,
+    actor: Actor,
+    contribution: Contribution,
+    highlighted: bool | None = None,
+    done: bool | None = None,
 ) -> Contribution:
     require_facilitator(actor, contribution.workshop)
     if highlighted is not None:
@@ -51,7 +58,9 @@ def contribution_set_flags(
 
 
 @transaction.atomic
-def contribution_merge(*, actor, duplicate: Contribution, into: Contribution) -> Contribution:
+def contribution_merge(
+    *, actor: Actor, duplicate: Contribution, into: Contribution
+) -> Contribution:
     """The duplicate leaves the board and counts towards the one it was merged into."""
     require_facilitator(actor, duplicate.workshop)
     if duplicate.workshop_id != into.workshop_id or duplicate.pk == into.pk:
@@ -66,7 +75,7 @@ def contribution_merge(*, actor, duplicate: Contribution, into: Contribution) ->
 
 
 @transaction.atomic
-def contribution_unmerge(*, actor, contribution: Contribution) -> Contribution:
+def contribution_unmerge(*, actor: Actor, contribution: Contribution) -> Contribution:
     require_facilitator(actor, contribution.workshop)
     contribution.merged_into = None
     return _save(contribution, "merged_into")

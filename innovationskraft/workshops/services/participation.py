@@ -3,10 +3,12 @@
 import datetime
 import re
 import secrets
+from typing import Any
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
+from django.db.models import QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -51,7 +53,7 @@ def _require_open(workshop: Workshop) -> None:
         raise ValidationError(_("The facilitator has paused contributions for a moment."))
 
 
-def _over_limit(queryset, limit: int, *, stamp: str = "created_at") -> bool:
+def _over_limit(queryset: QuerySet[Any], limit: int, *, stamp: str = "created_at") -> bool:
     """At least `limit` rows in the last minute; counts no further than the limit."""
     recent = queryset.filter(**{f"{stamp}__gte": timezone.now() - MINUTE})
     return recent[:limit].count() >= limit

@@ -8,6 +8,7 @@ from django.db import transaction
 from django.db.models import Max
 from django.utils.translation import gettext as _
 
+from innovationskraft.accounts.types import Actor
 from innovationskraft.cases.models import Term
 from innovationskraft.workshops import clustering
 from innovationskraft.workshops.models import TAG_VOCABULARIES, Contribution, Theme, Workshop
@@ -27,7 +28,7 @@ def _next_position(prompt_id: int) -> int:
 
 
 @transaction.atomic
-def themes_cluster(*, actor, workshop: Workshop) -> ClusterOutcome:
+def themes_cluster(*, actor: Actor, workshop: Workshop) -> ClusterOutcome:
     require_facilitator(actor, workshop)
     joined = created = 0
     fields = ("id", "text", "prompt_id", "theme_id", "placed_by_hand")
@@ -68,7 +69,7 @@ def _require_name(name: str) -> str:
 
 
 @transaction.atomic
-def theme_rename(*, actor, theme: Theme, name: str) -> Theme:
+def theme_rename(*, actor: Actor, theme: Theme, name: str) -> Theme:
     require_facilitator(actor, theme.prompt.workshop)
     theme.name = _require_name(name)
     theme.save(update_fields=["name"])
@@ -77,7 +78,9 @@ def theme_rename(*, actor, theme: Theme, name: str) -> Theme:
 
 
 @transaction.atomic
-def contribution_move(*, actor, contribution: Contribution, theme: Theme | None) -> Contribution:
+def contribution_move(
+    *, actor: Actor, contribution: Contribution, theme: Theme | None
+) -> Contribution:
     """Put a contribution in a theme, or in none; clustering will leave it there."""
     require_facilitator(actor, contribution.workshop)
     if theme is not None and theme.prompt_id != contribution.prompt_id:
@@ -90,7 +93,9 @@ def contribution_move(*, actor, contribution: Contribution, theme: Theme | None)
 
 
 @transaction.atomic
-def theme_split(*, actor, theme: Theme, contributions: list[Contribution], name: str) -> Theme:
+def theme_split(
+    *, actor: Actor, theme: Theme, contributions: list[Contribution], name: str
+) -> Theme:
     """Move some of a theme's contributions to a new theme of their own."""
     workshop = theme.prompt.workshop
     require_facilitator(actor, workshop)
@@ -106,7 +111,7 @@ def theme_split(*, actor, theme: Theme, contributions: list[Contribution], name:
 
 
 @transaction.atomic
-def theme_dissolve(*, actor, theme: Theme) -> None:
+def theme_dissolve(*, actor: Actor, theme: Theme) -> None:
     """Its contributions stay unthemed: a re-run does not put them back."""
     workshop = theme.prompt.workshop
     require_facilitator(actor, workshop)
@@ -122,7 +127,7 @@ def _tag_terms(terms: list[Term]) -> list[Term]:
 
 
 @transaction.atomic
-def theme_set_terms(*, actor, theme: Theme, terms: list[Term]) -> Theme:
+def theme_set_terms(*, actor: Actor, theme: Theme, terms: list[Term]) -> Theme:
     require_facilitator(actor, theme.prompt.workshop)
     theme.terms.set(_tag_terms(terms))
     board_changed(theme.prompt.workshop)
@@ -130,7 +135,9 @@ def theme_set_terms(*, actor, theme: Theme, terms: list[Term]) -> Theme:
 
 
 @transaction.atomic
-def contribution_set_terms(*, actor, contribution: Contribution, terms: list[Term]) -> Contribution:
+def contribution_set_terms(
+    *, actor: Actor, contribution: Contribution, terms: list[Term]
+) -> Contribution:
     require_facilitator(actor, contribution.workshop)
     contribution.terms.set(_tag_terms(terms))
     board_changed(contribution.workshop)

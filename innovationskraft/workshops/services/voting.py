@@ -4,6 +4,7 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
+from innovationskraft.accounts.types import Actor
 from innovationskraft.workshops.models import (
     Contribution,
     Participant,
@@ -21,7 +22,7 @@ class VoteRefused(ValidationError):
 
 @transaction.atomic
 def round_open(
-    *, actor, workshop: Workshop, target: str, budget: int, question: str = ""
+    *, actor: Actor, workshop: Workshop, target: str, budget: int, question: str = ""
 ) -> VotingRound:
     """One round at a time: opening a new one closes the one before."""
     require_facilitator(actor, workshop)
@@ -38,7 +39,7 @@ def round_open(
 
 
 @transaction.atomic
-def round_close(*, actor, voting_round: VotingRound) -> VotingRound:
+def round_close(*, actor: Actor, voting_round: VotingRound) -> VotingRound:
     require_facilitator(actor, voting_round.workshop)
     voting_round.is_open = False
     voting_round.save(update_fields=["is_open"])

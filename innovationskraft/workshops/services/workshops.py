@@ -8,7 +8,9 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, override
 
+from innovationskraft.accounts.types import Actor
 from innovationskraft.cases.models import Organisation
+from innovationskraft.cases.services.common import user_or_none
 from innovationskraft.workshops import permissions
 from innovationskraft.workshops.models import (
     JOIN_CODE_ALPHABET,
@@ -50,7 +52,7 @@ def _unique_slug(title: str, date: datetime.date) -> str:
 
 def workshop_create(
     *,
-    actor,
+    actor: Actor,
     organiser: Organisation,
     title: str,
     date: datetime.date,
@@ -75,7 +77,7 @@ def workshop_create(
                     language=language,
                     approve_first=approve_first,
                     join_code=_new_join_code(),
-                    created_by=actor,
+                    created_by=user_or_none(actor),
                 )
                 with override(language):
                     for position, (kind, text) in enumerate(TEMPLATES[template]):
@@ -91,7 +93,7 @@ def workshop_create(
 @transaction.atomic
 def workshop_update(
     *,
-    actor,
+    actor: Actor,
     workshop: Workshop,
     title: str,
     date: datetime.date,
@@ -108,7 +110,7 @@ def workshop_update(
 
 
 @transaction.atomic
-def prompt_add(*, actor, workshop: Workshop, kind: str, text: str) -> Prompt:
+def prompt_add(*, actor: Actor, workshop: Workshop, kind: str, text: str) -> Prompt:
     require_facilitator(actor, workshop)
     if workshop.state not in (Workshop.State.DRAFT, Workshop.State.OPEN):
         raise ValidationError(_("Questions can only be added before the workshop closes."))
@@ -121,7 +123,7 @@ def prompt_add(*, actor, workshop: Workshop, kind: str, text: str) -> Prompt:
 
 
 @transaction.atomic
-def prompt_remove(*, actor, prompt: Prompt) -> None:
+def prompt_remove(*, actor: Actor, prompt: Prompt) -> None:
     workshop = prompt.workshop
     require_facilitator(actor, workshop)
     if prompt.contributions.exists():
@@ -130,7 +132,7 @@ def prompt_remove(*, actor, prompt: Prompt) -> None:
     board_changed(workshop)
 
 
-def _set_state(workshop: Workshop, state: str, **stamps) -> Workshop:
+def _set_state(workshop: Workshop, state: str, **stamps: datetime.datetime | None) -> Workshop:
     workshop.state = state
     for field, value in stamps.items():
         setattr(workshop, field, value)
@@ -140,7 +142,7 @@ def _set_state(workshop: Workshop, state: str, **stamps) -> Workshop:
 
 
 @transaction.atomic
-def workshop_open(*, actor, workshop: Workshop) -> Workshop:
+def workshop_open(*, actor: Actor, workshop: Workshop) -> Workshop:
     require_facilitator(actor, workshop)
     if workshop.state not in (Workshop.State.DRAFT, Workshop.State.CLOSED):
         raise ValidationError(_("Only a draft or closed workshop can be opened."))
@@ -150,7 +152,7 @@ def workshop_open(*, actor, workshop: Workshop) -> Workshop:
 
 
 @transaction.atomic
-def workshop_set_locked(*, actor, workshop: Workshop, locked: bool) -> Workshop:
+def workshop_set_locked(*, actor: Actor, workshop: Workshop, locked: bool) -> Workshop:
     require_facilitator(actor, workshop)
     workshop.locked = locked
     workshop.save(update_fields=["locked"])
@@ -159,7 +161,7 @@ def workshop_set_locked(*, actor, workshop: Workshop, locked: bool) -> Workshop:
 
 
 @transaction.atomic
-def workshop_close(*, actor, workshop: Workshop) -> Workshop:
+def workshop_close(*, actor: Actor, workshop: Workshop) -> Workshop:
     require_facilitator(actor, workshop)
     if workshop.state != Workshop.State.OPEN:
         raise ValidationError(_("Only an open workshop can be closed."))
@@ -168,7 +170,7 @@ def workshop_close(*, actor, workshop: Workshop) -> Workshop:
 
 
 @transaction.atomic
-def workshop_save_conclusions(*, actor, workshop: Workshop, conclusions: str) -> Workshop:
+def workshop_save_conclusions(*, actor: Actor, workshop: Workshop, conclusions: str) -> Workshop:
     require_facilitator(actor, workshop)
     workshop.conclusions = conclusions
     workshop.save(update_fields=["conclusions"])
@@ -176,7 +178,7 @@ def workshop_save_conclusions(*, actor, workshop: Workshop, conclusions: str) ->
 
 
 @transaction.atomic
-def workshop_publish(*, actor, workshop: Workshop) -> Workshop:
+def workshop_publish(*, actor: Actor, workshop: Workshop) -> Workshop:
     require_facilitator(actor, workshop)
     if workshop.state != Workshop.State.CLOSED:
         raise ValidationError(_("Close the workshop before publishing its report."))
@@ -184,7 +186,7 @@ def workshop_publish(*, actor, workshop: Workshop) -> Workshop:
 
 
 @transaction.atomic
-def workshop_unpublish(*, actor, workshop: Workshop) -> Workshop:
+def workshop_unpublish(*, actor: Actor, workshop: Workshop) -> Workshop:
     require_facilitator(actor, workshop)
     if workshop.state != Workshop.State.PUBLISHED:
         raise ValidationError(_("The report is not published."))
