@@ -11,6 +11,8 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.http import quote_etag
 
+from innovationskraft.cases import contract
+from innovationskraft.cases.contract import Kind
 from innovationskraft.cases.models import HIERARCHICAL, Adoption, Case, Term, Vocabulary
 from innovationskraft.core.addresses import site_root
 from innovationskraft.opendata.serialise import records_of
@@ -28,12 +30,15 @@ def site_url(request: HttpRequest, name: str, *args: Any) -> str:
 
 # The export's names: a case read here can be imported there.
 CASE_FIELDS = (
-    "identifier", "url", "slug", "title", "summary", "description", "language",
-    "lead_organisation", "lead_organisation_name", "partners", "stage", "start_year", "sector",
-    "facet", "innovation_types", "target_groups", "barriers", "enablers", "effects", "sdgs",
-    "user_involvement", "barriers_text", "enablers_text", "effects_evaluated", "tags",
-    "inspired_by", "adoption_count", "published_at", "updated_at",
-)  # fmt: skip
+    "identifier",
+    "url",
+    "slug",
+    *(f.name for f in contract.PUBLIC if f.kind is not Kind.LINKS),
+    "lead_organisation_name",
+    "adoption_count",
+    "published_at",
+    "updated_at",
+)
 
 
 def case_outputs(request: HttpRequest, cases: list[Case]) -> list[dict]:

@@ -13,6 +13,7 @@ from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
 from innovationskraft.accounts.types import Actor
+from innovationskraft.api.case_schemas import READ_ONLY
 from innovationskraft.api.errors import Conflict, PreconditionFailed
 from innovationskraft.cases import contract, permissions
 from innovationskraft.cases import services as case_services
@@ -33,9 +34,6 @@ from innovationskraft.opendata.serialise import case_record
 # What a client writes; everything else in a record is derived (labels, names, counts).
 RECORD_FIELDS = ("identifier", *(f.name for f in contract.PUBLIC if f.writable))
 WRITABLE_FIELDS = (*RECORD_FIELDS, *CONTACT_FIELDS)
-# Sent back as read: ignored, so that a case read here can be written back.
-READ_ONLY: tuple[str, ...] = ("url", "slug", "lead_organisation_name", "adoption_count")
-READ_ONLY += ("published_at", "updated_at")
 INPUT_FIELDS = {f.name for f in contract.WRITABLE}
 
 

@@ -9,17 +9,17 @@ from pydantic import BaseModel, create_model
 
 from innovationskraft.api import selectors, services
 from innovationskraft.api.auth import OPTIONAL_TOKEN, ApiRequest, BearerToken
-from innovationskraft.api.errors import not_found
-from innovationskraft.api.outputs import case_etag, case_out, case_outputs
-from innovationskraft.api.pagination import PageQuery, figures, no_such_page
-from innovationskraft.api.routers import reads, writes
-from innovationskraft.api.schemas import (
+from innovationskraft.api.case_schemas import (
     CaseCreateIn,
     CaseIn,
     CaseOut,
     CasePage,
     CaseReplaceIn,
 )
+from innovationskraft.api.errors import not_found
+from innovationskraft.api.outputs import case_etag, case_out, case_outputs
+from innovationskraft.api.pagination import PageQuery, figures, no_such_page
+from innovationskraft.api.routers import reads, writes
 from innovationskraft.cases import contract
 from innovationskraft.cases.contract import Kind
 from innovationskraft.cases.models import Case, Organisation
