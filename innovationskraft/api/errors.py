@@ -14,7 +14,7 @@ from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, HttpError
 from ninja.errors import ValidationError as RequestInvalid
 
-from innovationskraft.opendata.records import FieldError, RecordInvalid
+from innovationskraft.opendata.field_errors import FieldError, RecordInvalid
 
 
 class ApiError(Exception):

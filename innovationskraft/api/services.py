@@ -20,15 +20,11 @@ from innovationskraft.cases import services as case_services
 from innovationskraft.cases.contract import input_from_case
 from innovationskraft.cases.forms import AdoptionForm, not_in_the_future
 from innovationskraft.cases.models import Adoption, Case, Organisation
-from innovationskraft.opendata.records import (
-    CONTACT_FIELDS,
-    FieldError,
-    Lookups,
-    ParsedCase,
-    RecordInvalid,
-    parse_case_record,
-    type_errors,
-)
+from innovationskraft.opendata.columns import CONTACT_FIELDS
+from innovationskraft.opendata.field_errors import FieldError, RecordInvalid
+from innovationskraft.opendata.json_types import type_errors
+from innovationskraft.opendata.lookups import Lookups
+from innovationskraft.opendata.records import ParsedCase, parse_case_record
 from innovationskraft.opendata.serialise import case_record
 
 # What a client writes; everything else in a record is derived (labels, names, counts).

@@ -11,7 +11,8 @@ from collections.abc import Iterable, Iterator
 
 from django.utils.translation import gettext as _
 
-from innovationskraft.opendata.records import COLUMNS, LIST_COLUMNS, FieldError
+from innovationskraft.opendata.columns import COLUMNS, LIST_COLUMNS
+from innovationskraft.opendata.field_errors import FieldError
 
 SEPARATOR = "|"
 # A long description is longer than the csv module's default limit of 128 KiB a cell.

@@ -5,15 +5,11 @@ from dataclasses import dataclass, field
 
 from django.utils.translation import gettext as _
 
+from innovationskraft.opendata.columns import CONTACT_FIELDS
+from innovationskraft.opendata.field_errors import FieldError, RecordInvalid
 from innovationskraft.opendata.formats import READERS, FileUnreadable
-from innovationskraft.opendata.records import (
-    CONTACT_FIELDS,
-    FieldError,
-    Lookups,
-    ParsedCase,
-    RecordInvalid,
-    parse_case_record,
-)
+from innovationskraft.opendata.lookups import Lookups
+from innovationskraft.opendata.records import ParsedCase, parse_case_record
 
 __all__ = ["FileUnreadable", "ImportPlan", "RowError", "import_plan"]
 

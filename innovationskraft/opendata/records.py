@@ -4,7 +4,6 @@ One shape serves the exports, the bulk import and the API's writes, so that what
 exports another (or this one) can import unchanged. Values are JSON types: lists stay lists;
 the CSV format joins them (see `formats.py`). Records never carry personal data."""
 
-import copy
 import re
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -15,65 +14,18 @@ from django.core.exceptions import ValidationError
 from django.utils.dateparse import parse_datetime
 from django.utils.translation import gettext as _
 
-from innovationskraft.cases import contract
-from innovationskraft.cases.contract import CaseInput, Kind
-from innovationskraft.cases.forms import CaseForm, checked_link, not_in_the_future
+from innovationskraft.cases.contract import CaseInput
+from innovationskraft.cases.forms import checked_link, not_in_the_future
 from innovationskraft.cases.models import Case, Organisation, Term, Vocabulary
+from innovationskraft.opendata.columns import CONTACT_FIELDS, FORM_FIELDS, TERM_LIST_FIELDS
+from innovationskraft.opendata.field_errors import FieldError, RecordInvalid
+from innovationskraft.opendata.lookups import Lookups
 
-# Plain fields the case owner writes, checked by the web form's own field definitions.
-FORM_FIELDS = tuple(
-    f.name for f in contract.WRITABLE if not f.personal and f.kind not in {Kind.TERM} and not f.many
-)
-# Personal data: accepted from the API's writers, never exported.
-CONTACT_FIELDS = contract.PERSONAL
-TERM_LIST_FIELDS = contract.TERM_LISTS
-
-
-def _columns() -> tuple[str, ...]:
-    """Every exported field, with the labels and names that make a file readable alone."""
-    columns = ["identifier", "url", "slug"]
-    for case_field in contract.PUBLIC:
-        name = case_field.name
-        columns.append(name)
-        if case_field.kind is Kind.ORGANISATION:
-            columns += [f"{name}_name", f"{name}_type", f"{name}_code"]
-        elif case_field.kind is Kind.ORGANISATIONS:
-            columns += [f"{name}_names", f"{name}_types"]
-        elif case_field.kind is Kind.LINKS:
-            columns.append(f"{name}_titles")
-        elif case_field.labelled:
-            columns.append(f"{name}_labels" if case_field.many else f"{name}_label")
-    return (*columns, "published_at", "updated_at")
-
-
-# The order of the columns in every export.
-COLUMNS = _columns()
-LIST_COLUMNS = frozenset(
-    column
-    for case_field in contract.PUBLIC
-    if case_field.many
-    for suffix in ("", "_labels", "_names", "_types", "_titles")
-    for column in [case_field.name + suffix]
-    if column in COLUMNS
-)
 # What a record that leaves out a required field of the form means by it.
 DEFAULTS = {"language": Case.Language.SWEDISH}
 IDENTIFIER = re.compile(r"[A-Za-z0-9][A-Za-z0-9._:/-]{0,99}")
 SLUG = re.compile(r"[a-z0-9][a-z0-9_-]{0,199}")
 CODE_LENGTH = cast(int, Organisation._meta.get_field("official_code").max_length)
-
-
-@dataclass
-class FieldError:
-    field: str
-    code: str
-    message: str
-
-
-class RecordInvalid(Exception):
-    def __init__(self, errors: list[FieldError]):
-        super().__init__("; ".join(f"{e.field}: {e.message}" for e in errors))
-        self.errors = errors
 
 
 @dataclass
@@ -102,49 +54,6 @@ class ParsedCase:
 
 def _label(term: Term | None) -> str:
     return term.label if term else ""
-
-
-class Lookups:
-    """Terms, organisations and case identifiers in memory, so a file of 100,000 records
-    costs a few queries instead of several per record. Organisations and cases are fetched
-    on first use unless `preload` asks for all of them at once."""
-
-    def __init__(self, *, preload: bool = False):
-        self.terms = {(t.vocabulary, t.code): t for t in Term.objects.all()}
-        self.terms_by_id = {t.pk: t for t in self.terms.values()}
-        self.form_fields = {name: copy.deepcopy(CaseForm.base_fields[name]) for name in FORM_FIELDS}
-        self.form_fields |= {
-            name: copy.deepcopy(CaseForm.base_fields[name]) for name in CONTACT_FIELDS
-        }
-        self.organisations: dict[str, Organisation | None] = {}
-        self.case_ids: dict[str, int | None] = {}
-        # Only these may be named as an inspiration.
-        self.published: set[str] = set()
-        # In a file, an identifier may name a case further down: the import checks those
-        # once it has read every row.
-        self.unknown_cases_later = False
-        self.complete = preload
-        if preload:
-            self.organisations = {o.slug: o for o in Organisation.objects.all()}
-            cases = Case.objects.values_list("identifier", "pk", "status")
-            for identifier, pk, status in cases:
-                self.case_ids[identifier] = pk
-                if status == Case.Status.PUBLISHED:
-                    self.published.add(identifier)
-
-    def organisation(self, slug: str) -> Organisation | None:
-        if slug not in self.organisations and not self.complete:
-            self.organisations[slug] = Organisation.objects.filter(slug=slug).first()
-        return self.organisations.get(slug)
-
-    def case_id(self, identifier: str) -> int | None:
-        if identifier not in self.case_ids and not self.complete:
-            found = Case.objects.filter(identifier=identifier).values_list("pk", "status")
-            pk, status = found.first() or (None, None)
-            self.case_ids[identifier] = pk
-            if status == Case.Status.PUBLISHED:
-                self.published.add(identifier)
-        return self.case_ids.get(identifier)
 
 
 def _as_list(record: dict, name: str, errors: list[FieldError]) -> list:
@@ -365,51 +274,6 @@ class _Parser:
         if self.errors:
             raise RecordInvalid(self.errors)
         return parsed
-
-
-# The JSON type of each kind of single value; lists hold texts (links also objects).
-JSON_TYPES: dict[Kind, tuple[type, ...]] = {Kind.YEAR: (int,), Kind.FLAG: (bool,)}
-TYPE_NAMES = {int: "int", bool: "bool", str: "string"}
-
-
-def _expected(python_type: type) -> str:
-    messages = {
-        int: _("Expected a whole number."),
-        bool: _("Expected true or false."),
-        str: _("Expected a text."),
-    }
-    return messages[python_type]
-
-
-def _type_error(name: str, value) -> FieldError | None:
-    case_field = contract.BY_NAME.get(name)
-    if value is None or case_field is None:
-        return None
-    if case_field.many:
-        item_types = (str, dict) if case_field.kind is Kind.LINKS else (str,)
-        if isinstance(value, list) and all(isinstance(item, item_types) for item in value):
-            return None
-        return FieldError(name, "list_type", _("Expected a list of texts."))
-    expected = JSON_TYPES.get(case_field.kind, (str,))
-    if isinstance(value, expected) and not (expected == (int,) and isinstance(value, bool)):
-        return None
-    return FieldError(name, f"{TYPE_NAMES[expected[0]]}_type", _expected(expected[0]))
-
-
-def type_errors(record: dict, *, allowed: set[str]) -> list[FieldError]:
-    """For writers that send JSON (the API): names that are no field, and values of another
-    JSON type than their field's, before any value is looked at."""
-    errors = []
-    for name, value in record.items():
-        if name not in allowed:
-            errors.append(FieldError(name, "extra_forbidden", _("This field is not allowed here.")))
-            continue
-        error = _type_error(name, value)
-        if error is None and name == "identifier" and not isinstance(value, str | None):
-            error = FieldError(name, "string_type", _expected(str))
-        if error is not None:
-            errors.append(error)
-    return errors
 
 
 def parse_case_record(

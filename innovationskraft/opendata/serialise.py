@@ -8,7 +8,7 @@ from django.db.models import QuerySet
 from django.urls import reverse
 
 from innovationskraft.cases.models import Case, CaseLink, Organisation, Term
-from innovationskraft.opendata.records import TERM_LIST_FIELDS
+from innovationskraft.opendata.columns import TERM_LIST_FIELDS
 
 CHUNK_SIZE = 1000
 

@@ -8,9 +8,9 @@ from django.test.utils import CaptureQueriesContext
 
 from innovationskraft.cases.models import Case
 from innovationskraft.opendata import serialise
+from innovationskraft.opendata.columns import COLUMNS
 from innovationskraft.opendata.exports import FIELDS
 from innovationskraft.opendata.formats import join_list, split_list
-from innovationskraft.opendata.records import COLUMNS
 from innovationskraft.opendata.serialise import case_records
 from innovationskraft.opendata.tests.conftest import BASE_URL, exported
 
