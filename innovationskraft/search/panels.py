@@ -5,7 +5,6 @@ from django.template.loader import render_to_string
 
 from innovationskraft.cases import contract
 from innovationskraft.cases.models import Case, Organisation, Term
-from innovationskraft.search import similarity
 from innovationskraft.search.filters import CaseFilters
 from innovationskraft.search.selectors import case_search
 
@@ -13,13 +12,11 @@ PAGE_SIZE = 20
 
 
 def case_related(request: HttpRequest, case: Case) -> str:
+    """A place that loads the similar cases once the page is shown (a link without
+    JavaScript): ranking them is the slowest part of a case page, and the page need not wait."""
     if not case.is_public:
         return ""
-    context = {
-        "similar": similarity.similar_cases(case=case),
-        "who_else": similarity.organisations_working_on(case=case),
-    }
-    return render_to_string("search/panels/case_related.html", context, request)
+    return render_to_string("search/panels/case_related_loader.html", {"case": case}, request)
 
 
 def _case_list(request: HttpRequest, template: str, filters) -> str:

@@ -4,6 +4,7 @@ duplicates of a case being written."""
 from collections import Counter
 from dataclasses import dataclass, field
 
+import numpy as np
 from django.core.cache import cache
 from django.utils.translation import gettext as _
 
@@ -17,6 +18,7 @@ from innovationskraft.search.query import ParsedQuery, QueryTerm
 CANDIDATES = 30
 MAX_QUERY_WORDS = 12
 CACHE_SECONDS = 600
+RANKED_AT_MOST = 5000
 
 
 @dataclass
@@ -31,12 +33,25 @@ def _words_query(text: str) -> ParsedQuery:
     return ParsedQuery(tuple(QueryTerm((w,)) for w in meaningful[:MAX_QUERY_WORDS]))
 
 
-def _candidates(text: str, exclude_ids: set[int], limit: int, *, direct=False) -> list[int]:
+def _candidates(
+    text: str, exclude_ids: set[int], limit: int, *, direct: bool = False, newest: bool = False
+) -> list[int]:
+    """The best matches of any of the text's words. `newest`: ranked among the newest
+    RANKED_AT_MOST matches only, since a case's words match most of a large library and
+    ranking them all costs half a second at 100,000 cases (the search page ranks within the
+    same budget). A duplicate check ranks them all: an old duplicate is still one."""
     query = _words_query(text)
     if query.is_empty:
         return []
     backend = get_backend()
-    ids = backend.ranked_ids(query, Mode.ANY, direct=direct, limit=limit + len(exclude_ids))
+    from_id = None
+    if newest:
+        matches = backend.matching_ids(query, Mode.ANY, direct=direct)
+        if len(matches) > RANKED_AT_MOST:
+            from_id = int(np.sort(matches)[-RANKED_AT_MOST])
+    ids = backend.ranked_ids(
+        query, Mode.ANY, direct=direct, from_id=from_id, limit=limit + len(exclude_ids)
+    )
     return [pk for pk in ids if pk not in exclude_ids][:limit]
 
 
@@ -80,7 +95,7 @@ def _scored(case: Case, other: Case, text_rank: int) -> SimilarCase:
 
 
 def _ranked_similar(case: Case) -> list[SimilarCase]:
-    ids = _candidates(f"{case.title} {case.summary}", {case.pk}, CANDIDATES)
+    ids = _candidates(f"{case.title} {case.summary}", {case.pk}, CANDIDATES, newest=True)
     by_id = published_cases_by_id(ids, prefetch=["target_groups", "barriers"])
     scored = [_scored(case, by_id[pk], rank) for rank, pk in enumerate(ids) if pk in by_id]
     return sorted(scored, key=lambda similar: -similar.score)
@@ -91,32 +106,31 @@ def _cache_key(kind: str, case: Case) -> str:
     return f"{kind}:{version}:{case.pk}:{case.updated_at.isoformat()}"
 
 
-def similar_cases(*, case: Case, limit: int = 5) -> list[SimilarCase]:
-    """The published cases most like this one by text and vocabularies, with the reasons."""
-    key = _cache_key(f"similar-{limit}", case)
+def _related(case: Case) -> list[SimilarCase]:
+    """The ranked similar cases, computed once for both lists that draw on them."""
+    key = _cache_key("related", case)
     found = cache.get(key)
     if found is None:
-        found = _ranked_similar(case)[:limit]
+        found = _ranked_similar(case)
         cache.set(key, found, CACHE_SECONDS)
     return found
+
+
+def similar_cases(*, case: Case, limit: int = 5) -> list[SimilarCase]:
+    """The published cases most like this one by text and vocabularies, with the reasons."""
+    return _related(case)[:limit]
 
 
 def organisations_working_on(*, case: Case, limit: int = 5) -> list[tuple[Organisation, int]]:
     """Other organisations leading the most cases related to this one."""
-    key = _cache_key(f"who-else-{limit}", case)
-    found = cache.get(key)
-    if found is None:
-        related = _ranked_similar(case)
-        counts = Counter(
-            s.case.lead_organisation_id
-            for s in related
-            if s.case.lead_organisation_id != case.lead_organisation_id
-        )
-        top = counts.most_common(limit)
-        organisations = Organisation.objects.in_bulk([pk for pk, _n in top])
-        found = [(organisations[pk], n) for pk, n in top if pk in organisations]
-        cache.set(key, found, CACHE_SECONDS)
-    return found
+    counts = Counter(
+        s.case.lead_organisation_id
+        for s in _related(case)
+        if s.case.lead_organisation_id != case.lead_organisation_id
+    )
+    top = counts.most_common(limit)
+    organisations = Organisation.objects.in_bulk([pk for pk, _n in top])
+    return [(organisations[pk], n) for pk, n in top if pk in organisations]
 
 
 def _overlap(first: str, second: str) -> float:

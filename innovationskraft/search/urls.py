@@ -7,5 +7,6 @@ urlpatterns = [
     path("innovationer/", views.case_list, name="cases"),
     path("sok/", views.search, name="results"),
     path("sok/mojliga-dubbletter/", views.duplicates, name="duplicates"),
+    path("sok/liknande/<slug:slug>/", views.related, name="related"),
     path("search/", views.search_redirect, name="redirect"),
 ]

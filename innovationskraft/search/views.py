@@ -1,10 +1,11 @@
 from urllib.parse import urlencode
 
-from django.http import HttpRequest, HttpResponse, QueryDict
+from django.http import Http404, HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.vary import vary_on_headers
 
+from innovationskraft.cases.access import access_case_for_view
 from innovationskraft.search import selectors, similarity
 from innovationskraft.search.filters import SORT_CHOICES, CaseFilters
 
@@ -73,3 +74,19 @@ def duplicates(request):
         title=title, summary=summary, exclude_slug=exclude if exclude else None
     )
     return render(request, "search/duplicates.html", {"cases": cases})
+
+
+@vary_on_headers("HX-Request")
+def related(request: HttpRequest, slug: str) -> HttpResponse:
+    """Similar cases and who else works on this: loaded into the case page, or a page of its
+    own without JavaScript."""
+    case = access_case_for_view(request.user, slug)
+    if not case.is_public:
+        raise Http404
+    context = {
+        "case": case,
+        "similar": similarity.similar_cases(case=case),
+        "who_else": similarity.organisations_working_on(case=case),
+    }
+    template = "search/panels/case_related.html" if _partial(request) else "search/related.html"
+    return render(request, template, context)

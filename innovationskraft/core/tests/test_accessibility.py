@@ -413,6 +413,7 @@ PAGES = [
     ("search-only-stop-words", "/sok/?q=och", demo_load),
     ("search-as-you-type", "/sok/", visitor_typing_a_query),
     ("case-detail", "/innovationer/retuna-aterbruksgalleria/", demo_load),
+    ("case-related-page", "/sok/liknande/retuna-aterbruksgalleria/", demo_load),
     ("case-detail-full", "/innovationer/{slug}/", full_case),
     ("case-history", "/innovationer/{slug}/historik/", edited_case),
     ("case-version", "/innovationer/{slug}/historik/{version}/", edited_case),

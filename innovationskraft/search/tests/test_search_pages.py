@@ -87,12 +87,33 @@ def test_the_sort_order_and_filters_are_in_the_url(client, cases):
     assert response.context["filters"].sort == "title"
 
 
-def test_the_case_page_shows_similar_cases_and_who_else(client, cases):
+def test_the_case_page_loads_similar_cases_and_who_else_once_shown(client, cases):
     case = Case.objects.get(title="ReTuna återbruksgalleria")
-    html = client.get(case.get_absolute_url()).content.decode()
+    related = reverse("search:related", args=[case.slug])
+
+    page = client.get(case.get_absolute_url()).content.decode()
+    html = client.get(related, HTTP_HX_REQUEST="true").content.decode()
+
+    assert f'hx-get="{related}"' in page
     assert 'id="similar-heading"' in html
     assert "Möbelåterbruk i kommunen" in html
     assert 'id="who-else-heading"' in html
+    assert "<html" not in html
+
+
+def test_without_javascript_similar_cases_are_a_page_of_their_own(client, cases):
+    case = Case.objects.get(title="ReTuna återbruksgalleria")
+
+    response = client.get(reverse("search:related", args=[case.slug]))
+
+    assert "<html" in response.content.decode()
+    assert 'id="similar-heading"' in response.content.decode()
+
+
+def test_a_draft_has_no_similar_cases_page(client, make_case):
+    draft = make_case(title="Utkast om återbruk")
+
+    assert client.get(reverse("search:related", args=[draft.slug])).status_code == 404
 
 
 def test_the_duplicate_check_answers_with_links_to_likely_duplicates(client, cases):
