@@ -1,4 +1,4 @@
-"""Case list (two filters) and case detail latency with N generated cases on SQLite.
+"""Case list (two filters), case page and its similar-cases part: latency with N generated cases on SQLite.
 
     python bench/case_pages.py --cases 100000
 
@@ -88,10 +88,16 @@ def main() -> None:
         list_urls.append(f"/innovationer/?sector={rng.choice(sectors)}&{second}")
     slugs = list(Case.objects.order_by("?").values_list("slug", flat=True)[: args.requests])
     detail_urls = [f"/innovationer/{slug}/" for slug in slugs]
+    # Similar cases and who else, which the case page loads once it is shown.
+    related_urls = [f"/sok/liknande/{slug}/" for slug in slugs]
 
     client = Client()
     timed(client, list_urls[:10] + detail_urls[:10])  # warm connections and template loading
-    results = {"list_two_filters": timed(client, list_urls), "detail": timed(client, detail_urls)}
+    results = {
+        "list_two_filters": timed(client, list_urls),
+        "detail": timed(client, detail_urls),
+        "detail_related": timed(client, related_urls),
+    }
     print(f"cases={Case.objects.count()} requests_per_page={args.requests}")
     for name, times in results.items():
         print(
