@@ -1,4 +1,4 @@
-"""Case list (two filters), case page and its similar-cases part: latency with N generated cases on SQLite.
+"""Latency of the case list (two filters), the case page and its similar cases, on SQLite.
 
     python bench/case_pages.py --cases 100000
 
