@@ -8,6 +8,7 @@ from functools import cached_property
 from typing import Any
 
 from innovationskraft.cases.models import Case
+from innovationskraft.core.id_lists import ids_in
 
 COLUMNS = [f for f in Case._meta.concrete_fields if not f.primary_key]
 MANY_TO_MANY = list(Case._meta.many_to_many)
@@ -23,7 +24,7 @@ class CaseSnapshot:
     def rows(self) -> dict[int, dict[str, Any]]:
         """Each case's columns by attribute name (`lead_organisation_id`); deleted cases are
         missing."""
-        found = Case.objects.filter(pk__in=self.case_ids).order_by("pk")
+        found = Case.objects.filter(pk__in=ids_in(self.case_ids)).order_by("pk")
         values = found.values("pk", *(f.attname for f in COLUMNS))
         return {row["pk"]: row for row in values}
 
@@ -36,7 +37,9 @@ class CaseSnapshot:
             target = f"{field.m2m_reverse_field_name()}_id"
             through_model = field.remote_field.through
             assert through_model is not None  # made when the models are loaded
-            through = through_model._default_manager.filter(**{f"{source}__in": self.case_ids})
+            through = through_model._default_manager.filter(
+                **{f"{source}__in": ids_in(self.case_ids)}
+            )
             linked[field.name] = defaultdict(list)
             for case_id, other_id in through.values_list(source, target).order_by(target):
                 linked[field.name][case_id].append(other_id)
