@@ -9,6 +9,7 @@ runs only on PostgreSQL (DATABASE_URL), with Redis at REDIS_TEST_URL (default
 redis://127.0.0.1:6379/13, a database the test empties). Without them it is skipped, except
 that under CI on PostgreSQL a missing Redis fails."""
 
+import contextlib
 import os
 import re
 import secrets
@@ -171,11 +172,10 @@ def wait_until_up(cluster: Cluster, name: str, url: str, deadline: float) -> Non
     while True:
         if process.poll() is not None:
             cluster.fail(f"{name} stopped with exit code {process.returncode}")
-        try:
+        # Refused connections are expected until the server listens: ask again shortly.
+        with contextlib.suppress(requests.RequestException):
             if http.get(f"{url}/healthz", timeout=1).status_code == 200:
                 return
-        except requests.RequestException:
-            pass
         if time.monotonic() > deadline:
             cluster.fail(f"{name} did not answer within {START_SECONDS} s")
         time.sleep(0.1)

@@ -126,18 +126,20 @@ def case_submit_for_review(*, actor: Actor, case: Case) -> Case:
     return _set_status(case, Case.Status.IN_REVIEW, actor, gettext_noop("Submitted for review"))
 
 
+def _decided(case: Case, actor: Actor, outcome: str, comment: str) -> None:
+    """The moderator's decision, kept with the comment its owner reads."""
+    ReviewDecision.objects.create(
+        case=case, moderator=user_or_none(actor), outcome=outcome, comment=comment
+    )
+
+
 @transaction.atomic
 def case_publish(*, actor: Actor, case: Case, comment: str = "") -> Case:
     if actor is not None:
         require(permissions.can_review_cases(actor))
         if case.status != Case.Status.IN_REVIEW:
             raise ValidationError(_("Only a case in review can be published."))
-        ReviewDecision.objects.create(
-            case=case,
-            moderator=user_or_none(actor),
-            outcome=ReviewDecision.Outcome.PUBLISHED,
-            comment=comment,
-        )
+        _decided(case, actor, ReviewDecision.Outcome.PUBLISHED, comment)
     return _set_status(case, Case.Status.PUBLISHED, actor, gettext_noop("Published"))
 
 
@@ -148,12 +150,7 @@ def case_return_to_owner(*, actor: Actor, case: Case, comment: str) -> Case:
         raise ValidationError(_("Tell the owner what to change."))
     if case.status != Case.Status.IN_REVIEW:
         raise ValidationError(_("Only a case in review can be returned."))
-    ReviewDecision.objects.create(
-        case=case,
-        moderator=user_or_none(actor),
-        outcome=ReviewDecision.Outcome.RETURNED,
-        comment=comment,
-    )
+    _decided(case, actor, ReviewDecision.Outcome.RETURNED, comment)
     return _set_status(case, Case.Status.DRAFT, actor, gettext_noop("Returned for changes"))
 
 
