@@ -64,10 +64,11 @@ class Case(models.Model):
         ENGLISH = "en", _("English")
 
     # Stable across catalogues: exports carry it and an import that meets it again updates the
-    # case instead of adding a second one. A URL-safe string so other catalogues' keys fit too.
+    # case instead of adding a second one. Other catalogues' keys are kept as given; 500
+    # characters stay within what a unique index holds on every database.
     identifier = models.CharField(
         _("identifier"),
-        max_length=100,
+        max_length=500,
         unique=True,
         default=new_case_identifier,
         editable=False,
@@ -139,6 +140,11 @@ class Case(models.Model):
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
     published_at = models.DateTimeField(_("published"), null=True, blank=True)
+    # Provenance of a harvested or imported case: the catalogue and its own key for the record,
+    # so that a second harvest updates the case instead of adding it again.
+    source = models.CharField(_("source catalogue"), max_length=100, blank=True)
+    source_identifier = models.CharField(_("identifier in the source"), max_length=500, blank=True)
+    harvested_at = models.DateTimeField(_("harvested"), null=True, blank=True)
     # Counted up by every write of what the case says: a save from a form loaded at an older
     # revision would overwrite someone else's work (see services.EditConflict).
     revision = models.PositiveIntegerField(_("revision"), default=1, editable=False)
@@ -157,6 +163,13 @@ class Case(models.Model):
             models.Index(fields=["status", "sector"], name="case_status_sector"),
             models.Index(fields=["status", "start_year"], name="case_status_year"),
         ]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["source", "source_identifier"],
+                condition=~models.Q(source=""),
+                name="unique_record_per_source",
+            )
+        ]
 
     def __str__(self):
         return self.title
@@ -171,8 +184,9 @@ class Case(models.Model):
 
 class CaseLink(models.Model):
     case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="links")
-    title = models.CharField(_("link text"), max_length=200)
-    url = models.URLField(_("address"))
+    title = models.CharField(_("link text"), max_length=300)
+    # Real addresses (a government decision's, say) run far past Django's default of 200.
+    url = models.URLField(_("address"), max_length=2000)
 
     class Meta:
         verbose_name = _("link")

@@ -14,6 +14,7 @@ class Organisation(models.Model):
         COMPANY = "company", _("Company")
         NON_PROFIT = "non_profit", _("Non-profit organisation")
         INTERNATIONAL = "international", _("International body")
+        OTHER = "other", _("Other organisation")
 
     name = models.CharField(_("name"), max_length=200)
     slug = models.SlugField(_("slug"), max_length=220, unique=True)
@@ -34,7 +35,10 @@ class Organisation(models.Model):
         on_delete=models.SET_NULL,
         related_name="units",
     )
-    website = models.URLField(_("website"), blank=True)
+    website = models.URLField(_("website"), max_length=2000, blank=True)
+    # Other names the organisation goes by (an acronym, its name in English), so that an import
+    # naming it so finds it instead of creating it again.
+    aliases = models.JSONField(_("other names"), default=list, blank=True)
 
     class Meta:
         verbose_name = _("organisation")
