@@ -49,14 +49,17 @@ def empty_cache():
     from django.core.cache import caches
 
     from innovationskraft.search.columns import forget_columns
+    from innovationskraft.search.vectors import forget_vectors
 
     for cache in caches.all():
         cache.clear()
     forget_columns()
+    forget_vectors()
     yield
     for cache in caches.all():
         cache.clear()
     forget_columns()
+    forget_vectors()
 
 
 @pytest.fixture(autouse=True)

@@ -199,6 +199,10 @@ OPEN_DATA_IMPORT_KEEP_HOURS = envint("OPEN_DATA_IMPORT_KEEP_HOURS", 24)
 # about a minute).
 OPEN_DATA_IMPORT_STALE_MINUTES = envint("OPEN_DATA_IMPORT_STALE_MINUTES", 60)
 
+# Search by meaning across Swedish and English (docs/search.md): each published case gets a
+# vector from a task after it changed. Off, search finds by words alone and no task is queued.
+SEARCH_VECTORS = envbool("SEARCH_VECTORS", True)
+
 # Work that outlives a request (imports from the admin page, index rebuilds) runs as tasks
 # (docs/tasks.md). By default they wait in the database for `manage.py db_worker`; with
 # TASKS_BACKEND=rq they wait in Redis for `manage.py rqworker`, on any number of machines.

@@ -14,3 +14,6 @@ SESSION_COOKIE_SECURE = False
 CSRF_COOKIE_SECURE = False
 # Each test starts with an empty cache of progress (conftest.py), not with files in DATA_DIR.
 CACHES["progress"] = {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}  # noqa: F405
+# Vectors cost a task per change and about 50 ms per case: off, except in the tests of search
+# by meaning, which turn them on (search/tests/test_meaning.py).
+SEARCH_VECTORS = False

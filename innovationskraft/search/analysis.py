@@ -1,14 +1,32 @@
 """Turns Swedish and English text into the terms the search index stores and matches.
 
+Real text first passes `normalize`: NFKC, and the invisible characters that split a word for
+the eye only (soft hyphens, zero-width spaces) removed. A word's term is the Snowball stem of
+its lemma (simplemma's dictionaries), so that definite and irregular forms ("skolan",
+"städerna", "möss") meet their base form where the stemmer alone leaves them apart. Long Swedish
+compounds are also split into their parts by the same dictionary ("hemsjukvården" also stores
+"sjukvård" and "vård"), so a part is found without scanning prefixes at query time.
+
 Å, ä and ö are letters of their own and are kept; `fold` gives the form without them, for the
 fallback when someone types "ostersund" for "Östersund"."""
 
 import re
+import unicodedata
 from functools import lru_cache
 
+import simplemma
 import Stemmer
+from simplemma.strategies.dictionaries.dictionary_factory import DefaultDictionaryFactory
 
 WORD = re.compile(r"[^\W_]+(?:[-'][^\W_]+)*", re.UNICODE)
+# Characters that change how a word looks, not what it is: soft hyphen, zero-width space,
+# joiners, word joiner, byte-order mark.
+INVISIBLE_CHARACTERS = "\u00ad\u200b\u200c\u200d\u2060\ufeff"
+INVISIBLE = dict.fromkeys(map(ord, INVISIBLE_CHARACTERS))
+# A word in text as written, invisible characters inside it included (for marking it).
+WRITTEN_WORD = re.compile(
+    rf"[^\W_][^\W_{INVISIBLE_CHARACTERS}]*(?:[-'{INVISIBLE_CHARACTERS}]+[^\W_]+)*", re.UNICODE
+)
 
 # Function words only (after the Snowball project's lists): words that carry meaning, such as
 # "barn" or "vård", are never dropped.
@@ -32,11 +50,27 @@ ENGLISH_STOP_WORDS = frozenset(
 )
 STOP_WORDS = SWEDISH_STOP_WORDS | ENGLISH_STOP_WORDS
 FOLDS = str.maketrans({"å": "a", "ä": "a", "ö": "o", "é": "e", "ü": "u"})
+LANGUAGES = ("sv", "en")
+
+# Compounds: only words this long are split, into parts of at least these lengths.
+COMPOUND_MIN_WORD = 8
+COMPOUND_MIN_HEAD = 3
+COMPOUND_MIN_TAIL = 4
+# Dictionary words that are also common endings of other words ("tänkande" is no compound of
+# "tänk" and "ande", nor "myndigheten" of "myndig" and "heten").
+NOT_A_TAIL = frozenset(
+    {"ande", "ende", "else", "andet", "arna", "orna", "erna", "ning", "heten", "heter", "hets"}
+)
+
+
+def normalize(text: str) -> str:
+    """The text as the index sees it: NFKC, invisible characters removed, lower case."""
+    return unicodedata.normalize("NFKC", text or "").translate(INVISIBLE).lower()
 
 
 def words(text: str) -> list[str]:
-    # Lower case first: findall then builds the list in C, three times faster on a library.
-    return WORD.findall((text or "").lower())
+    # findall builds the list in C, three times faster on a library than a loop.
+    return WORD.findall(normalize(text))
 
 
 def fold(word: str) -> str:
@@ -50,10 +84,32 @@ def _stemmer(language: str) -> Stemmer.Stemmer:
     return stemmer
 
 
+@lru_cache(maxsize=2)
+def _dictionary(language: str):
+    return DefaultDictionaryFactory().get_dictionary(language)
+
+
+# A stem this much shorter than a known lemma took a suffix that was part of the word: Snowball
+# makes "hem" of "hemlig" and "möj" of "möjlig".
+OVERSTEMMED = 3
+
+
+@lru_cache(maxsize=300_000)
+def term(word: str, language: str = "sv") -> str:
+    """The word's term in the index: the stem of its lemma, or the lemma itself when the stem
+    would cut into it. `word` is lower case."""
+    if len(word) < 3 or word.isdigit():
+        return word
+    lemma = simplemma.lemmatize(word, lang=language).lower()
+    stem = _stemmer(language).stemWord(lemma)
+    if len(lemma) - len(stem) >= OVERSTEMMED and word in _dictionary(language):
+        return lemma
+    return stem
+
+
 def stems(text: str, language: str = "sv") -> list[str]:
-    """The stems of the text's meaningful words, in order."""
-    kept = [word for word in words(text) if word not in STOP_WORDS]
-    return _stemmer(language).stemWords(kept)
+    """The terms of the text's meaningful words, in order."""
+    return [term(word, language) for word in words(text) if word not in STOP_WORDS]
 
 
 def is_only_stop_words(text: str) -> bool:
@@ -62,16 +118,51 @@ def is_only_stop_words(text: str) -> bool:
 
 
 def word_stems(word: str) -> list[str]:
-    """A query word's Swedish and English stems: a query may be in either language."""
-    return list(dict.fromkeys(_stemmer(language).stemWord(word) for language in ("sv", "en")))
-
-
-def compound_prefix(word: str) -> str:
-    """The shortest stem of the word, which begins every inflected form and compound of it."""
-    return min(word_stems(word), key=len)
+    """A query word's Swedish and English terms: a query may be in either language."""
+    return list(dict.fromkeys(term(word, language) for language in LANGUAGES))
 
 
 def stemmed_words(text: str, language: str = "sv") -> list[tuple[str, str]]:
-    """(stem, word) for each meaningful word: the stem to compare, the word to show."""
-    kept = [word for word in words(text) if word not in STOP_WORDS and len(word) > 1]
-    return list(zip(_stemmer(language).stemWords(kept), kept, strict=True))
+    """(term, word) for each meaningful word: the term to compare, the word to show."""
+    return [
+        (term(word, language), word)
+        for word in words(text)
+        if word not in STOP_WORDS and len(word) > 1
+    ]
+
+
+def _is_word(text: str) -> bool:
+    return text in _dictionary("sv")
+
+
+def _head_word(head: str) -> str | None:
+    """The compound's first part as a word: itself, or without the joining s ("försvars")."""
+    if len(head) >= COMPOUND_MIN_HEAD and _is_word(head):
+        return head
+    if head.endswith("s") and len(head) > COMPOUND_MIN_HEAD and _is_word(head[:-1]):
+        return head[:-1]
+    return None
+
+
+@lru_cache(maxsize=200_000)
+def compound_parts(word: str) -> tuple[str, ...]:
+    """The parts of a Swedish compound, longest last part first ("hemsjukvården": "hem",
+    "sjukvården", and that one's own parts); nothing for a word that is no compound."""
+    if len(word) < COMPOUND_MIN_WORD or not word.isalpha():
+        return ()
+    for split in range(COMPOUND_MIN_HEAD, len(word) - COMPOUND_MIN_TAIL + 1):
+        tail = word[split:]
+        if tail in NOT_A_TAIL or not _is_word(tail):
+            continue
+        head = _head_word(word[:split])
+        if head is not None:
+            return (head, tail, *compound_parts(tail))
+    return ()
+
+
+def part_terms(word: str, language: str = "sv") -> list[str]:
+    """The terms of a word's compound parts (Swedish only: English writes them apart)."""
+    if language != "sv":
+        return []
+    parts = (part for part in compound_parts(word) if part not in STOP_WORDS)
+    return list(dict.fromkeys(term(part, "sv") for part in parts))

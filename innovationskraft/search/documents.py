@@ -5,34 +5,24 @@ from dataclasses import dataclass
 
 from innovationskraft.cases.models import Case, Organisation, Tag, Term
 from innovationskraft.cases.snapshots import CaseSnapshot
-from innovationskraft.search.analysis import fold, words
-
-# Compound parts: a long word is also stored from each of its inner positions, so "sjukvård"
-# finds "hemsjukvården" and "återbruk" finds "återbruksgalleria" by prefix.
-COMPOUND_MIN_WORD = 8
-COMPOUND_MIN_PART = 4
-COMPOUND_FIRST_SPLIT = 3
+from innovationskraft.search.analysis import fold, part_terms, stems, words
 
 
 @dataclass
 class Document:
+    """The terms of a case as both backends store them (analysed here, once, in Python)."""
+
     case_id: int
     language: str
     title: str
     summary: str
+    # The description, the own-words texts, tags, organisations, and the vocabulary labels in
+    # both languages (each analysed as its language), so "elderly" finds a case for "äldre".
     body: str
-    # Lowercase words of the title, summary, tags and organisations, with their compound parts.
-    compounds: str
-    # The same words without å, ä and ö, for the fallback.
+    # The terms of the parts of every compound in the texts: "vård" in "hemsjukvården".
+    parts: str
+    # The words of the title, summary and names without å, ä and ö, for the fallback.
     folded: str
-
-
-def compound_parts(word: str) -> list[str]:
-    parts = [word]
-    if len(word) >= COMPOUND_MIN_WORD and "-" not in word:
-        last = len(word) - COMPOUND_MIN_PART
-        parts += [word[start:] for start in range(COMPOUND_FIRST_SPLIT, last + 1)]
-    return parts
 
 
 def _unique(items) -> list[str]:
@@ -73,20 +63,23 @@ def documents_for(case_ids: list[int], *, snapshot: CaseSnapshot | None = None) 
         organisation_pks = [case["lead_organisation_id"], *partners[case_id]]
         names = [tag_names[pk] for pk in tags[case_id]]
         names += [organisation_names[pk] for pk in organisation_pks]
-        # Vocabulary labels in the case's own language, so a query in that language finds them.
         term_pks = [*terms[case_id], *filter(None, [case["sector_id"]])]
-        labels = [term_labels[pk][language] for pk in term_pks]
         texts = ("description", "user_involvement", "barriers_text", "enablers_text")
-        body = "\n".join([*(case[name] for name in texts), *labels, *names])
-        plain = _unique(words(" ".join([case["title"], case["summary"], *names])))
+        body = "\n".join([*(case[name] for name in texts), *names])
+        body_terms = stems(body, language)
+        for label_language in ("sv", "en"):
+            labels = " ".join(term_labels[pk][label_language] for pk in term_pks)
+            body_terms += stems(labels, label_language)
+        plain = words(" ".join([case["title"], case["summary"], *names]))
+        all_words = _unique([*plain, *words(body)])
         documents.append(
             Document(
                 case_id=case_id,
                 language=language,
-                title=case["title"],
-                summary=case["summary"],
-                body=body,
-                compounds=" ".join(_unique(p for w in plain for p in compound_parts(w))),
+                title=" ".join(stems(case["title"], language)),
+                summary=" ".join(stems(case["summary"], language)),
+                body=" ".join(body_terms),
+                parts=" ".join(_unique(p for w in all_words for p in part_terms(w, language))),
                 folded=" ".join(_unique(fold(w) for w in plain)),
             )
         )

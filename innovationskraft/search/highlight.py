@@ -7,7 +7,7 @@ from functools import lru_cache
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
-from innovationskraft.search.analysis import WORD, compound_prefix, fold, word_stems
+from innovationskraft.search.analysis import WRITTEN_WORD, normalize, part_terms, word_stems
 from innovationskraft.search.query import ParsedQuery
 
 WINDOW_WORDS = 30
@@ -17,22 +17,20 @@ MARKDOWN_SYMBOLS = re.compile(r"[#*_>`\[\]]+|\(https?://[^)]*\)")
 class _Matcher:
     def __init__(self, query: ParsedQuery):
         self.stems = {stem for word in query.all_words() for stem in word_stems(word)}
-        self.parts = {fold(compound_prefix(word)) for word in query.all_words()}
-        self.parts = {part for part in self.parts if len(part) >= 4}
         self.seen: dict[str, bool] = {}
 
     def __call__(self, token: str) -> bool:
-        token = token.lower()
+        token = normalize(token)
         if token not in self.seen:
-            folded = fold(token)
-            self.seen[token] = bool(self.stems.intersection(word_stems(token))) or any(
-                part in folded for part in self.parts
+            # The word itself, or one of its compound parts ("vård" in "hemsjukvården").
+            self.seen[token] = bool(self.stems.intersection(word_stems(token))) or bool(
+                self.stems.intersection(part_terms(token))
             )
         return self.seen[token]
 
 
 def _marked(text: str, matches) -> tuple[str, bool]:
-    tokens = list(WORD.finditer(text))
+    tokens = list(WRITTEN_WORD.finditer(text))
     first_hit = next((i for i, token in enumerate(tokens) if matches(token.group())), None)
     if first_hit is None:
         return "", False

@@ -9,10 +9,19 @@ from innovationskraft.cases.models import Case
 from innovationskraft.cases.selectors import published_cases
 from innovationskraft.cases.snapshots import CaseSnapshot
 from innovationskraft.search.backends import get_backend
-from innovationskraft.search.documents import documents_for
+from innovationskraft.search.documents import Document, documents_for
+from innovationskraft.search.expansion import words_recorded
 from innovationskraft.search.library import library_changed
 
 BATCH_SIZE = 500
+
+
+def _indexed(documents: list[Document]) -> None:
+    get_backend().upsert(documents)
+    words_recorded(
+        terms=(t for d in documents for text in (d.title, d.summary, d.body) for t in text.split()),
+        folded=(w for d in documents for w in d.folded.split()),
+    )
 
 
 def cases_reindexed(*, case_ids: Iterable[int], snapshot: CaseSnapshot | None = None) -> None:
@@ -20,7 +29,7 @@ def cases_reindexed(*, case_ids: Iterable[int], snapshot: CaseSnapshot | None = 
     case_ids = list(case_ids)
     backend = get_backend()
     documents = documents_for(case_ids, snapshot=snapshot)
-    backend.upsert(documents)
+    _indexed(documents)
     backend.remove(sorted(set(case_ids) - {d.case_id for d in documents}))
 
 
@@ -36,7 +45,7 @@ def index_rebuilt(*, progress: Callable[[int], None] | None = None) -> int:
     for start in range(0, len(published), BATCH_SIZE):
         batch = published[start : start + BATCH_SIZE]
         with transaction.atomic():
-            backend.upsert(documents_for(batch))
+            _indexed(documents_for(batch))
         if progress:
             progress(len(batch))
     with transaction.atomic():

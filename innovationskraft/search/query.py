@@ -26,6 +26,9 @@ class ParsedQuery:
     terms: tuple[QueryTerm, ...]
     # True when the person typed something, but only words such as "och" or "the".
     only_stop_words: bool = False
+    # (i, terms): positive terms i and i + 1 may also be met by one compound of the library's,
+    # given by its terms (see expansion.with_joins).
+    joins: tuple[tuple[int, tuple[str, ...]], ...] = ()
 
     @property
     def positive(self) -> tuple[QueryTerm, ...]:

@@ -13,10 +13,12 @@ from innovationskraft.cases.models import Adoption, Case, Organisation
 from innovationskraft.search.analysis import fold
 from innovationskraft.search.backends import Mode, get_backend
 from innovationskraft.search.columns import LibraryColumns, library_columns
+from innovationskraft.search.expansion import with_joins
 from innovationskraft.search.facets import Facet, facets_for
 from innovationskraft.search.filters import SORTS, CaseFilters
 from innovationskraft.search.highlight import snippet
 from innovationskraft.search.query import ParsedQuery, parse
+from innovationskraft.search.vectors import nearest, query_vector
 
 PAGE_SIZE = 20
 ORGANISATIONS_SHOWN = 5
@@ -99,6 +101,73 @@ class _RelevanceOrder:
         return found + self.newest_first[max(start, offset) : stop].tolist()
 
 
+# Reciprocal rank fusion (Cormack et al. 2009) of the word ranking and the meaning ranking,
+# over the first FUSED_FROM_EACH of each; the word ranking's order goes on after them.
+FUSION_K = 60
+FUSED_FROM_EACH = 100
+
+
+class _FusedOrder:
+    """Page ids of the word matches and the cases nearest in meaning, fused by rank."""
+
+    def __init__(self, lexical: Callable[[int, int], list[int]] | None, dense_ids: list[int]):
+        self.lexical, self.dense_ids = lexical, dense_ids
+        self._head: list[int] | None = None
+
+    @property
+    def head(self) -> list[int]:
+        if self._head is None:
+            first = self.lexical(0, FUSED_FROM_EACH) if self.lexical else []
+            score: dict[int, float] = {}
+            for ranking in (first, self.dense_ids[:FUSED_FROM_EACH]):
+                for rank, pk in enumerate(ranking):
+                    score[pk] = score.get(pk, 0.0) + 1.0 / (FUSION_K + rank + 1)
+            # Sorted is stable: on a tie the word match, met first, stays first.
+            self._head = sorted(score, key=lambda pk: -score[pk])
+        return self._head
+
+    def __call__(self, start: int, stop: int) -> list[int]:
+        head = self.head
+        found = head[start:stop]
+        if stop <= len(head) or self.lexical is None:
+            return found
+        # The word matches ranked below FUSED_FROM_EACH, less those already met by meaning.
+        seen = set(head)
+        wanted = stop - len(head)
+        later = self.lexical(FUSED_FROM_EACH, FUSED_FROM_EACH + wanted + len(self.dense_ids))
+        tail = [pk for pk in later if pk not in seen]
+        return found + tail[max(0, start - len(head)) : wanted]
+
+
+# Of the cases nearest in meaning, those found: at most DENSE_CANDIDATES, standing out from the
+# library by DENSE_STANDING_OUT standard deviations, and at most DENSE_MARGIN below the nearest.
+# Measured over the judged queries of the registry (docs/search.md): the expected cases stand
+# out by 2.7 or more in nine of ten queries, the unrelated ones below it in 95 of 100.
+DENSE_CANDIDATES = 20
+DENSE_STANDING_OUT = 2.7
+DENSE_MARGIN = 0.03
+
+
+def _nearest_in_meaning(
+    columns: LibraryColumns, passing: np.ndarray | None, query: ParsedQuery
+) -> np.ndarray:
+    """Positions of the cases nearest the query in meaning, nearest first: none when vectors
+    are off or not computed yet."""
+    vector = query_vector(" ".join(query.all_words()))
+    if vector is None:
+        return np.zeros(0, dtype=np.int64)
+    positions, similarity, standing_out = nearest(vector, columns, passing, DENSE_CANDIDATES)
+    if not len(positions):
+        return positions
+    kept = (standing_out >= DENSE_STANDING_OUT) & (similarity >= similarity[0] - DENSE_MARGIN)
+    positions = positions[kept]
+    if query.negative:
+        excluded = ParsedQuery(tuple(replace(t, negated=False) for t in query.negative))
+        named = columns.positions(get_backend().matching_ids(excluded, Mode.ANY))
+        positions = positions[~np.isin(positions, named)]
+    return positions
+
+
 def _matches(
     columns: LibraryColumns, passing: np.ndarray | None, query: ParsedQuery, mode: Mode
 ) -> np.ndarray:
@@ -143,8 +212,34 @@ def _matching_with_fallbacks(
             text = " ".join(replacements.get(w, w) for w in query.all_words())
             return folded, Mode.FOLDED, corrected, text
     if len(query.positive) > 1:
-        return _matches(columns, passing, query, Mode.ANY), Mode.ANY, query, ""
+        return _most_words(columns, passing, query), Mode.ANY, query, ""
     return matching, Mode.ALL, query, ""
+
+
+# When no case has all the words: the cases with the most of them, and of those at most this
+# many, the best ranked. A long query otherwise answers with a good part of the library.
+ANY_AT_MOST = 100
+
+
+def _most_words(
+    columns: LibraryColumns, passing: np.ndarray | None, query: ParsedQuery
+) -> np.ndarray:
+    """Positions of the cases that have the most of the query's words (at least one)."""
+    hits = np.zeros(columns.size, dtype=np.int16)
+    for term in query.positive:
+        alone = replace(query, terms=(term, *query.negative), joins=())
+        hits[_matches(columns, passing, alone, Mode.ALL)] += 1
+    most = int(hits.max()) if columns.size else 0
+    if not most:
+        return np.zeros(0, dtype=np.int64)
+    positions = np.flatnonzero(hits == most)
+    if len(positions) <= ANY_AT_MOST:
+        return positions
+    newest = columns.ids[positions][::-1][:RANKED_AT_MOST]
+    best = get_backend().ranked_ids(
+        query, Mode.ANY, among=newest.tolist(), from_id=int(newest[-1]), limit=ANY_AT_MOST
+    )
+    return np.sort(columns.positions(np.array(best, dtype=np.int64)))
 
 
 def _organisations(counts: dict[int, int]) -> list[tuple[Organisation, int]]:
@@ -162,8 +257,14 @@ def case_search(
     columns = library_columns()
     passing = columns.filter_mask(filters)
     mode, used, corrected = None, query, ""
+    by_words = by_meaning = np.zeros(0, dtype=np.int64)
     if not query.is_empty:
-        matching, mode, used, corrected = _matching_with_fallbacks(columns, passing, query)
+        query = with_joins(query)
+        by_words, mode, used, corrected = _matching_with_fallbacks(columns, passing, query)
+        by_meaning = _nearest_in_meaning(columns, passing, query)
+        if not len(by_words) and len(by_meaning):
+            mode = Mode.MEANING
+        matching = np.union1d(by_words, by_meaning)
     else:
         matching = columns.all_positions() if passing is None else np.flatnonzero(passing)
         if query.negative:
@@ -175,7 +276,13 @@ def case_search(
     facets = facets_for(filters, counts)
     page_ids: Callable[[int, int], list[int]]
     if mode is not None and filters.sort == "relevance":
-        page_ids = _RelevanceOrder(used, mode, columns.ids[matching], passing is not None)
+        lexical = None
+        if mode is not Mode.MEANING:
+            lexical = _RelevanceOrder(used, mode, columns.ids[by_words], passing is not None)
+        if lexical is not None and not len(by_meaning):
+            page_ids = lexical
+        else:
+            page_ids = _FusedOrder(lexical, columns.ids[by_meaning].tolist())
     else:
         sort = filters.sort if filters.sort in SORTS else "newest"
         page_ids = partial(columns.ordered_ids, matching, sort)

@@ -7,6 +7,8 @@ from django.db import connection
 
 from innovationskraft.search.analysis import fold
 from innovationskraft.search.documents import Document
+from innovationskraft.search.expansion import words_starting_with
+from innovationskraft.search.models import IndexedWord
 from innovationskraft.search.query import ParsedQuery
 
 Sql = tuple[str, list]
@@ -16,6 +18,7 @@ class Mode(enum.Enum):
     ALL = "all"  # every word must match
     ANY = "any"  # any word may match, the fallback when nothing has them all
     FOLDED = "folded"  # words typed without å, ä and ö, or corrected
+    MEANING = "meaning"  # no case has the words: the cases nearest in meaning
 
 
 class SearchBackend(ABC):
@@ -65,9 +68,9 @@ class SearchBackend(ABC):
         """Matching ids, best first: only those in `among` and from `from_id` up, when given.
         The caller appends LIMIT and OFFSET."""
 
-    @abstractmethod
     def known_words(self, starting_with: str) -> list[str]:
         """Folded words in the index that start with the given letters, for corrections."""
+        return words_starting_with(IndexedWord.Kind.FOLDED, starting_with)
 
     def ranked_ids(
         self,

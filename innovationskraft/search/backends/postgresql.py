@@ -1,90 +1,111 @@
-"""PostgreSQL full text: the built-in `swedish` and `english` configurations, weights A (title),
-B (summary), C (compound parts) and D (description and names), a GIN index and ts_rank_cd."""
+"""PostgreSQL full text over the terms analysed in Python (lemmas, stems, compound parts; see
+analysis.py), so that both databases find the same cases: the tsvectors are written as
+literals and the queries as tsquery literals, which PostgreSQL's own parser never rewrites.
+Weights A (title), B (summary), C (compound parts) and D (description, names and labels), a
+GIN index and ts_rank_cd."""
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
 import numpy as np
 from django.db import connection
 
-from innovationskraft.search.analysis import compound_prefix
+from innovationskraft.search.analysis import stems
 from innovationskraft.search.backends.base import Mode, SearchBackend, Sql, folded_prefix
 from innovationskraft.search.documents import Document
+from innovationskraft.search.expansion import WordForms, word_forms
 from innovationskraft.search.query import ParsedQuery, QueryTerm
 
 TABLE = "search_document"
-CONFIGURATIONS = {"sv": "swedish", "en": "english"}
-VECTOR = (
-    "setweight(to_tsvector(%s::regconfig, %s), 'A') || "
-    "setweight(to_tsvector(%s::regconfig, %s), 'B') || "
-    "setweight(to_tsvector(%s::regconfig, %s), 'D') || "
-    "setweight(to_tsvector('simple', %s), 'C')"
-)
+DIRECT = "ABD"
+# tsvector positions stop at 16,383; later words keep that position.
+LAST_POSITION = 16383
 
 
-def _lexeme(word: str, suffix: str = "") -> str:
-    """One tsquery operand, quoted so that no typed character is read as an operator."""
-    escaped = word.replace("\\", "\\\\").replace("'", "''")
-    return f"'{escaped}'{suffix}"
+def _lexeme(word: str) -> str:
+    """A lexeme quoted for a tsvector or tsquery literal: nothing typed is read as syntax."""
+    return "'" + word.replace("\\", "\\\\").replace("'", "''") + "'"
 
 
-def _word(word: str, prefix: bool, direct: bool) -> Sql:
-    lexeme = _lexeme(word, ":ABD")
-    parts = ["to_tsquery('swedish', %s)", "to_tsquery('english', %s)"]
-    params = [lexeme, lexeme]
+def _vector(terms: str, weight: str) -> str:
+    """A tsvector literal of the terms in order, each at its position, with the weight."""
+    positions: dict[str, list[int]] = {}
+    for position, word in enumerate(terms.split(), start=1):
+        positions.setdefault(word, []).append(min(position, LAST_POSITION))
+    return " ".join(
+        f"{_lexeme(word)}:{','.join(f'{p}{weight}' for p in found[:256])}"
+        for word, found in positions.items()
+    )
+
+
+def _either(terms: Iterable[str], weights: str) -> str:
+    return "(" + " | ".join(f"{_lexeme(t)}:{weights}" for t in terms) + ")"
+
+
+def _word(forms: WordForms, direct: bool) -> str:
+    options = [_either(forms.terms, DIRECT)]
     if direct:
-        return "(" + " || ".join(parts) + ")", params
-    stem = compound_prefix(word)
-    if len(stem) >= 4:
-        parts.append("to_tsquery('simple', %s)")
-        params.append(_lexeme(stem, ":*C"))
-    if prefix and len(word) >= 2:
-        parts.append("to_tsquery('simple', %s)")
-        params.append(_lexeme(word, ":*C"))
-    return "(" + " || ".join(parts) + ")", params
+        return options[0]
+    options.append(_either(forms.terms, "C"))
+    if forms.split:
+        options.append("(" + " & ".join(f"{_lexeme(t)}:{DIRECT}" for t in forms.split) + ")")
+    if forms.prefix:
+        options.append(f"{_lexeme(forms.prefix)}:*{DIRECT}")
+    return "(" + " | ".join(options) + ")"
 
 
-def _phrase(words: tuple[str, ...]) -> Sql:
-    text = " ".join(words)
-    return "(phraseto_tsquery('swedish', %s) || phraseto_tsquery('english', %s))", [text, text]
+def _phrase(words: tuple[str, ...]) -> str:
+    phrases = {tuple(stems(" ".join(words), language)) for language in ("sv", "en")}
+    rendered = [" <-> ".join(f"{_lexeme(t)}:{DIRECT}" for t in p) for p in sorted(phrases) if p]
+    return "(" + " | ".join(f"({p})" for p in rendered) + ")"
 
 
-def _term(term: QueryTerm, direct: bool = False) -> Sql:
-    return _phrase(term.words) if term.is_phrase else _word(term.words[0], term.prefix, direct)
+def _term(term: QueryTerm, direct: bool = False) -> str:
+    if term.is_phrase:
+        return _phrase(term.words)
+    return _word(word_forms(term.words[0], prefix=term.prefix), direct)
 
 
-def _folded(term: QueryTerm) -> Sql:
+def _folded(term: QueryTerm) -> str:
     if term.is_phrase:
         return _phrase(term.words)  # a phrase stays exact, also in the fallback
     lexemes = []
     for word in term.words:
         folded, as_prefix = folded_prefix(word)
-        lexemes.append(_lexeme(folded, ":*" if as_prefix else ""))
-    return "to_tsquery('simple', %s)", [" & ".join(lexemes)]
+        lexemes.append(_lexeme(folded) + (":*" if as_prefix else ""))
+    return "(" + " & ".join(lexemes) + ")"
 
 
-def _combined(parts: list[Sql], operator: str) -> Sql:
-    return (
-        "(" + f" {operator} ".join(sql for sql, _ in parts) + ")",
-        [param for _, params in parts for param in params],
-    )
+def _all_of(query: ParsedQuery, direct: bool) -> str:
+    clauses = [_term(term, direct) for term in query.positive]
+    joined, parts, index = dict(query.joins), [], 0
+    while index < len(clauses):
+        if index in joined and index + 1 < len(clauses):
+            pair = f"{clauses[index]} & {clauses[index + 1]}"
+            parts.append(f"(({pair}) | {_either(joined[index], DIRECT)})")
+            index += 2
+        else:
+            parts.append(clauses[index])
+            index += 1
+    return " & ".join(parts)
 
 
 def condition(query: ParsedQuery, mode: Mode, direct: bool = False) -> tuple[Sql, Sql]:
     """The WHERE condition for the query and its rank expression; `direct` leaves out the
     compound parts and the completion of the last word."""
     if mode is Mode.FOLDED:
-        column, parts = "folded", [_folded(term) for term in query.positive]
+        column = "folded"
+        positive = " & ".join(_folded(term) for term in query.positive)
+    elif mode is Mode.ANY:
+        column = "vector"
+        positive = " | ".join(_term(term, direct) for term in query.positive)
     else:
-        column, parts = "vector", [_term(term, direct) for term in query.positive]
-    positive, params = _combined(parts, "||" if mode is Mode.ANY else "&&")
-    positive_params = list(params)
-    where = f"{column} @@ {positive}"
+        column, positive = "vector", _all_of(query, direct)
+    where, params = f"{column} @@ %s::tsquery", [positive]
     if query.negative:
         # Exclusions apply to the words as written, also when the folded column is matched.
-        excluded, excluded_params = _combined([_term(t) for t in query.negative], "||")
-        where, params = f"{where} AND NOT (vector @@ {excluded})", [*params, *excluded_params]
-    rank = f"ts_rank_cd({column}, {positive})", positive_params
-    return (where, params), rank
+        excluded = " | ".join(_term(term) for term in query.negative)
+        where, params = f"{where} AND NOT (vector @@ %s::tsquery)", [*params, excluded]
+    return (where, params), (f"ts_rank_cd({column}, %s::tsquery)", [positive])
 
 
 class PostgresBackend(SearchBackend):
@@ -106,21 +127,22 @@ class PostgresBackend(SearchBackend):
             cursor.execute(f"DROP TABLE IF EXISTS {TABLE}")
 
     def upsert(self, documents: list[Document]) -> None:
-        rows = []
-        for d in documents:
-            configuration = CONFIGURATIONS.get(d.language, "simple")
-            rows.append(
-                (
-                    d.case_id,
-                    *(configuration, d.title, configuration, d.summary, configuration, d.body),
-                    d.compounds,
-                    d.folded,
-                )
+        rows = [
+            (
+                d.case_id,
+                _vector(d.title, "A"),
+                _vector(d.summary, "B"),
+                _vector(d.body, "D"),
+                _vector(d.parts, "C"),
+                " ".join(_lexeme(word) for word in dict.fromkeys(d.folded.split())),
             )
+            for d in documents
+        ]
         with connection.cursor() as cursor:
             cursor.executemany(
-                f"INSERT INTO {TABLE} (case_id, vector, folded) "
-                f"VALUES (%s, {VECTOR}, to_tsvector('simple', %s)) ON CONFLICT (case_id) "
+                f"INSERT INTO {TABLE} (case_id, vector, folded) VALUES (%s, "
+                "%s::tsvector || %s::tsvector || %s::tsvector || %s::tsvector, %s::tsvector) "
+                "ON CONFLICT (case_id) "
                 "DO UPDATE SET vector = EXCLUDED.vector, folded = EXCLUDED.folded",
                 rows,
             )
@@ -172,11 +194,3 @@ class PostgresBackend(SearchBackend):
         if among is not None:
             sql, params = f"{sql} AND case_id = ANY(%s)", [*params, list(among)]
         return f"{sql} ORDER BY {rank} DESC, case_id DESC", [*params, *rank_params]
-
-    def known_words(self, starting_with: str) -> list[str]:
-        with connection.cursor() as cursor:
-            cursor.execute(
-                f"SELECT word FROM ts_stat('SELECT folded FROM {TABLE}') WHERE word LIKE %s",
-                [starting_with.replace("%", "").replace("_", "") + "%"],
-            )
-            return [row[0] for row in cursor.fetchall()]

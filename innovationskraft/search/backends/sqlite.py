@@ -7,13 +7,14 @@ from collections.abc import Sequence
 import numpy as np
 from django.db import connection
 
-from innovationskraft.search.analysis import compound_prefix, stems, word_stems
+from innovationskraft.search.analysis import stems
 from innovationskraft.search.backends.base import Mode, SearchBackend, Sql, folded_prefix
 from innovationskraft.search.documents import Document
+from innovationskraft.search.expansion import WordForms, word_forms
 from innovationskraft.search.query import ParsedQuery, QueryTerm
 
 TABLE = "search_index"
-COLUMNS = ("title", "summary", "body", "compounds", "folded")
+COLUMNS = ("title", "summary", "body", "parts", "folded")
 # bm25 weights in column order: title over summary over description and names; compound parts
 # rank below direct hits.
 RANK = f"bm25({TABLE}, 10.0, 5.0, 1.0, 1.5, 1.0)"
@@ -26,21 +27,25 @@ def _quoted(text: str) -> str:
     return '"' + text.replace('"', '""') + '"'
 
 
-def _word(word: str, prefix: bool, direct: bool) -> str:
-    options = [f"{DIRECT} : ({' OR '.join(_quoted(s) for s in word_stems(word))})"]
+def _either(terms) -> str:
+    return "(" + " OR ".join(_quoted(t) for t in terms) + ")"
+
+
+def _word(forms: WordForms, direct: bool) -> str:
+    options = [f"{DIRECT} : {_either(forms.terms)}"]
     if direct:
         return options[0]
-    stem = compound_prefix(word)
-    if len(stem) >= 4:
-        options.append(f"compounds : {_quoted(stem)}*")
-    if prefix and len(word) >= 2:
-        options.append(f"compounds : {_quoted(word)}*")
+    options.append(f"parts : {_either(forms.terms)}")
+    if forms.split:
+        options.append(f"{DIRECT} : ({' AND '.join(_quoted(t) for t in forms.split)})")
+    if forms.prefix:
+        options.append(f"{DIRECT} : {_quoted(forms.prefix)}*")
     return "(" + " OR ".join(options) + ")"
 
 
 def _phrase(words: tuple[str, ...]) -> str:
     phrases = {" ".join(stems(" ".join(words), language)) for language in ("sv", "en")}
-    return f"{DIRECT} : ({' OR '.join(_quoted(p) for p in sorted(phrases))})"
+    return f"{DIRECT} : {_either(sorted(phrases))}"
 
 
 def _folded(term: QueryTerm) -> str:
@@ -54,12 +59,33 @@ def _folded(term: QueryTerm) -> str:
 def _term(term: QueryTerm, mode: Mode, direct: bool = False) -> str:
     if mode is Mode.FOLDED and not term.negated and not term.is_phrase:
         return _folded(term)
-    return _phrase(term.words) if term.is_phrase else _word(term.words[0], term.prefix, direct)
+    if term.is_phrase:
+        return _phrase(term.words)
+    return _word(word_forms(term.words[0], prefix=term.prefix), direct)
+
+
+def _all_of(query: ParsedQuery, mode: Mode, direct: bool) -> str:
+    """The positive terms, each required; two words that the library writes as one compound
+    may be met by that compound instead (query.joins)."""
+    clauses = [_term(term, mode, direct) for term in query.positive]
+    joined = dict(query.joins) if mode is Mode.ALL else {}
+    parts, index = [], 0
+    while index < len(clauses):
+        if index in joined and index + 1 < len(clauses):
+            pair = f"{clauses[index]} AND {clauses[index + 1]}"
+            parts.append(f"(({pair}) OR {DIRECT} : {_either(joined[index])})")
+            index += 2
+        else:
+            parts.append(clauses[index])
+            index += 1
+    return " AND ".join(parts)
 
 
 def match_expression(query: ParsedQuery, mode: Mode, *, direct: bool = False) -> str:
-    joiner = " OR " if mode is Mode.ANY else " AND "
-    expression = joiner.join(_term(term, mode, direct) for term in query.positive)
+    if mode is Mode.ANY:
+        expression = " OR ".join(_term(term, mode, direct) for term in query.positive)
+    else:
+        expression = _all_of(query, mode, direct)
     if query.negative:
         excluded = " OR ".join(_term(term, Mode.ALL) for term in query.negative)
         expression = f"({expression}) NOT ({excluded})"
@@ -73,10 +99,6 @@ class SqliteBackend(SearchBackend):
                 f"CREATE VIRTUAL TABLE IF NOT EXISTS {TABLE} USING fts5("
                 f"{', '.join(COLUMNS)}, tokenize = 'unicode61 remove_diacritics 0')"
             )
-            cursor.execute(
-                f"CREATE VIRTUAL TABLE IF NOT EXISTS {TABLE}_vocabulary "
-                f"USING fts5vocab({TABLE}, 'col')"
-            )
 
     def drop_index(self) -> None:
         with connection.cursor() as cursor:
@@ -87,17 +109,7 @@ class SqliteBackend(SearchBackend):
         if not documents:
             return
         self.remove([d.case_id for d in documents])
-        rows = [
-            (
-                d.case_id,
-                " ".join(stems(d.title, d.language)),
-                " ".join(stems(d.summary, d.language)),
-                " ".join(stems(d.body, d.language)),
-                d.compounds,
-                d.folded,
-            )
-            for d in documents
-        ]
+        rows = [(d.case_id, d.title, d.summary, d.body, d.parts, d.folded) for d in documents]
         with connection.cursor() as cursor:
             cursor.executemany(
                 f"INSERT INTO {TABLE} (rowid, {', '.join(COLUMNS)}) VALUES ({PLACEHOLDERS})",
@@ -157,13 +169,3 @@ class SqliteBackend(SearchBackend):
             sql = f"{sql} AND +rowid IN (SELECT value FROM json_each(%s))"
             params = [*params, json.dumps(list(among))]
         return f"{sql} ORDER BY {RANK}, rowid DESC", params
-
-    def known_words(self, starting_with: str) -> list[str]:
-        upper = starting_with[:-1] + chr(ord(starting_with[-1]) + 1)
-        with connection.cursor() as cursor:
-            cursor.execute(
-                f"SELECT term FROM {TABLE}_vocabulary WHERE col = 'folded' "
-                "AND term >= %s AND term < %s",
-                [starting_with, upper],
-            )
-            return [row[0] for row in cursor.fetchall()]

@@ -109,8 +109,12 @@ def test_a_minus_sign_leaves_cases_out(library):
 
 def test_the_last_word_completes_as_a_prefix_while_typing(library):
     assert found("hemsjukv") == ["Specialiserad hemsjukvård"]
-    assert found("hem") == ["Specialiserad hemsjukvård"]
-    assert found("hem ") == []
+    assert found("spe") == ["Specialiserad hemsjukvård"]
+    assert found("spe ") == []
+
+
+def test_a_short_word_finds_the_compounds_that_begin_with_it(library):
+    assert found("hem ") == ["Specialiserad hemsjukvård"]
 
 
 def test_å_ä_and_ö_are_letters_of_their_own(library):

@@ -58,7 +58,7 @@ def test_search_is_reached_from_the_guessable_address_and_the_case_list(client, 
 
 def test_the_page_says_when_it_fell_back_to_any_word(client, cases):
     html = client.get(SEARCH_URL, {"q": "möbler galleria "}).content.decode()
-    assert "Visar dem som innehåller några av orden" in html
+    assert "Här visas de som har flest av orden" in html
     assert "Möbelåterbruk i kommunen" in html
 
 

@@ -1,0 +1,91 @@
+"""What one query word may match besides itself: the same word in either language, the parts
+of a compound typed whole, the rest of a word still being typed, and the compounds that two
+query words form in the library's own words. Both backends render these forms."""
+
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
+
+from innovationskraft.search.analysis import compound_parts, fold, term, word_stems
+from innovationskraft.search.models import IndexedWord
+from innovationskraft.search.query import ParsedQuery
+
+# Two query words are looked up as one compound from this many letters ("datadel").
+JOINED_MIN_LETTERS = 6
+JOINED_AT_MOST = 5
+PREFIX_MIN_LETTERS = 2
+
+
+@dataclass(frozen=True)
+class WordForms:
+    # Its terms as Swedish and as English, matched in the texts themselves.
+    terms: tuple[str, ...]
+    # A compound typed whole: the terms of its two parts, both to be found in the texts.
+    split: tuple[str, ...] = ()
+    # The letters of a last word still being typed, completed in the texts.
+    prefix: str = ""
+
+
+def word_forms(word: str, *, prefix: bool = False) -> WordForms:
+    parts = compound_parts(word)
+    split = (term(parts[0]), term(parts[1])) if parts else ()
+    completed = word if prefix and len(word) >= PREFIX_MIN_LETTERS else ""
+    return WordForms(terms=tuple(word_stems(word)), split=split, prefix=completed)
+
+
+def _heads(word: str) -> set[str]:
+    """How a word begins a compound: as it is, by its lemma, or without a final vowel
+    ("skola" → "skolmat")."""
+    lemma = term(word)
+    return {word, lemma, word[:-1] if word[-1:] in "ae" else word}
+
+
+def joined_terms(first: str, second: str) -> tuple[str, ...]:
+    """Terms of the library that join the two words into one compound, either way round
+    ("dela data" → the term of "datadelning")."""
+    prefixes = set()
+    for head, tail in ((first, second), (second, first)):
+        for start in _heads(head):
+            for joint in ("", "s"):
+                prefixes.add(start + joint + term(tail))
+    found: list[str] = []
+    for prefix in sorted(p for p in prefixes if len(p) >= JOINED_MIN_LETTERS):
+        found += words_starting_with(IndexedWord.Kind.TERM, prefix, limit=JOINED_AT_MOST)
+    return tuple(dict.fromkeys(found))[:JOINED_AT_MOST]
+
+
+def with_joins(query: ParsedQuery) -> ParsedQuery:
+    """The query with the compounds its neighbouring words form in the library."""
+    positive, index = query.positive, 0
+    joins: list[tuple[int, tuple[str, ...]]] = []
+    while index + 1 < len(positive):
+        first, second = positive[index], positive[index + 1]
+        found: tuple[str, ...] = ()
+        if not first.is_phrase and not second.is_phrase:
+            found = joined_terms(first.words[0], second.words[0])
+        if found:
+            joins.append((index, found))
+            index += 2
+        else:
+            index += 1
+    return replace(query, joins=tuple(joins))
+
+
+def words_starting_with(kind: str, letters: str, *, limit: int | None = None) -> list[str]:
+    """Indexed words of the kind that begin with the letters (a range over the unique index;
+    checked again here, since a database's collation may order a range differently)."""
+    words = IndexedWord.objects.filter(
+        kind=kind, word__gte=letters, word__lt=letters + "\U0010ffff"
+    ).values_list("word", flat=True)
+    found = [word for word in (words[: limit * 2] if limit else words) if word.startswith(letters)]
+    return found[:limit] if limit else found
+
+
+def words_recorded(*, terms: Iterable[str], folded: Iterable[str]) -> None:
+    """Keep the words of newly indexed cases findable by their first letters."""
+    rows = [IndexedWord(kind=IndexedWord.Kind.TERM, word=w) for w in set(terms) if len(w) <= 100]
+    rows += [
+        IndexedWord(kind=IndexedWord.Kind.FOLDED, word=fold(w))
+        for w in set(folded)
+        if len(w) <= 100
+    ]
+    IndexedWord.objects.bulk_create(rows, ignore_conflicts=True, batch_size=2000)

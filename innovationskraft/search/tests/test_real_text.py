@@ -1,0 +1,82 @@
+"""Search over text as real records write it: invisible characters inside words, definite
+forms, compounds split or joined, vocabulary labels in the other language, and long queries
+that no case matches word for word."""
+
+import pytest
+
+from innovationskraft.search.backends import Mode
+from innovationskraft.search.filters import CaseFilters
+from innovationskraft.search.selectors import ANY_AT_MOST, case_search
+
+pytestmark = pytest.mark.django_db
+
+
+def found(q: str) -> list[str]:
+    results = case_search(filters=CaseFilters(q=q, sort="relevance"))
+    return [case.title for case in results.page.object_list]
+
+
+def test_a_word_written_with_soft_hyphens_is_found_by_the_word(make_case):
+    make_case(
+        title="Övning med frivilliga",
+        summary="Kommunen övar med de frivilliga för\u00adsvars\u00adorganisationerna.",
+        status="published",
+    )
+    assert found("försvarsorganisationer ") == ["Övning med frivilliga"]
+    assert found("organisationer ") == ["Övning med frivilliga"], "a part of the compound"
+
+
+def test_definite_forms_find_the_base_form(make_case):
+    make_case(
+        title="Skola i glesbygd", summary="En skola med fjärrundervisning.", status="published"
+    )
+    make_case(title="Smart stad", summary="Sensorer i gatlyktor.", status="published")
+    assert found("skolans ") == ["Skola i glesbygd"]
+    assert found("smarta städer ") == ["Smart stad"]
+
+
+def test_two_words_also_find_the_compound_the_library_writes(make_case):
+    make_case(
+        title="Datadelning mellan myndigheter",
+        summary="Uppgifter hämtas i stället för att begäras in.",
+        status="published",
+    )
+    make_case(title="Dela cyklar", summary="Lånecyklar för personalen.", status="published")
+    assert found("dela data ") == ["Datadelning mellan myndigheter"]
+
+
+def test_a_compound_typed_whole_finds_its_parts_written_apart(make_case):
+    make_case(
+        title="Sjukvård i hemmet",
+        summary="Ett team från sjukhuset kommer till patienten.",
+        status="published",
+    )
+    assert found("hemsjukvård ") == ["Sjukvård i hemmet"]
+
+
+def test_vocabulary_labels_are_found_in_both_languages(make_case, term):
+    make_case(
+        title="Trygghetskameror",
+        summary="Tillsyn på natten via kamera.",
+        target_groups=[term("target_group", "older_people")],
+        status="published",
+    )
+    assert found("äldre ") == ["Trygghetskameror"]
+    assert found("older people ") == ["Trygghetskameror"]
+
+
+def test_no_case_with_every_word_shows_those_with_the_most_words_only(make_case):
+    make_case(title="Digital signering", summary="Avtal skrivs under digitalt.", status="published")
+    for number in range(3):
+        make_case(title=f"Digital tjänst {number}", summary="En e-tjänst.", status="published")
+    results = case_search(filters=CaseFilters(q="digital signering skolor", sort="relevance"))
+    assert results.mode is Mode.ANY
+    assert [c.title for c in results.page.object_list] == ["Digital signering"]
+
+
+def test_the_fallback_to_some_of_the_words_is_capped(make_case):
+    for number in range(ANY_AT_MOST + 5):
+        make_case(title=f"Cykel {number}", summary="Lånecyklar.", status="published")
+    results = case_search(filters=CaseFilters(q="cykel fordonsflotta", sort="relevance"))
+    assert results.mode is Mode.ANY
+    assert results.total == ANY_AT_MOST

@@ -1,0 +1,201 @@
+"""The cases' embeddings: computed by a task after a case changed (or by a rebuild), kept in the
+database (CaseVector, on SQLite and PostgreSQL alike) and held by each process as one matrix,
+read incrementally. Search, similar cases, who else and the duplicate warning score against
+it; a case without its vector yet is found by its words alone.
+
+One matrix product over every case costs about 5 ms at 100,000 cases and 150 MB of memory
+per process; docs/search.md describes the path to a vector index for millions of cases."""
+
+import threading
+from collections.abc import Callable, Iterable
+
+import numpy as np
+from django.conf import settings
+from django.db import transaction
+
+from innovationskraft.cases.models import Case
+from innovationskraft.core.id_lists import ids_in
+from innovationskraft.search.columns import LibraryColumns
+from innovationskraft.search.embeddings import (
+    DIMENSIONS,
+    MODEL,
+    digest,
+    passage_text,
+    passages_embedded,
+    query_embedded,
+)
+from innovationskraft.search.models import CaseVector
+
+EMBEDDED_PER_BATCH = 32
+READ_PER_BATCH = 5000
+
+
+def vectors_enabled() -> bool:
+    return bool(getattr(settings, "SEARCH_VECTORS", True))
+
+
+def cases_embedded(
+    *, case_ids: Iterable[int], progress: Callable[[int], None] | None = None
+) -> int:
+    """Compute the vectors of the published cases among the ids whose text changed, and drop
+    those of the others; returns how many were computed."""
+    case_ids = list(case_ids)
+    computed = 0
+    for start in range(0, len(case_ids), READ_PER_BATCH):
+        batch = case_ids[start : start + READ_PER_BATCH]
+        rows = Case.objects.filter(pk__in=ids_in(batch), status=Case.Status.PUBLISHED)
+        texts = {pk: passage_text(t, s) for pk, t, s in rows.values_list("pk", "title", "summary")}
+        known = dict(
+            CaseVector.objects.filter(case_id__in=ids_in(batch), model=MODEL).values_list(
+                "case_id", "digest"
+            )
+        )
+        stale = [pk for pk in batch if pk not in texts]
+        CaseVector.objects.filter(case_id__in=ids_in(stale)).delete()
+        wanted = [pk for pk, text in texts.items() if known.get(pk) != digest(text)]
+        if progress:
+            progress(len(batch) - len(wanted))
+        for first in range(0, len(wanted), EMBEDDED_PER_BATCH):
+            pks = wanted[first : first + EMBEDDED_PER_BATCH]
+            matrix = passages_embedded([texts[pk] for pk in pks])
+            with transaction.atomic():
+                # Replaced, not updated: a new row id tells every process to read it.
+                CaseVector.objects.filter(case_id__in=pks).delete()
+                CaseVector.objects.bulk_create(
+                    CaseVector(
+                        case_id=pk, model=MODEL, digest=digest(texts[pk]), vector=row.tobytes()
+                    )
+                    for pk, row in zip(pks, matrix, strict=True)
+                )
+            computed += len(pks)
+            if progress:
+                progress(len(pks))
+    return computed
+
+
+def all_cases_embedded(*, progress: Callable[[int], None] | None = None) -> int:
+    published = Case.objects.filter(status=Case.Status.PUBLISHED).order_by("pk")
+    return cases_embedded(case_ids=published.values_list("pk", flat=True), progress=progress)
+
+
+class VectorMatrix:
+    """The vectors this process has read: row i is the vector of case_ids[i]. Rows read later
+    replace a case's earlier row in place; new cases are appended (the arrays grow by half
+    when full, so reading one new row does not copy them all)."""
+
+    def __init__(self) -> None:
+        self.case_ids = np.zeros(0, dtype=np.int64)
+        self.matrix = np.zeros((0, DIMENSIONS), dtype=np.float32)
+        self.size = 0
+        self.row_of: dict[int, int] = {}
+        self.last_read = 0
+
+    def _grow(self, needed: int) -> None:
+        if needed <= len(self.case_ids):
+            return
+        capacity = max(needed, int(len(self.case_ids) * 1.5) + 1024)
+        case_ids = np.full(capacity, -1, dtype=np.int64)
+        matrix = np.zeros((capacity, DIMENSIONS), dtype=np.float32)
+        case_ids[: self.size] = self.case_ids[: self.size]
+        matrix[: self.size] = self.matrix[: self.size]
+        self.case_ids, self.matrix = case_ids, matrix
+
+    def read_new(self) -> None:
+        while True:
+            rows = list(
+                CaseVector.objects.filter(id__gt=self.last_read, model=MODEL)
+                .order_by("id")
+                .values_list("id", "case_id", "vector")[:READ_PER_BATCH]
+            )
+            if not rows:
+                return
+            self._grow(self.size + len(rows))
+            for row_id, case_id, vector in rows:
+                row = self.row_of.get(case_id)
+                if row is None:
+                    row = self.row_of[case_id] = self.size
+                    self.case_ids[row] = case_id
+                    self.size += 1
+                self.matrix[row] = np.frombuffer(vector, dtype=np.float32)
+                self.last_read = row_id
+
+    def scores(self, vector: np.ndarray, columns: LibraryColumns) -> tuple[np.ndarray, np.ndarray]:
+        """(positions, similarity) of every published case with a vector."""
+        ids = self.case_ids[: self.size]
+        inside = ids < len(columns.position_of_id)
+        positions = np.full(self.size, -1, dtype=np.int64)
+        positions[inside] = columns.position_of_id[ids[inside]]
+        published = positions >= 0
+        similarity = self.matrix[: self.size][published] @ vector
+        return positions[published], similarity
+
+
+_lock = threading.Lock()
+_matrix = VectorMatrix()
+
+
+def vectors_held() -> int:
+    """How many cases have a vector, as the database holds them now (none when off)."""
+    if not vectors_enabled():
+        return 0
+    with _lock:
+        _matrix.read_new()
+        return _matrix.size
+
+
+def case_vector(case_id: int) -> np.ndarray | None:
+    """The case's vector as this process holds it, or None before it is computed."""
+    if not vectors_enabled():
+        return None
+    with _lock:
+        _matrix.read_new()
+        row = _matrix.row_of.get(case_id)
+        return None if row is None else _matrix.matrix[row].copy()
+
+
+def _scores(vector: np.ndarray, columns: LibraryColumns) -> tuple[np.ndarray, np.ndarray]:
+    with _lock:  # read and scored at once, so that no other thread grows the arrays between
+        _matrix.read_new()
+        return _matrix.scores(vector, columns)
+
+
+def forget_vectors() -> None:
+    """For tests, whose rolled-back rows may come back under the same ids."""
+    global _matrix
+    with _lock:
+        _matrix = VectorMatrix()
+
+
+# multilingual-e5-small gives unrelated texts a similarity of about 0.78 (standard deviation
+# about 0.02): used for how far a case stands out when a library is too small to tell.
+TYPICAL_SIMILARITY = (0.78, 0.02)
+LIBRARY_SIZE_FOR_STATISTICS = 50
+
+
+def nearest(
+    vector: np.ndarray, columns: LibraryColumns, passing: np.ndarray | None, limit: int
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """The positions of the `limit` published cases nearest to the vector among those passing
+    the filters, nearest first, with their similarity and how far each stands out from the
+    library (standard deviations above the mean similarity)."""
+    positions, similarity = _scores(vector, columns)
+    if len(similarity) >= LIBRARY_SIZE_FOR_STATISTICS:
+        mean, spread = float(similarity.mean()), float(similarity.std()) or 1.0
+    else:
+        mean, spread = TYPICAL_SIMILARITY
+    if passing is not None:
+        kept = passing[positions]
+        positions, similarity = positions[kept], similarity[kept]
+    if len(positions) > limit:
+        best = np.argpartition(-similarity, limit)[:limit]
+        positions, similarity = positions[best], similarity[best]
+    order = np.argsort(-similarity, kind="stable")
+    positions, similarity = positions[order], similarity[order]
+    return positions, similarity, (similarity - mean) / spread
+
+
+def query_vector(text: str) -> np.ndarray | None:
+    """The query's vector, or None when vectors are off or no case has one yet."""
+    if not text.strip() or not vectors_held():
+        return None
+    return query_embedded(text)
