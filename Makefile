@@ -6,7 +6,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 
 .PHONY: run test test-only lint format install install-dev messages bench bench-search \
-	bench-workshop bench-import clean
+	bench-workshop bench-import bench-vectors clean
 
 $(BIN)/python:
 	@$(PYTHON) -m venv $(VENV) 2>/dev/null || { \
@@ -60,10 +60,15 @@ messages: install-dev
 bench: install-dev
 	$(BIN)/python bench/case_pages.py --cases 100000
 
-# Our search next to tantivy on the same 100,000 cases (tantivy only from the bench extra).
+# Our search next to tantivy on the same 100,000 cases (tantivy only from the bench extra);
+# on PostgreSQL when DATABASE_URL is set (a database of its own: it fills it).
 bench-search: install-dev
 	$(BIN)/pip install --quiet -e '.[dev,bench]'
 	$(BIN)/python bench/search.py --cases 100000
+
+# How fast the vectors of 10,000 cases are computed, and the memory they take.
+bench-vectors: install-dev
+	$(BIN)/python bench/vectors.py --cases 10000
 
 # A room of 1,000 phones against gunicorn on a fresh SQLite database (aiohttp from the bench extra).
 bench-workshop: install-dev

@@ -17,10 +17,13 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 
-def setup_django(data_dir: Path) -> None:
+def setup_django(data_dir: Path, *, database_url: bool = False) -> None:
+    """Django on the SQLite database in data_dir, or with `database_url` on the database
+    DATABASE_URL names when it is set (PostgreSQL)."""
     data_dir.mkdir(parents=True, exist_ok=True)
     os.environ["DATA_DIR"] = str(data_dir)
-    os.environ.pop("DATABASE_URL", None)
+    if not database_url:
+        os.environ.pop("DATABASE_URL", None)
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "innovationskraft.settings")
     os.environ.setdefault("SECRET_KEY", "benchmark-only")
     os.environ["ALLOWED_HOSTS"] = "testserver"

@@ -1,17 +1,22 @@
-"""Full-text search latency with N generated cases on SQLite, next to tantivy on the same corpus.
+"""Search latency with N generated cases on SQLite (or on the PostgreSQL that DATABASE_URL
+names), next to tantivy on the same corpus.
 
     python bench/search.py --cases 100000
+    DATABASE_URL=postgres://postgres@127.0.0.1:5432/bench python bench/search.py --cases 100000
 
 Builds (or reuses) the database of bench/case_pages.py in bench/data/, then times:
 - rebuilding our search index from the published cases, once;
 - 200 seeded Swedish queries (one to three words, some inflected, a third with a filter)
-  through `case_search` with facet counts, and through the search page (Django's test client);
+  through `case_search` with facet counts: by words alone (vectors off), then hybrid (fused
+  with the nearest cases in meaning; see bench/vectors.py for how the vectors are made), and
+  through the search page (Django's test client);
 - the duplicate warning (`possible_duplicates`) for 100 plausible new titles;
 - tantivy: building an index of the same cases and running the same queries, each with the
   top 20 hits and counts per facet field (terms aggregations).
 
 Django's cache is cleared before every timed call of ours, so facet counts are computed, not
-read from the cache. The last line is machine-readable: `p95_ms=... ratio_vs_tantivy=...`."""
+read from the cache. The last line is machine-readable: `p95_ms=... ratio_vs_tantivy=...
+hybrid_p95_ms=...`."""
 
 import argparse
 import logging
@@ -29,8 +34,11 @@ from urllib.parse import urlencode
 # The sibling benchmark owns Django setup and data generation, so both share one database:
 # the same command with the same seed makes identical cases, and our index is rebuilt below.
 from case_pages import ROOT, ensure_cases, percentile, setup_django
+from vectors import ensure_vectors
 
 QUERIES = 200
+# Cases whose vectors are computed for real before the hybrid timing (the others get copies).
+VECTOR_SAMPLE = 1000
 DUPLICATE_TITLES = 100
 WARMUP = 10
 TOP_HITS = 20
@@ -520,17 +528,23 @@ def main() -> None:
     )
     args = parser.parse_args()
     data_dir = ROOT / "bench" / "data" / f"cases-{args.cases}"
-    setup_django(data_dir)
+    setup_django(data_dir, database_url=True)
     ensure_cases(args.cases)
     install_time_limit()
 
+    from django.conf import settings
+    from django.db import connection
     from django.test import Client
 
     from innovationskraft.cases.models import Case
 
     queries = query_mix(QUERIES)
     build_s = time_index_rebuild()
+    settings.SEARCH_VECTORS = False
     ours = time_calls(queries, run_case_search, args.limit_s)
+    settings.SEARCH_VECTORS = True
+    vectors_note = ensure_vectors(sample=VECTOR_SAMPLE)
+    hybrid = time_calls(queries, run_case_search, args.limit_s)
     # A request stopped at the limit is logged as a 500 with its traceback; the table counts
     # it, and any other error still raises through the test client.
     logging.getLogger("django.request").setLevel(logging.CRITICAL)
@@ -543,6 +557,7 @@ def main() -> None:
     same = sum(a.total == b.total for a, b in zip(ours, theirs, strict=True))
     filtered = sum(bool(q.filters) for q in queries)
     search = Timing.of("ours: case_search + facets", ours, f"{filtered} with a filter")
+    fused = Timing.of("ours: hybrid (words + meaning)", hybrid, vectors_note)
     tantivy = Timing.of(
         "tantivy: top 20 + facet terms aggs",
         theirs,
@@ -551,7 +566,8 @@ def main() -> None:
     timings = [
         search,
         *by_kind(ours),
-        Timing.of("ours: GET /sok/", page, "test client"),
+        fused,
+        Timing.of("ours: GET /sok/", page, "test client, hybrid"),
         Timing("ours: possible_duplicates", duplicates, f"target < {DUPLICATES_TARGET_MS} ms"),
         tantivy,
     ]
@@ -559,6 +575,7 @@ def main() -> None:
         "ours: index_rebuilt()": build_s,
         "tantivy: read DB + index + commit": tantivy_build_s,
     }
+    print(f"\ndatabase={connection.vendor}")
     print_table(Case.objects.count(), builds, timings)
     print_slowest(ours)
     stopped = sum(o.timed_out for o in ours)
@@ -567,7 +584,8 @@ def main() -> None:
         f"p50_ms={search.p50:.1f} http_p95_ms={timings[-3].p95:.1f} "
         f"duplicates_p95_ms={percentile(duplicates, 0.95):.1f} "
         f"tantivy_p95_ms={tantivy.p95:.1f} build_s={build_s:.1f} "
-        f"tantivy_build_s={tantivy_build_s:.1f} stopped_at_limit={stopped} limit_s={args.limit_s:g}"
+        f"tantivy_build_s={tantivy_build_s:.1f} stopped_at_limit={stopped} "
+        f"limit_s={args.limit_s:g} hybrid_p95_ms={fused.p95:.1f}"
     )
 
 

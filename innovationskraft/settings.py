@@ -202,6 +202,9 @@ OPEN_DATA_IMPORT_STALE_MINUTES = envint("OPEN_DATA_IMPORT_STALE_MINUTES", 60)
 # Search by meaning across Swedish and English (docs/search.md): each published case gets a
 # vector from a task after it changed. Off, search finds by words alone and no task is queued.
 SEARCH_VECTORS = envbool("SEARCH_VECTORS", True)
+# Threads of the model in each process (docs/search.md): one per web worker; more only for a
+# task worker with cores of its own.
+SEARCH_VECTOR_THREADS = envint("SEARCH_VECTOR_THREADS", 1)
 
 # Work that outlives a request (imports from the admin page, index rebuilds) runs as tasks
 # (docs/tasks.md). By default they wait in the database for `manage.py db_worker`; with

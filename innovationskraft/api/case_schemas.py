@@ -37,6 +37,8 @@ def _help(case_field: CaseField) -> str:
         return "Identifiers of published cases."
     if case_field.personal:
         return "Write-only: never shown or returned."
+    if case_field.import_only:
+        return "Where a harvested case comes from; written only by the bulk import."
     return "Markdown." if case_field.name == "description" else ""
 
 
@@ -45,7 +47,12 @@ def _read_type(case_field: CaseField) -> Any:
         return list[LinkOut]
     if case_field.many:
         return list[str]
-    types: dict[Kind, Any] = {Kind.YEAR: int | None, Kind.FLAG: bool, Kind.TERM: str | None}
+    types: dict[Kind, Any] = {
+        Kind.YEAR: int | None,
+        Kind.FLAG: bool,
+        Kind.TERM: str | None,
+        Kind.MOMENT: datetime | None,
+    }
     return types.get(case_field.kind, str)
 
 
@@ -72,7 +79,7 @@ def _write_field(case_field: CaseField) -> tuple[Any, Any]:
 
 
 READ_ONLY: tuple[str, ...] = ("url", "slug", "lead_organisation_name", "adoption_count")
-READ_ONLY += ("published_at", "updated_at")
+READ_ONLY += ("published_at", "updated_at", *contract.IMPORT_ONLY)
 IGNORED = "Read-only: ignored when sent, so that a case read here can be sent back."
 SHOWN = contract.PUBLIC
 

@@ -1,5 +1,6 @@
 from typing import Any
 
+from django import forms
 from django.contrib import admin
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -19,14 +20,44 @@ from innovationskraft.cases.services import case_recount_adoptions, case_saved_e
 ADDRESSES: dict[type[models.Field], dict[str, Any]] = {models.URLField: {"assume_scheme": "https"}}
 
 
+class AliasesField(forms.Field):
+    """Other names, one a line, kept as a list."""
+
+    widget = forms.Textarea(attrs={"rows": 3})
+
+    def prepare_value(self, value):
+        return "\n".join(value) if isinstance(value, list) else value
+
+    def to_python(self, value) -> list[str]:
+        lines = (line.strip() for line in str(value or "").splitlines())
+        return list(dict.fromkeys(line for line in lines if line))
+
+
 @admin.register(Organisation)
 class OrganisationAdmin(admin.ModelAdmin):
     formfield_overrides = ADDRESSES
-    list_display = ["name", "kind", "official_code", "county_code", "country"]
+    list_display = ["name", "other_names", "kind", "official_code", "county_code", "country"]
     list_filter = ["kind", "country"]
-    search_fields = ["name", "official_code"]
+    search_fields = ["name", "aliases", "official_code"]
     prepopulated_fields = {"slug": ["name"]}
     autocomplete_fields = ["parent"]
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        if db_field.name == "aliases":
+            return AliasesField(
+                label=_("Other names"),
+                required=False,
+                help_text=_(
+                    "One a line: an acronym, the name in another language, an earlier name. An "
+                    "import that names the organisation so finds it instead of creating it again."
+                ),
+            )
+        return super().formfield_for_dbfield(db_field, request, **kwargs)
+
+    @admin.display(description=_("other names"))
+    def other_names(self, organisation: Organisation) -> str:
+        aliases = organisation.aliases
+        return ", ".join(map(str, aliases)) if isinstance(aliases, list) else ""
 
 
 @admin.register(Term)
@@ -77,7 +108,10 @@ class CaseAdmin(admin.ModelAdmin):
     filter_horizontal = [
         "innovation_types", "target_groups", "barriers", "enablers", "effects", "sdgs",
     ]  # fmt: skip
+    # Provenance (source, source_identifier, harvested_at) is written by the import only: a
+    # changed key would make the next harvest add the case again.
     readonly_fields = ["created_by", "created_at", "updated_at", "adoption_count"]
+    readonly_fields += ["source", "source_identifier", "harvested_at"]
     inlines = [CaseLinkInline, AdoptionInline, ReviewDecisionInline]
     fieldsets = [
         (None, {"fields": ["title", "slug", "summary", "description", "language", "status"]}),
@@ -104,6 +138,9 @@ class CaseAdmin(admin.ModelAdmin):
                     "created_at",
                     "updated_at",
                     "adoption_count",
+                    "source",
+                    "source_identifier",
+                    "harvested_at",
                 ]
             },
         ),

@@ -14,6 +14,7 @@ from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
 from innovationskraft.cases.models import Case, Vocabulary
+from innovationskraft.cases.relations import partners_in_order, tags_in_order
 
 
 class Kind(enum.Enum):
@@ -29,6 +30,7 @@ class Kind(enum.Enum):
     TAGS = "tags"
     LINKS = "links"
     CASES = "cases"
+    MOMENT = "moment"  # a date and time with a time zone
 
 
 MANY = {Kind.TERMS, Kind.ORGANISATIONS, Kind.TAGS, Kind.LINKS, Kind.CASES}
@@ -50,6 +52,9 @@ class CaseField:
     filter_label: str | Promise = ""
     # What a writer who leaves the field out means ("" or an empty list by kind otherwise).
     default: Any = None
+    # Written only by an import (a harvest from another catalogue), never by the owner through
+    # the form or the API; exported like any public field. Such a field is not `writable`.
+    import_only: bool = False
 
     @property
     def many(self) -> bool:
@@ -102,6 +107,10 @@ FIELDS: tuple[CaseField, ...] = (
     CaseField("tags", Kind.TAGS),
     CaseField("links", Kind.LINKS),
     CaseField("inspired_by", Kind.CASES),
+    # Provenance: the catalogue a harvested case comes from, its key there and when.
+    CaseField("source", Kind.TEXT, writable=False, import_only=True),
+    CaseField("source_identifier", Kind.TEXT, writable=False, import_only=True),
+    CaseField("harvested_at", Kind.MOMENT, writable=False, import_only=True),
     CaseField("contact_name", Kind.TEXT, personal=True),
     CaseField("contact_email", Kind.TEXT, personal=True),
 )
@@ -116,6 +125,8 @@ RELATIONS = tuple(f.name for f in WRITABLE if f.relation)
 # Exported, shown and versioned: everything but personal data.
 PUBLIC = tuple(f for f in FIELDS if not f.personal)
 PERSONAL = tuple(f.name for f in FIELDS if f.personal)
+# Set by an import only: the provenance of a harvested case.
+IMPORT_ONLY = tuple(f.name for f in FIELDS if f.import_only)
 TERM_LISTS = {f.name: f.vocabulary for f in FIELDS if f.kind is Kind.TERMS}
 # The library's filters on case fields, in the order the pages show them.
 FILTERED = tuple(f for f in FIELDS if f.filter)
@@ -167,6 +178,7 @@ def input_from_case(case: Case) -> CaseInput:
     """The case's current values as an input, for a change of some fields only."""
     values = {name: getattr(case, name) for name in SCALARS}
     values |= {name: list(getattr(case, name).all()) for name in RELATIONS}
-    values["tags"] = [tag.name for tag in case.tags.all()]
+    values["partners"] = partners_in_order(case)
+    values["tags"] = [tag.name for tag in tags_in_order(case)]
     values["links"] = [(link.title, link.url) for link in case.links.all()]
     return CaseInput(**values)

@@ -6,7 +6,11 @@ from django.utils.translation import gettext_lazy as _
 
 from innovationskraft.cases import contract
 from innovationskraft.cases.contract import CaseInput, input_from_case
-from innovationskraft.cases.models import Adoption, Case, Organisation, Term, Vocabulary
+from innovationskraft.cases.models import Adoption, Case, CaseLink, Organisation, Term, Vocabulary
+
+# Real addresses (a government decision's, say) run long: as long as the model keeps.
+LINK_LENGTH = CaseLink._meta.get_field("url").max_length or 2000
+LINK_TITLE_LENGTH = CaseLink._meta.get_field("title").max_length or 300
 
 
 class TermChoiceField(forms.ModelMultipleChoiceField):
@@ -56,6 +60,12 @@ def not_in_the_future(year: int | None) -> int | None:
 def checked_link(title: str, url: str, *, number: int) -> tuple[str, str]:
     """A case link as (title, address), or a ValidationError naming the link's number."""
     url = url.strip()
+    if len(url) > LINK_LENGTH:
+        raise forms.ValidationError(
+            _("Line %(number)s: the address has %(length)s characters, more than %(limit)s."),
+            code="invalid_link",
+            params={"number": number, "length": len(url), "limit": LINK_LENGTH},
+        )
     try:
         URLValidator(schemes=["http", "https"])(url)
     except forms.ValidationError:
@@ -64,13 +74,7 @@ def checked_link(title: str, url: str, *, number: int) -> tuple[str, str]:
             code="invalid_link",
             params={"number": number, "url": url},
         ) from None
-    if len(url) > 200:
-        raise forms.ValidationError(
-            _("Line %(number)s: the address is longer than 200 characters."),
-            code="invalid_link",
-            params={"number": number},
-        )
-    return title.strip()[:200], url
+    return title.strip()[:LINK_TITLE_LENGTH], url
 
 
 class CaseForm(forms.Form):

@@ -12,9 +12,14 @@ from innovationskraft.cases.contract import Kind
 from innovationskraft.cases.models import Case, Organisation, Tag, Term
 
 # Shown fields, in the contract's order; links have no column of the case and personal data is
-# never kept. Contact details are personal data and never shown.
+# never kept. Contact details are personal data and never shown. The provenance of a harvested
+# case is not what the case says (and its harvest time changes with every harvest).
 HISTORY_FIELDS = [
-    *(f.name for f in contract.PUBLIC if f.kind is not Kind.LINKS and not f.fixed),
+    *(
+        f.name
+        for f in contract.PUBLIC
+        if f.kind is not Kind.LINKS and not f.fixed and not f.import_only
+    ),
     "status",
 ]
 TEXT_FIELDS = {f.name for f in contract.PUBLIC if f.kind in {Kind.TEXT, Kind.LONG_TEXT}}

@@ -5,6 +5,7 @@ import json
 from django.utils.safestring import SafeString, mark_safe
 
 from innovationskraft.cases.models import Case
+from innovationskraft.cases.relations import tags_in_order
 
 JSON_ESCAPES = {ord("<"): "\\u003C", ord(">"): "\\u003E", ord("&"): "\\u0026"}
 
@@ -18,7 +19,7 @@ def case_json_ld(*, case: Case, url: str) -> SafeString:
         "url": url,
         "inLanguage": case.language,
         "creator": {"@type": "GovernmentOrganization", "name": case.lead_organisation.name},
-        "keywords": [tag.name for tag in case.tags.all()],
+        "keywords": [tag.name for tag in tags_in_order(case)],
     }
     if case.published_at:
         data["datePublished"] = case.published_at.date().isoformat()

@@ -17,6 +17,8 @@ from innovationskraft.cases.conflicts import conflict_changes, form_at_revision
 from innovationskraft.cases.forms import AdoptionForm, CaseForm, ReviewForm
 from innovationskraft.cases.models import Case, Organisation, Term, Vocabulary
 from innovationskraft.cases.panels import panels_rendered
+from innovationskraft.cases.relations import partners_in_order, tags_in_order
+from innovationskraft.cases.sources import source_name
 from innovationskraft.cases.structured_data import case_json_ld
 
 
@@ -29,6 +31,8 @@ def case_detail(request: HttpRequest, slug: str):
         "cases/case_detail.html",
         {
             "case": case,
+            "partners": partners_in_order(case),
+            "tags": tags_in_order(case),
             "can_edit": permissions.can_edit_case(request.user, case),
             "barrier_groups": selectors.terms_by_parent(terms=barriers),
             "enabler_groups": selectors.terms_by_parent(terms=enablers),
@@ -41,6 +45,7 @@ def case_detail(request: HttpRequest, slug: str):
             "json_ld": case_json_ld(case=case, url=request.build_absolute_uri()),
             "latest_review": case.reviews.first() if case.status == Case.Status.DRAFT else None,
             "panels": panels_rendered(page="case", request=request, obj=case),
+            "source_name": source_name(case.source) if case.source else "",
         },
     )
 

@@ -20,7 +20,7 @@ class ImportJobAdmin(admin.ModelAdmin):
 
     def get_queryset(self, request):
         # A refused file of 100,000 rows may hold a million errors: the list needs none.
-        return import_jobs_of(request.user).defer("errors")
+        return import_jobs_of(request.user).defer("errors", "warnings")
 
     @admin.display(description=_("file"), ordering="file_name")
     def job_page(self, job):

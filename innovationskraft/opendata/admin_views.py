@@ -49,6 +49,8 @@ def _job_context(job) -> dict:
         "progress_text": progress_text(job, progress),
         "errors_shown": job.errors[:ERRORS_SHOWN],
         "errors_hidden": max(0, len(job.errors) - ERRORS_SHOWN),
+        "warnings_shown": job.warnings[:ERRORS_SHOWN],
+        "warnings_hidden": max(0, len(job.warnings) - ERRORS_SHOWN),
     }
 
 
@@ -65,6 +67,7 @@ def import_start(request, admin_site):
                 upload=data["file"],
                 skip_invalid=data["skip_invalid"],
                 check_only=data["check_only"],
+                carry_long_summaries=data["carry_long_summaries"],
             )
         except jobs.ImportJobInvalid as invalid:
             form.add_error("file", str(invalid))

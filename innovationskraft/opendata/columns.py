@@ -39,3 +39,6 @@ LIST_COLUMNS = frozenset(
     for column in [case_field.name + suffix]
     if column in COLUMNS
 )
+# Read by the import, never exported: other names of an organisation the import creates.
+ALIAS_COLUMNS = ("lead_organisation_aliases", "partners_aliases")
+IMPORTED_LIST_COLUMNS = LIST_COLUMNS | set(ALIAS_COLUMNS)

@@ -60,6 +60,14 @@ FIELDS = [
     ("tags", _("Keywords.")),
     ("links, links_titles", _("Web addresses about the case, and their link texts.")),
     ("inspired_by", _("Identifiers of the published cases this one was inspired by.")),
+    (
+        "source, source_identifier, harvested_at",
+        _(
+            "For a case harvested from another catalogue: the catalogue (dpg is the Digital "
+            "Public Goods registry), the record's key there and when it was harvested (ISO "
+            "8601). Empty for the library's own cases; only an import writes them."
+        ),
+    ),
     ("published_at, updated_at", _("When the case was published and last changed (ISO 8601).")),
 ]
 

@@ -5,14 +5,22 @@ escaped with a backslash, so every item comes back as it was."""
 
 import csv
 import io
+import itertools
 import json
 import re
 from collections.abc import Iterable, Iterator
 
 from django.utils.translation import gettext as _
 
-from innovationskraft.opendata.columns import COLUMNS, LIST_COLUMNS
-from innovationskraft.opendata.field_errors import FieldError
+from innovationskraft.opendata.columns import COLUMNS, IMPORTED_LIST_COLUMNS
+from innovationskraft.opendata.decoding import (
+    DecodedLines,
+    FileUnreadable,
+    Undecodable,
+    fallback_message,
+    undecodable_message,
+)
+from innovationskraft.opendata.field_errors import FieldError, FieldWarning
 
 SEPARATOR = "|"
 # A long description is longer than the csv module's default limit of 128 KiB a cell.
@@ -66,52 +74,76 @@ def jsonl_lines(records: Iterable[dict]) -> Iterator[str]:
         yield json.dumps({name: record[name] for name in COLUMNS}, ensure_ascii=False) + "\n"
 
 
-class FileUnreadable(Exception):
-    """The file as a whole cannot be read (a missing header, a wrong encoding)."""
+# What a reader yields per row: the record, a FieldError when the row is none, or before the
+# row's record a FieldWarning about how the file was read.
+ReadRow = tuple[int, dict | FieldError]
+DELIMITERS = (",", ";")
 
 
-def _text_lines(stream) -> Iterator[str]:
-    """Lines of a binary or text stream, as text, without a byte order mark."""
-    first = True
-    for raw in stream:
-        try:
-            line = raw.decode("utf-8") if isinstance(raw, bytes) else raw
-        except UnicodeDecodeError:
-            raise FileUnreadable(_("The file is not UTF-8 text.")) from None
-        if first:
-            line, first = line.removeprefix("\ufeff"), False
-        yield line
+def _delimiter(header: str) -> str:
+    """Excel in Swedish separates cells with ";", since "," is the decimal comma."""
+    return max(DELIMITERS, key=header.count)
 
 
-def read_csv(stream) -> Iterator[tuple[int, dict | FieldError]]:
-    """(row number, record) per data row; the header is row 1, as a spreadsheet shows it."""
-    reader = csv.DictReader(_text_lines(stream))
+def _unreadable_row(error: csv.Error, row: int) -> str:
+    if "field larger than field limit" in str(error):
+        return _(
+            "Row %(row)s has a cell longer than %(limit)s characters, more than the import "
+            "reads. Often a quotation mark that is never closed runs on through the rest of "
+            "the file; check the row's quotation marks, or shorten the cell."
+        ) % {"row": row, "limit": csv.field_size_limit()}
+    # The reader cannot go on after this: refusing the file beats a silent end.
+    return _("Row %(row)s cannot be read: %(reason)s") % {"row": row, "reason": error}
+
+
+def read_csv(stream) -> Iterator[ReadRow]:
+    """(row number, record) per data row; the header is row 1, as a spreadsheet shows it.
+    Cells are separated by commas or semicolons, whichever the header row has more of."""
+    lines = DecodedLines(stream)
+    row, warned = 0, False
     try:
-        header = reader.fieldnames or []
-    except csv.Error as error:
-        raise FileUnreadable(str(error)) from None
-    if "title" not in header:
-        raise FileUnreadable(_("The first row must name the columns, title among them."))
-    row = 1
-    try:
+        text = iter(lines)
+        header_line = next(text, "")
+        reader = csv.DictReader(
+            itertools.chain([header_line], text), delimiter=_delimiter(header_line)
+        )
+        header = [name.strip() for name in reader.fieldnames or []]
+        if "title" not in header:
+            raise FileUnreadable(_("The first row must name the columns, title among them."))
+        reader.fieldnames, row = header, 1
         for row, cells in enumerate(reader, start=2):
+            if lines.fallback and not warned:
+                warned = True
+                yield row, FieldWarning("", "windows_1252", fallback_message())
             yield (
                 row,
                 {
-                    name: split_list(value or "") if name in LIST_COLUMNS else (value or "")
+                    name: split_list(value or "")
+                    if name in IMPORTED_LIST_COLUMNS
+                    else (value or "")
                     for name, value in cells.items()
                     if name is not None
                 },
             )
     except csv.Error as error:
-        # The reader cannot go on after this: refusing the file beats a silent end.
-        message = _("Row %(row)s cannot be read: %(reason)s") % {"row": row + 1, "reason": error}
-        raise FileUnreadable(message) from None
+        raise FileUnreadable(_unreadable_row(error, row + 1)) from None
+    except Undecodable:
+        raise FileUnreadable(undecodable_message(row + 1)) from None
 
 
-def read_jsonl(stream) -> Iterator[tuple[int, dict | FieldError]]:
+def read_jsonl(stream) -> Iterator[ReadRow]:
     """(line number, record) per non-empty line; a FieldError for a line that is not one."""
-    for number, line in enumerate(_text_lines(stream), start=1):
+    lines = DecodedLines(stream)
+    try:
+        yield from _json_lines(lines)
+    except Undecodable:
+        raise FileUnreadable(undecodable_message(lines.number)) from None
+
+
+def _json_lines(lines: DecodedLines) -> Iterator[ReadRow]:
+    for number, line in enumerate(lines, start=1):
+        if lines.fallback == number:
+            yield number, FieldWarning("", "windows_1252", fallback_message())
         if not line.strip():
             continue
         try:

@@ -18,6 +18,14 @@ class ImportForm(forms.Form):
         required=False,
         help_text=gettext_lazy("Otherwise nothing is imported while a row has errors."),
     )
+    carry_long_summaries = forms.BooleanField(
+        label=gettext_lazy("Carry a too-long summary into the description"),
+        required=False,
+        help_text=gettext_lazy(
+            "A summary longer than 600 characters is shortened at a sentence's end, and the "
+            "whole summary is put first in the description. Otherwise such a row has an error."
+        ),
+    )
     check_only = forms.BooleanField(
         label=gettext_lazy("Only check the file"),
         required=False,

@@ -63,6 +63,7 @@ def _check_and_import(job: ImportJob, reporter: ProgressReporter) -> None:
                 lines,
                 file_format=job.file_format,
                 progress=lambda count: reporter.rows_read(count, lines.read, size),
+                carry_long_summaries=job.carry_long_summaries,
             )
     except FileUnreadable as unreadable:
         job.message = str(unreadable)
@@ -70,11 +71,12 @@ def _check_and_import(job: ImportJob, reporter: ProgressReporter) -> None:
         return
     job.total_rows, job.invalid_rows = plan.total, plan.invalid_rows
     job.errors = [asdict(error) for error in plan.errors]
+    job.warnings = [asdict(warning) for warning in plan.warnings]
     if job.check_only or (plan.errors and not job.skip_invalid):
         _finish(job, State.DONE if job.check_only else State.REFUSED, keep_file=True)
         return
     job.state = State.IMPORTING
-    job.save(update_fields=["state", "total_rows", "invalid_rows", "errors"])
+    job.save(update_fields=["state", "total_rows", "invalid_rows", "errors", "warnings"])
     reporter.report("cases", 0, len(plan.rows))
     result = cases_import(
         actor=job.started_by, plan=plan, skip_invalid=job.skip_invalid, progress=reporter.report

@@ -29,7 +29,12 @@ class ImportJobInvalid(Exception):
 
 
 def import_job_start(
-    *, actor, upload: UploadedFile, skip_invalid: bool, check_only: bool
+    *,
+    actor,
+    upload: UploadedFile,
+    skip_invalid: bool,
+    check_only: bool,
+    carry_long_summaries: bool = False,
 ) -> ImportJob:
     name = upload.name or ""
     file_format = format_of(name)
@@ -42,6 +47,7 @@ def import_job_start(
         file_format=file_format,
         skip_invalid=skip_invalid,
         check_only=check_only,
+        carry_long_summaries=carry_long_summaries,
     )
     job.upload.save(upload.name, upload, save=True)
     return _run(job)
@@ -63,6 +69,7 @@ def import_job_restart(*, actor, job: ImportJob, skip_invalid: bool) -> ImportJo
             file_format=job.file_format,
             upload=job.upload.name,
             skip_invalid=skip_invalid,
+            carry_long_summaries=job.carry_long_summaries,
         )
     return _run(new)
 

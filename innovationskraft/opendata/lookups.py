@@ -2,9 +2,16 @@
 
 import copy
 
+from django import forms
+
+from innovationskraft.cases.contract import model_field
 from innovationskraft.cases.forms import CaseForm
-from innovationskraft.cases.models import Case, Organisation, Term
+from innovationskraft.cases.models import Case, Term
+from innovationskraft.opendata.code_lists import choice_codes, kind_codes, term_codes
+from innovationskraft.opendata.codes import Codes
 from innovationskraft.opendata.columns import CONTACT_FIELDS, FORM_FIELDS
+from innovationskraft.opendata.organisations import Organisations
+from innovationskraft.opendata.provenance import SourceKeys
 
 
 class Lookups:
@@ -19,7 +26,18 @@ class Lookups:
         self.form_fields |= {
             name: copy.deepcopy(CaseForm.base_fields[name]) for name in CONTACT_FIELDS
         }
-        self.organisations: dict[str, Organisation | None] = {}
+        # What people write for codes: the choices of the form's choice fields, the types of
+        # organisation and each vocabulary's terms (see codes.py).
+        self.choices: dict[str, Codes] = {
+            name: choice_codes(model_field(name).verbose_name, model_field(name).flatchoices)
+            for name, form_field in self.form_fields.items()
+            if isinstance(form_field, forms.ChoiceField)
+        }
+        self.kinds = kind_codes()
+        self.vocabularies = term_codes(self.terms.values())
+        self.organisations = Organisations(preload=preload)
+        # The cases harvested from other catalogues, by source and key (see provenance.py).
+        self.sources = SourceKeys(preload=preload)
         self.case_ids: dict[str, int | None] = {}
         # Only these may be named as an inspiration.
         self.published: set[str] = set()
@@ -28,17 +46,11 @@ class Lookups:
         self.unknown_cases_later = False
         self.complete = preload
         if preload:
-            self.organisations = {o.slug: o for o in Organisation.objects.all()}
             cases = Case.objects.values_list("identifier", "pk", "status")
             for identifier, pk, status in cases:
                 self.case_ids[identifier] = pk
                 if status == Case.Status.PUBLISHED:
                     self.published.add(identifier)
-
-    def organisation(self, slug: str) -> Organisation | None:
-        if slug not in self.organisations and not self.complete:
-            self.organisations[slug] = Organisation.objects.filter(slug=slug).first()
-        return self.organisations.get(slug)
 
     def case_id(self, identifier: str) -> int | None:
         if identifier not in self.case_ids and not self.complete:

@@ -67,6 +67,8 @@ class ImportJob(models.Model):
     )
     skip_invalid = models.BooleanField(_("skip rows with errors"), default=False)
     check_only = models.BooleanField(_("only check"), default=False)
+    # A summary too long for a case is shortened, and put whole in the description.
+    carry_long_summaries = models.BooleanField(_("carry long summaries"), default=False)
     state = models.CharField(
         _("state"), max_length=10, choices=State.choices, default=State.WAITING
     )
@@ -74,6 +76,8 @@ class ImportJob(models.Model):
     invalid_rows = models.PositiveIntegerField(_("rows with errors"), default=0)
     # Every error: [{"row": 3, "field": "stage", "code": "invalid_choice", "message": "…"}].
     errors = models.JSONField(_("errors"), default=list, blank=True)
+    # Every warning, in the same shape: what the import read differently from the file.
+    warnings = models.JSONField(_("warnings"), default=list, blank=True)
     # Why the job was refused as a whole (an unreadable file) or failed.
     message = models.TextField(_("message"), blank=True)
     cases_created = models.PositiveIntegerField(_("cases created"), default=0)

@@ -7,7 +7,7 @@ the CSV format joins them (see `formats.py`). Records never carry personal data.
 import re
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import cast
+from typing import Any, cast
 
 from django import forms
 from django.core.exceptions import ValidationError
@@ -17,25 +17,31 @@ from django.utils.translation import gettext as _
 from innovationskraft.cases.contract import CaseInput
 from innovationskraft.cases.forms import checked_link, not_in_the_future
 from innovationskraft.cases.models import Case, Organisation, Term, Vocabulary
+from innovationskraft.opendata.codes import plain
 from innovationskraft.opendata.columns import CONTACT_FIELDS, FORM_FIELDS, TERM_LIST_FIELDS
-from innovationskraft.opendata.field_errors import FieldError, RecordInvalid
+from innovationskraft.opendata.field_errors import (
+    FieldError,
+    FieldWarning,
+    RecordInvalid,
+    shown_value,
+)
 from innovationskraft.opendata.lookups import Lookups
+from innovationskraft.opendata.organisations import NewOrganisation, names_of
+from innovationskraft.opendata.provenance import checked_provenance
+from innovationskraft.opendata.summaries import description_with, shortened
+from innovationskraft.opendata.years import year_in
 
 # What a record that leaves out a required field of the form means by it.
 DEFAULTS = {"language": Case.Language.SWEDISH}
-IDENTIFIER = re.compile(r"[A-Za-z0-9][A-Za-z0-9._:/-]{0,99}")
 SLUG = re.compile(r"[a-z0-9][a-z0-9_-]{0,199}")
 CODE_LENGTH = cast(int, Organisation._meta.get_field("official_code").max_length)
-
-
-@dataclass
-class NewOrganisation:
-    """An organisation the record names that does not exist yet; created by the import."""
-
-    slug: str
-    name: str
-    kind: str
-    official_code: str = ""
+IDENTIFIER_LENGTH = cast(int, Case._meta.get_field("identifier").max_length)
+# Other names of an organisation written in one item of a list ("UNDP; PNUD").
+ALIAS_SEPARATOR = ";"
+# The beginning of a value too long to show whole.
+SHOWN_START = 60
+# A value the parser has refused (with an error); the field keeps its initial value.
+REFUSED = object()
 
 
 @dataclass
@@ -46,10 +52,15 @@ class ParsedCase:
     data: CaseInput
     published_at: datetime | None = None
     updated_at: datetime | None = None
-    # Partners that the import creates (`data.partners` holds the existing ones).
-    new_partners: list[NewOrganisation] = field(default_factory=list)
+    # Every partner in the record's order, the ones the import creates among them
+    # (`data.partners` holds the existing ones).
+    partners: list[Organisation | NewOrganisation] = field(default_factory=list)
     # Identifiers of cases this one was inspired by, including ones later in the same file.
     inspired_by: list[str] = field(default_factory=list)
+    # What the import read differently from how the record says it; the row is imported.
+    warnings: list[FieldWarning] = field(default_factory=list)
+    # Source, source_identifier and harvested_at; None when the record names none of them.
+    provenance: dict[str, Any] | None = None
 
 
 def _label(term: Term | None) -> str:
@@ -77,14 +88,83 @@ def _first_message(error: ValidationError) -> tuple[str, str]:
     return code or "invalid", error.messages[0]
 
 
-class _Parser:
-    def __init__(self, record: dict, lookups: Lookups, create_organisations: bool):
-        self.record, self.lookups = record, lookups
-        self.create_organisations = create_organisations
-        self.errors: list[FieldError] = []
+@dataclass
+class _About:
+    """What a record says about an organisation beside its slug."""
 
-    def error(self, name: str, code: str, message: str) -> None:
-        self.errors.append(FieldError(name, code, message))
+    name: str
+    kind: str
+    code: str = ""
+    aliases: list[str] = field(default_factory=list)
+
+
+def _about_fields(name: str) -> dict[str, str]:
+    """The record's fields that say more about the organisation in `name`."""
+    if name == "partners":
+        return {"name": "partners_names", "type": "partners_types", "code": "partners"}
+    return {key: f"{name}_{key}" for key in ("name", "type", "code")}
+
+
+def _aliases(value) -> list[str]:
+    """Other names, as a list or in one text separated by ";"."""
+    items = value if isinstance(value, list) else [value]
+    names = [
+        _text(name)
+        for item in items
+        for name in (item if isinstance(item, list) else str(item or "").split(ALIAS_SEPARATOR))
+    ]
+    return list(dict.fromkeys(name[:200] for name in names if name))
+
+
+class _Parser:
+    def __init__(self, record: dict, lookups: Lookups, options: "ParseOptions"):
+        self.record, self.lookups = record, lookups
+        self.create_organisations = options.create_organisations
+        self.options = options
+        self.errors: list[FieldError] = []
+        self.warnings: list[FieldWarning] = []
+        # The whole summary, when a long one was shortened (see `summary`).
+        self.carried_summary = ""
+
+    def error(self, name: str, code: str, message: str, value=None) -> None:
+        shown = shown_value(self.record.get(name) if value is None else value)
+        self.errors.append(FieldError(name, code, message, shown))
+
+    def warn(self, name: str, code: str, message: str, value=None) -> None:
+        shown = shown_value(self.record.get(name) if value is None else value)
+        self.warnings.append(FieldWarning(name, code, message, shown))
+
+    def choice(self, name: str, raw):
+        """The code of a choice written as its code or a label; REFUSED when it is neither."""
+        if not isinstance(raw, str) or not raw.strip():
+            return raw
+        code = self.lookups.choices[name].find(raw)
+        if code is None:
+            self.error(name, "invalid_choice", self.lookups.choices[name].unknown(raw))
+            return REFUSED
+        return code
+
+    def summary(self, form_field: forms.Field, raw):
+        """A summary longer than the form allows is refused, or carried into the description
+        when the import was asked to (`ParseOptions.carry_long_summaries`)."""
+        text, limit = _text(raw), getattr(form_field, "max_length", None) or 0
+        if len(text) <= limit:
+            return raw
+        if self.options.carry_long_summaries:
+            self.carried_summary = text
+            message = _(
+                "The summary has %(length)d characters, more than the %(limit)d a summary may "
+                "have: it was shortened, and the whole summary was put first in the description."
+            )
+            self.warn("summary", "summary_carried", message % {"length": len(text), "limit": limit})
+            return shortened(text, limit)
+        message = _(
+            "The summary has %(length)d characters; at most %(limit)d are allowed. Shorten it, "
+            "or import with the option to carry a long summary into the description "
+            "(--long-summaries=carry, or the box on the import page)."
+        )
+        self.error("summary", "max_length", message % {"length": len(text), "limit": limit})
+        return REFUSED
 
     def form_value(self, name: str):
         form_field = self.lookups.form_fields[name]
@@ -93,6 +173,14 @@ class _Parser:
             raw = DEFAULTS[name]
         if isinstance(form_field, forms.BooleanField) and isinstance(raw, str):
             raw = raw.strip().lower() not in {"", "false", "0", "no", "nej", "falskt"}
+        if name in self.lookups.choices:
+            raw = self.choice(name, raw)
+        if name == "start_year" and isinstance(raw, str):
+            raw = year_in(raw)
+        if name == "summary":
+            raw = self.summary(form_field, raw)
+        if raw is REFUSED:
+            return form_field.initial
         try:
             value = form_field.clean(raw)
             return not_in_the_future(value) if name == "start_year" else value
@@ -100,78 +188,113 @@ class _Parser:
             self.error(name, *_first_message(error))
             return form_field.initial if form_field.initial is not None else None
 
-    def organisation(self, name: str, slug: str, extra: tuple[str, str, str]):
-        """The organisation named by slug; or, when the import may create organisations and
-        the record says what it is, one to create."""
-        slug = slug.lower()
-        found = self.lookups.organisation(slug)
+    def organisation(self, name: str, given: str, about: "_About"):
+        """The organisation a record names by slug, name or another name; or, when the import
+        may create organisations and the record says what it is, one to create."""
+        fields = _about_fields(name)
+        kind = self.lookups.kinds.find(about.kind) if about.kind else None
+        index = self.lookups.organisations
+        slug = given.lower()
+        found = index.with_slug(slug) or index.named(given, kind)
+        if found is None and about.name:
+            found = index.named(about.name, kind)
         if found is not None:
+            self.check_name(found, about.name, fields["name"])
             return found
-        org_name, kind, code = extra
-        if self.create_organisations and org_name and kind in Organisation.Kind.values:
+        if self.create_organisations and about.name and kind:
             if not SLUG.fullmatch(slug):
                 self.error(name, "invalid", _("Use at most 200 letters a-z, digits, - and _."))
                 return None
-            if len(code) > CODE_LENGTH:
+            if len(about.code) > CODE_LENGTH:
                 message = _("An official code has at most %(count)d characters.")
-                self.error(f"{name}_code", "invalid", message % {"count": CODE_LENGTH})
+                self.error(fields["code"], "invalid", message % {"count": CODE_LENGTH})
                 return None
-            return NewOrganisation(slug=slug, name=org_name[:200], kind=kind, official_code=code)
-        if self.create_organisations and org_name:
-            self.error(
-                f"{name}_type" if name == "lead_organisation" else "partners_types",
-                "invalid_choice",
-                _("Unknown organisation type: %(value)s") % {"value": kind or "—"},
+            new = NewOrganisation(
+                slug=slug,
+                name=about.name[:200],
+                kind=kind,
+                official_code=about.code,
+                aliases=about.aliases,
+                row=self.options.row,
             )
+            index.add(new)
+            return new
+        if self.create_organisations and about.name and about.kind:
+            self.error(fields["type"], "invalid_choice", self.lookups.kinds.unknown(about.kind))
+        elif self.create_organisations and about.name:
+            message = _(
+                "The organisation %(name)s is not in the library; give its type to create it. "
+                "Valid: %(codes)s."
+            )
+            codes = ", ".join(self.lookups.kinds.codes)
+            self.error(fields["type"], "required", message % {"name": about.name, "codes": codes})
         else:
             self.error(
-                name, "unknown_organisation", _("No organisation %(slug)s.") % {"slug": slug}
+                name, "unknown_organisation", _("No organisation %(slug)s.") % {"slug": given}
             )
         return None
+
+    def check_name(self, found, name: str, field_name: str) -> None:
+        """A row that names an organisation of this file by another name than the row that
+        made it: the first name is kept, and the row is told."""
+        if not isinstance(found, NewOrganisation) or not name or plain(name) in names_of(found):
+            return
+        message = _(
+            'The organisation "%(slug)s" is named "%(name)s" here but "%(first)s" on row '
+            "%(first_row)s; the first name is kept."
+        )
+        values = {"first_row": found.row, "slug": found.slug, "first": found.name, "name": name}
+        self.warn(field_name, "organisation_renamed", message % values, value=name)
 
     def lead_organisation(self):
         slug = _text(self.record.get("lead_organisation"))
         if not slug:
             self.error("lead_organisation", "required", _("This field is required."))
             return None
-        extra = tuple(
+        name, kind, code = (
             _text(self.record.get(f"lead_organisation_{key}")) for key in ("name", "type", "code")
         )
-        return self.organisation("lead_organisation", slug, extra)
+        aliases = _aliases(self.record.get("lead_organisation_aliases"))
+        about = _About(name, kind, code, aliases=aliases)
+        return self.organisation("lead_organisation", slug, about)
 
-    def partners(self) -> tuple[list[Organisation], list[NewOrganisation]]:
+    def partners(self) -> list[Organisation | NewOrganisation]:
+        """Every partner, in the record's order."""
         slugs = [_text(s) for s in _as_list(self.record, "partners", self.errors) if _text(s)]
         names = _as_list(self.record, "partners_names", self.errors)
         kinds = _as_list(self.record, "partners_types", self.errors)
-        existing, new = [], []
-        for position, slug in enumerate(slugs):
-            extra = (
-                _text(names[position]) if position < len(names) else "",
-                _text(kinds[position]) if position < len(kinds) else "",
-                "",
+        aliases = _as_list(self.record, "partners_aliases", self.errors)
+
+        def at(items: list, position: int):
+            return items[position] if position < len(items) else ""
+
+        found = [
+            self.organisation(
+                "partners",
+                slug,
+                _About(
+                    _text(at(names, position)),
+                    _text(at(kinds, position)),
+                    aliases=_aliases(at(aliases, position)),
+                ),
             )
-            found = self.organisation("partners", slug, extra)
-            if isinstance(found, Organisation):
-                existing.append(found)
-            elif found is not None:
-                new.append(found)
-        return existing, new
+            for position, slug in enumerate(slugs)
+        ]
+        return list(dict.fromkeys(o for o in found if o is not None))
 
     def terms(self, name: str, vocabulary: str, codes: list) -> list[Term]:
-        found, unknown = [], []
+        """The terms written as codes, labels or (SDGs) numbers; an error for each unknown."""
+        found = []
+        known = self.lookups.vocabularies[vocabulary]
         for code in codes:
-            term = self.lookups.terms.get((vocabulary, _text(code)))
+            if not _text(code):
+                continue
+            term = known.find(code)
             if term is None:
-                unknown.append(_text(code))
+                self.error(name, "unknown_code", known.unknown(_text(code)), value=code)
             else:
                 found.append(term)
-        if unknown:
-            self.error(
-                name,
-                "unknown_code",
-                _("Unknown codes: %(codes)s") % {"codes": ", ".join(unknown)},
-            )
-        return found
+        return list(dict.fromkeys(found))
 
     def links(self) -> list[tuple[str, str]]:
         links = []
@@ -223,16 +346,24 @@ class _Parser:
         return value if value is not None and value.tzinfo is not None else None
 
     def identifier(self, name: str) -> str:
+        """Any printable text up to the model's length, kept as it is given (spaces around it
+        aside) and matched exactly."""
         value = _text(self.record.get(name))
-        if value and not IDENTIFIER.fullmatch(value):
-            self.error(
-                name,
-                "invalid",
-                _(
-                    "Use at most 100 letters, digits and . _ : / -, starting with a letter "
-                    "or digit."
-                ),
+        if len(value) > IDENTIFIER_LENGTH:
+            message = _(
+                "The identifier is too long: %(length)d characters, where at most %(limit)d are "
+                "allowed. It begins: %(start)s"
             )
+            start = value[:SHOWN_START] + "…"
+            values = {"length": len(value), "limit": IDENTIFIER_LENGTH, "start": start}
+            self.error(name, "max_length", message % values, value=start)
+        elif not value.isprintable():
+            message = _(
+                "The identifier contains a control character (such as a line break or a tab) at "
+                "character %(position)d; use printable text only."
+            )
+            position = next(i for i, c in enumerate(value, start=1) if not c.isprintable())
+            self.error(name, "invalid", message % {"position": position})
         return value
 
     def slug(self) -> str:
@@ -250,8 +381,14 @@ class _Parser:
             name: self.terms(name, vocabulary, _as_list(self.record, name, self.errors))
             for name, vocabulary in TERM_LIST_FIELDS.items()
         }
-        tags = [_text(t)[:60] for t in _as_list(self.record, "tags", self.errors) if _text(t)]
-        partners, new_partners = self.partners()
+        if self.carried_summary:
+            values["description"] = description_with(self.carried_summary, values["description"])
+        # As written, in their order, each once: "AI" and "ai" are one tag.
+        tags: dict[str, str] = {}
+        for written in _as_list(self.record, "tags", self.errors):
+            if tag := _text(written)[:60]:
+                tags.setdefault(tag.casefold(), tag)
+        partners = self.partners()
         inspirations, inspired_by = self.inspired_by()
         parsed = ParsedCase(
             identifier=self.identifier("identifier"),
@@ -260,31 +397,50 @@ class _Parser:
             data=CaseInput(
                 **values,
                 sector=sectors[0] if sectors else None,
-                partners=partners,
+                partners=[o for o in partners if isinstance(o, Organisation)],
                 **term_lists,
-                tags=tags,
+                tags=list(tags.values()),
                 links=self.links(),
                 inspired_by=inspirations,
             ),
             published_at=self.moment("published_at"),
             updated_at=self.moment("updated_at"),
-            new_partners=new_partners,
+            partners=partners,
             inspired_by=inspired_by,
+            warnings=self.warnings,
+        )
+        parsed.identifier, parsed.provenance = checked_provenance(
+            self.record, parsed.identifier, self.lookups, self.errors
         )
         if self.errors:
             raise RecordInvalid(self.errors)
         return parsed
 
 
+@dataclass(frozen=True)
+class ParseOptions:
+    # Organisations the library lacks may be made when the record says what they are.
+    create_organisations: bool = False
+    # A summary longer than a case may have is shortened, and put whole in the description.
+    carry_long_summaries: bool = False
+    # The record's row in its file, which warnings about later rows name.
+    row: int = 0
+
+
 def parse_case_record(
-    record: dict, *, lookups: Lookups, create_organisations: bool = False
+    record: dict,
+    *,
+    lookups: Lookups,
+    create_organisations: bool = False,
+    options: ParseOptions | None = None,
 ) -> ParsedCase:
     """Check every field of a record the way the case form does, and raise `RecordInvalid`
     listing every bad field at once."""
     if not isinstance(record, dict):
         raise RecordInvalid([FieldError("", "invalid", _("Expected an object."))])
+    options = options or ParseOptions(create_organisations=create_organisations)
     clean = _without_nul(record)
-    parser = _Parser(clean, lookups, create_organisations)
+    parser = _Parser(clean, lookups, options)
     for name, value in record.items():
         if clean[name] != value:
             parser.error(name, "null_characters", _("Null characters are not allowed."))

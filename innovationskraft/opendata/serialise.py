@@ -62,8 +62,10 @@ class _Chunk:
 
     @staticmethod
     def _pairs(through, case_ids, column) -> dict[int, list]:
+        """Per case, in the order its rows were written: partners and tags as they were given
+        (see cases/relations.py)."""
         found = defaultdict(list)
-        rows = through.objects.filter(case_id__in=case_ids).order_by(column)
+        rows = through.objects.filter(case_id__in=case_ids).order_by("pk")
         for case_id, value in rows.values_list("case_id", column):
             found[case_id].append(value)
         return found
@@ -96,10 +98,8 @@ class _Words:
 
 def _record(case: Case, chunk: _Chunk, words: _Words) -> dict:
     sector = words.terms.get(case.sector_id)
-    # By slug, which every database that imports the record gives the same order.
-    partners = sorted(
-        (chunk.organisations[pk] for pk in chunk.partners.get(case.pk, [])), key=lambda o: o.slug
-    )
+    # In the order they were given, which an import of the record writes again.
+    partners = [chunk.organisations[pk] for pk in chunk.partners.get(case.pk, [])]
     lead = case.lead_organisation
     record = {
         "identifier": case.identifier,
@@ -131,6 +131,9 @@ def _record(case: Case, chunk: _Chunk, words: _Words) -> dict:
         "links": [url for _title, url in chunk.links.get(case.pk, [])],
         "links_titles": [title for title, _url in chunk.links.get(case.pk, [])],
         "inspired_by": chunk.inspired_by.get(case.pk, []),
+        "source": case.source,
+        "source_identifier": case.source_identifier,
+        "harvested_at": _moment(case.harvested_at),
         "adoption_count": case.adoption_count,
         "published_at": _moment(case.published_at),
         "updated_at": _moment(case.updated_at),

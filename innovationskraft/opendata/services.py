@@ -21,7 +21,8 @@ from innovationskraft.cases.services import unique_slugs
 from innovationskraft.cases.signals import cases_changed
 from innovationskraft.core.bulk import insert_rows, update_rows
 from innovationskraft.opendata.importing import ImportPlan
-from innovationskraft.opendata.records import NewOrganisation, ParsedCase
+from innovationskraft.opendata.organisations import NewOrganisation
+from innovationskraft.opendata.records import ParsedCase
 
 BATCH_SIZE = 1000
 # Cases per `case_changed`: the listeners index and version them a batch at a time.
@@ -58,7 +59,7 @@ def _create_organisations(rows: list[ParsedCase], organisations: dict) -> int:
     code the library knows for its type is that organisation, whatever slug the file uses."""
     wanted: dict[str, NewOrganisation] = {}
     for parsed in rows:
-        for new in [parsed.lead_organisation, *parsed.new_partners]:
+        for new in [parsed.lead_organisation, *parsed.partners]:
             if isinstance(new, NewOrganisation):
                 wanted.setdefault(new.slug, new)
     by_code = {
@@ -82,7 +83,14 @@ def _create_organisations(rows: list[ParsedCase], organisations: dict) -> int:
     taken = set(Organisation.objects.values_list("slug", flat=True))
     slugs = unique_slugs([(new.slug, new.name) for new in missing.values()], taken)
     created = Organisation.objects.bulk_create(
-        Organisation(name=new.name, slug=slug, kind=new.kind, official_code=new.official_code)
+        Organisation(
+            name=new.name,
+            slug=slug,
+            kind=new.kind,
+            official_code=new.official_code,
+            aliases=new.aliases,
+            country=new.country,
+        )
         for new, slug in zip(missing.values(), slugs, strict=True)
     )
     # Keyed by the slug the file uses, which is the new slug unless that one was taken.
@@ -119,6 +127,7 @@ def _create_cases(rows: list[ParsedCase], organisations: dict, actor, now) -> di
     def values(parsed: ParsedCase, slug: str) -> list:
         row = fixed | _case_values(parsed, organisations, now)
         row |= {"identifier": parsed.identifier, "slug": slug}
+        row |= parsed.provenance or {}
         row["published_at"] = parsed.published_at or now
         return [row[f.attname] if f.attname in row else f.get_default() for f in fields]
 
@@ -149,6 +158,9 @@ def _update_cases(rows: list[ParsedCase], case_ids: dict, organisations: dict, n
     # A date the file gives replaces the library's; without one the case keeps its own.
     dated = [(p.published_at, case_ids[p.identifier]) for p in rows if p.published_at]
     update_rows(Case, ["published_at"], dated)
+    # So is the provenance (source, its key, harvested_at): only a record that names it.
+    provenances = [(*p.provenance.values(), case_ids[p.identifier]) for p in rows if p.provenance]
+    update_rows(Case, contract.IMPORT_ONLY, provenances)
     # A form loaded before the import must not save over it unawares.
     changed = [case_ids[p.identifier] for p in rows]
     for batch in _batches(changed):
@@ -169,12 +181,25 @@ def _write_cases(rows: list[ParsedCase], lookups, organisations: dict, actor) ->
 
 
 def _tag_ids(rows: list[ParsedCase]) -> dict[str, int]:
-    names = {name.lower() for parsed in rows for name in parsed.data.tags}
-    known = dict(Tag.objects.values_list("name", "pk"))
-    Tag.objects.bulk_create(
-        [Tag(name=name) for name in sorted(names - set(known))], ignore_conflicts=True
-    )
-    return dict(Tag.objects.values_list("name", "pk"))
+    """Tag ids by name, folded: a tag the library has under another case ("AI", "ai") is that
+    tag and keeps its first spelling; a new one is spelt as the file first spells it."""
+
+    def known() -> dict[str, int]:
+        found: dict[str, int] = {}
+        for name, pk in Tag.objects.order_by("pk").values_list("name", "pk"):
+            found.setdefault(name.casefold(), pk)
+        return found
+
+    ids = known()
+    new: dict[str, str] = {}
+    for parsed in rows:
+        for name in parsed.data.tags:
+            if name.casefold() not in ids:
+                new.setdefault(name.casefold(), name)
+    if new:
+        Tag.objects.bulk_create([Tag(name=name) for name in new.values()], ignore_conflicts=True)
+        ids = known()
+    return ids
 
 
 def _remove_relations(case_ids: list[int]) -> None:
@@ -205,19 +230,16 @@ def _write_relations(rows: list[ParsedCase], case_ids: list[int], organisations:
         (
             (case_id, pk)
             for parsed, case_id in pairs
-            for pk in dict.fromkeys(
-                _organisation(p, organisations).pk
-                for p in [*parsed.data.partners, *parsed.new_partners]
-            )
+            for pk in dict.fromkeys(_organisation(p, organisations).pk for p in parsed.partners)
         ),
     )
     insert_rows(
         Case.tags.through,
         ["case", "tag"],
         (
-            (case_id, tag_ids[name])
+            (case_id, tag_id)
             for parsed, case_id in pairs
-            for name in sorted({name.lower() for name in parsed.data.tags})
+            for tag_id in dict.fromkeys(tag_ids[name.casefold()] for name in parsed.data.tags)
         ),
     )
     insert_rows(

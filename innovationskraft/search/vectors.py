@@ -126,8 +126,10 @@ class VectorMatrix:
         positions = np.full(self.size, -1, dtype=np.int64)
         positions[inside] = columns.position_of_id[ids[inside]]
         published = positions >= 0
-        similarity = self.matrix[: self.size][published] @ vector
-        return positions[published], similarity
+        # The product over every row, then the published ones: selecting rows first would
+        # copy the matrix (150 MB at 100,000 cases) on every query.
+        similarity = self.matrix[: self.size] @ vector
+        return positions[published], similarity[published]
 
 
 _lock = threading.Lock()

@@ -201,6 +201,24 @@ def test_put_replaces_the_case_but_keeps_the_contact_person_it_cannot_read(
     assert published.contact_email == "kerstin@eskilstuna.example"
 
 
+def test_the_provenance_of_a_harvested_case_is_read_but_not_written_through_the_api(
+    api, editor, token_of, published
+):
+    Case.objects.filter(pk=published.pk).update(source="dpg", source_identifier="retuna")
+    path = f"/api/v1/cases/{published.identifier}"
+    record = api.call("get", path).json()
+    assert (record["source"], record["source_identifier"]) == ("dpg", "retuna")
+
+    record |= {"title": "Nytt namn", "source": "", "source_identifier": "other"}
+    put = api.call("put", path, record, token=token_of(editor))
+    patch = api.call("patch", path, {"source": "mine"}, token=token_of(editor))
+
+    assert (put.status_code, patch.status_code) == (200, 200)
+    published.refresh_from_db()
+    assert published.title == "Nytt namn"
+    assert (published.source, published.source_identifier) == ("dpg", "retuna")
+
+
 def test_put_of_a_partial_case_lists_what_is_missing(api, editor, token_of, published):
     path = f"/api/v1/cases/{published.identifier}"
 

@@ -16,7 +16,7 @@ from innovationskraft.search.selectors import case_search
 
 pytestmark = pytest.mark.django_db
 
-OLD, NEW = "Återbruksgalleria", "Cirkulärcentrum"
+OLD, NEW = "Fritidsbanken", "Cirkulärcentrum"
 
 
 def found(words: str) -> set[int]:

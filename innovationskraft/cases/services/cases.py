@@ -13,8 +13,9 @@ from django.utils.translation import gettext_noop
 from innovationskraft.accounts.types import Actor
 from innovationskraft.cases import contract, permissions
 from innovationskraft.cases.contract import CaseInput
-from innovationskraft.cases.models import Case, CaseLink, Organisation, ReviewDecision, Tag
+from innovationskraft.cases.models import Case, CaseLink, Organisation, ReviewDecision
 from innovationskraft.cases.models.cases import new_case_identifier
+from innovationskraft.cases.relations import partners_set, tags_set
 from innovationskraft.cases.services.common import require, user_or_none
 from innovationskraft.cases.services.organisations import unique_slug
 from innovationskraft.cases.signals import cases_changed
@@ -38,11 +39,13 @@ def _write_case_fields(case: Case, data: CaseInput) -> None:
         # Only the owner's fields: status and counts may have changed since the case was read.
         case.save(update_fields=[*contract.SCALARS, "revision", "updated_at"])
     for name in contract.RELATIONS:
-        getattr(case, name).set(getattr(data, name))
+        if name != "partners":
+            getattr(case, name).set(getattr(data, name))
+    # In the order given, which the case page and the exports keep.
+    partners_set(case, data.partners)
     # A case cannot be its own inspiration.
     case.inspired_by.remove(case)
-    tag_names = {name.strip().lower()[:60] for name in data.tags if name.strip()}
-    case.tags.set([Tag.objects.get_or_create(name=name)[0] for name in sorted(tag_names)])
+    tags_set(case, data.tags)
     case.links.all().delete()
     CaseLink.objects.bulk_create(
         CaseLink(case=case, title=title or url, url=url) for title, url in data.links

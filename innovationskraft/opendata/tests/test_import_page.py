@@ -160,7 +160,10 @@ def test_an_unreadable_file_is_refused_with_a_clear_message(admin_client):
     response = start(admin_client, "namn;sammanfattning\r\nx;y\r\n".encode("utf-16"))
     job = last_job()
     assert job.state == ImportJob.State.REFUSED
-    assert job.message == gettext("The file is not UTF-8 text.")
+    assert job.message == gettext(
+        "The file is saved as UTF-16 (in Excel, “Unicode text”). Save it as “CSV UTF-8” and "
+        "import it again."
+    )
     assert not job.upload
     assert escape(job.message) in response.content.decode()
     assert Case.objects.count() == 0
@@ -187,8 +190,8 @@ def test_every_error_downloads_as_csv(admin_client):
     assert response["Content-Type"] == "text/csv; charset=utf-8"
     assert "attachment" in response["Content-Disposition"]
     lines = b"".join(response.streaming_content).decode("utf-8-sig").splitlines()
-    assert lines[0] == "row,field,code,message"
-    assert [line.split(",")[:2] for line in lines[1:]] == [
+    assert lines[0] == "row;field;code;message;value;level"
+    assert [line.split(";")[:2] for line in lines[1:]] == [
         ["3", "title"],
         ["3", "stage"],
         ["5", "lead_organisation"],

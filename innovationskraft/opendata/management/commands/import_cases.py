@@ -1,3 +1,4 @@
+import heapq
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
@@ -5,11 +6,12 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from tqdm import tqdm
 
+from innovationskraft.opendata.error_files import error_csv_lines
 from innovationskraft.opendata.formats import format_of
-from innovationskraft.opendata.importing import FileUnreadable, import_plan
+from innovationskraft.opendata.importing import FileUnreadable, ImportPlan, import_plan
 from innovationskraft.opendata.services import ImportRefused, cases_import
 
-ERRORS_SHOWN = 200
+LONG_SUMMARIES = ("refuse", "carry")
 
 
 class Command(BaseCommand):
@@ -28,6 +30,23 @@ class Command(BaseCommand):
         parser.add_argument(
             "--check", action="store_true", help=_("Only check the file; write nothing")
         )
+        parser.add_argument(
+            "--long-summaries",
+            choices=LONG_SUMMARIES,
+            default="refuse",
+            help=_(
+                "A summary longer than a case may have: refuse the row (the default), or carry "
+                "it: shorten it and put it whole first in the description"
+            ),
+        )
+        parser.add_argument(
+            "--errors",
+            metavar="FILE",
+            help=_(
+                "Write every error and warning to this CSV file (semicolons, UTF-8, as Excel "
+                "opens it) instead of listing them"
+            ),
+        )
 
     def handle(self, *args, **options):
         path = Path(options["path"])
@@ -42,10 +61,15 @@ class Command(BaseCommand):
             tqdm(unit=_("row"), desc=_("Checking"), disable=quiet, file=self.stderr) as bar,
         ):
             try:
-                plan = import_plan(stream, file_format=file_format, progress=bar.update)
+                plan = import_plan(
+                    stream,
+                    file_format=file_format,
+                    progress=bar.update,
+                    carry_long_summaries=options["long_summaries"] == "carry",
+                )
             except FileUnreadable as error:
                 raise CommandError(str(error)) from None
-        self._report_errors(plan)
+        self._report_errors(plan, options["errors"])
         if options["check"]:
             return
         bars = {}
@@ -84,16 +108,27 @@ class Command(BaseCommand):
             }
         )
 
-    def _report_errors(self, plan):
-        for error in plan.errors[:ERRORS_SHOWN]:
-            self.stderr.write(
-                _("Row %(row)s, %(field)s: %(message)s")
-                % {"row": error.row, "field": error.field or "—", "message": error.message}
+    def _report_errors(self, plan: ImportPlan, errors_file: str | None) -> None:
+        """Every error and warning: listed, or written to `errors_file`."""
+        if errors_file:
+            with open(errors_file, "w", encoding="utf-8", newline="") as output:
+                output.writelines(error_csv_lines(plan.errors, plan.warnings))
+            self.stdout.write(
+                _("%(errors)d errors and %(warnings)d warnings written to %(path)s.")
+                % {"errors": len(plan.errors), "warnings": len(plan.warnings), "path": errors_file}
             )
-        if len(plan.errors) > ERRORS_SHOWN:
-            self.stderr.write(
-                _("… and %(count)d more errors.") % {"count": len(plan.errors) - ERRORS_SHOWN}
+        else:
+            problems = heapq.merge(
+                ((error, _("Row %(row)s, %(field)s: %(message)s")) for error in plan.errors),
+                (
+                    (warning, _("Row %(row)s, %(field)s: warning: %(message)s"))
+                    for warning in plan.warnings
+                ),
+                key=lambda problem: problem[0].row,
             )
+            for problem, text in problems:
+                values = {"row": problem.row, "field": problem.field or "—"}
+                self.stderr.write(text % (values | {"message": problem.message}))
         self.stdout.write(
             ngettext(
                 "%(total)d row: %(valid)d valid, %(invalid)d with errors.",

@@ -1,0 +1,76 @@
+"""Limits that fit real catalogues: long identifiers, addresses and link texts."""
+
+import pytest
+
+from innovationskraft.cases.models import Case
+from innovationskraft.opendata.tests.conftest import plan_of
+from innovationskraft.opendata.tests.rows import imported, jsonl, only_error, record
+
+pytestmark = pytest.mark.django_db
+
+
+def test_an_identifier_of_any_printable_text_is_kept_exactly_as_given(eskilstuna):
+    identifier = "https://example.org/Digital Public Goods/Ärende #12?lang=sv&x=Å"
+    imported(jsonl(record(identifier=identifier)))
+    assert Case.objects.get().identifier == identifier
+
+
+def test_an_identifier_is_matched_exactly_so_a_second_import_updates_the_case(eskilstuna):
+    identifier = "OPSI:Case/Ä 1"
+    imported(jsonl(record(identifier=identifier)))
+    result = imported(jsonl(record(identifier=identifier, title="Nytt namn")))
+    assert (result.created, result.updated) == (0, 1)
+    assert Case.objects.get().title == "Nytt namn"
+
+
+def test_identifiers_that_differ_only_in_case_are_two_cases(eskilstuna):
+    result = imported(jsonl(record(identifier="Case-A"), record(identifier="case-a")))
+    assert result.created == 2
+
+
+def test_an_identifier_of_500_characters_is_accepted(eskilstuna):
+    identifier = "x" * 500
+    imported(jsonl(record(identifier=identifier)))
+    assert Case.objects.get().identifier == identifier
+
+
+def test_an_identifier_over_500_characters_says_its_length_and_shows_its_start(eskilstuna):
+    identifier = "https://registry.example/" + "a" * 600
+    error = only_error(jsonl(record(identifier=identifier)))
+    assert (error.field, error.code) == ("identifier", "max_length")
+    assert "för lång" in error.message
+    assert str(len(identifier)) in error.message
+    assert "500" in error.message
+    assert "https://registry.example/aaa" in error.message
+
+
+def test_an_identifier_with_a_control_character_is_an_error(eskilstuna):
+    error = only_error(jsonl(record(identifier="rad\ten")))
+    assert (error.field, error.code) == ("identifier", "invalid")
+    assert "styrtecken" in error.message
+
+
+def test_a_link_of_2000_characters_with_a_300_character_text_is_kept(eskilstuna):
+    url = "https://regeringen.example/beslut?" + "q" * (2000 - 34)
+    title = "T" * 300
+    imported(jsonl(record(links=[{"title": title, "url": url}])))
+    link = Case.objects.get().links.get()
+    assert (len(link.url), link.title) == (2000, title)
+
+
+def test_a_link_longer_than_2000_characters_is_an_error_that_gives_its_length(eskilstuna):
+    url = "https://regeringen.example/" + "q" * 2000
+    error = only_error(jsonl(record(links=[url])))
+    assert error.field == "links"
+    assert "2027 tecken" in error.message
+
+
+def test_a_link_text_longer_than_300_characters_is_shortened(eskilstuna):
+    imported(jsonl(record(links=[{"title": "T" * 400, "url": "https://example.org/"}])))
+    assert Case.objects.get().links.get().title == "T" * 300
+
+
+def test_every_error_carries_the_value_the_row_gave(eskilstuna):
+    plan = plan_of(jsonl(record(stage="someday")))
+    [error] = plan.errors
+    assert error.value == "someday"
