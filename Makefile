@@ -66,9 +66,10 @@ bench-search: install-dev
 	$(BIN)/pip install --quiet -e '.[dev,bench]'
 	$(BIN)/python bench/search.py --cases 100000
 
-# How fast the vectors of 10,000 cases are computed, and the memory they take.
+# How fast the vectors of 10,000 cases are computed, and the memory they take (two model
+# threads, as a task worker with the machine's two cores to itself would run).
 bench-vectors: install-dev
-	$(BIN)/python bench/vectors.py --cases 10000
+	SEARCH_VECTOR_THREADS=2 $(BIN)/python bench/vectors.py --cases 10000
 
 # A room of 1,000 phones against gunicorn on a fresh SQLite database (aiohttp from the bench extra).
 bench-workshop: install-dev

@@ -1,6 +1,9 @@
-"""Import N cases from JSON Lines into an empty SQLite database, search index included.
+"""Import N cases from JSON Lines into an empty SQLite database, search index included; into
+an empty PostgreSQL database when DATABASE_URL names one (it is dropped and created again, so
+give the benchmark a database of its own).
 
     python bench/import_jsonl.py --cases 100000
+    DATABASE_URL=postgres://postgres@127.0.0.1:5432/bench_import python bench/import_jsonl.py
 
 The file is the export of the generated library that bench/case_pages.py builds (reused when
 present in bench/data/). The import runs in this process into a new, migrated database, timed
@@ -78,6 +81,23 @@ def timed_import(path: Path) -> dict[str, float]:
     return steps
 
 
+def fresh_postgresql(url: str) -> None:
+    import dj_database_url
+    import psycopg
+
+    config = dj_database_url.parse(url)
+    name = config["NAME"]
+    server = {
+        "host": config.get("HOST") or None,
+        "port": config.get("PORT") or None,
+        "user": config.get("USER") or None,
+        "password": config.get("PASSWORD") or None,
+    }
+    with psycopg.connect(dbname="postgres", autocommit=True, **server) as connection:
+        connection.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        connection.execute(f'CREATE DATABASE "{name}"')
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--cases", type=int, default=100_000)
@@ -85,12 +105,16 @@ def main() -> None:
     path = export_file(args.cases)
     target = ROOT / "bench" / "data" / f"import-{args.cases}"
     shutil.rmtree(target, ignore_errors=True)
-    setup_django(target)
+    if os.environ.get("DATABASE_URL"):
+        fresh_postgresql(os.environ["DATABASE_URL"])
+    setup_django(target, database_url=True)
     from django.core.management import call_command
+    from django.db import connection
 
     from innovationskraft.cases.models import Case
 
     call_command("migrate", verbosity=0)
+    print(f"database: {connection.vendor}")
     rows = sum(1 for _line in path.open("rb"))
     print(f"file: {path.name}, {rows:,} rows, {path.stat().st_size / 1e6:.0f} MB")
     for run in ("into an empty database", "again (every case updated)"):

@@ -29,6 +29,8 @@ class CaseVector(models.Model):
     read yet."""
 
     case_id = models.IntegerField(unique=True)
+    # The case's language: search takes out what the vectors of one language share.
+    language = models.CharField(max_length=2, default="")
     model = models.CharField(max_length=40)
     digest = models.CharField(max_length=32)
     vector = models.BinaryField()

@@ -105,13 +105,23 @@ class _RelevanceOrder:
 # over the first FUSED_FROM_EACH of each; the word ranking's order goes on after them.
 FUSION_K = 60
 FUSED_FROM_EACH = 100
+# The word ranking's weight in the fusion: as much as meaning's, but half when no case had all
+# the words and those with the most of them answer (weaker evidence than meaning).
+LEXICAL_WEIGHT = 1.0
+LEXICAL_WEIGHT_SOME_WORDS = 0.5
 
 
 class _FusedOrder:
     """Page ids of the word matches and the cases nearest in meaning, fused by rank."""
 
-    def __init__(self, lexical: Callable[[int, int], list[int]] | None, dense_ids: list[int]):
+    def __init__(
+        self,
+        lexical: Callable[[int, int], list[int]] | None,
+        dense_ids: list[int],
+        lexical_weight: float = 1.0,
+    ):
         self.lexical, self.dense_ids = lexical, dense_ids
+        self.lexical_weight = lexical_weight
         self._head: list[int] | None = None
 
     @property
@@ -119,9 +129,10 @@ class _FusedOrder:
         if self._head is None:
             first = self.lexical(0, FUSED_FROM_EACH) if self.lexical else []
             score: dict[int, float] = {}
-            for ranking in (first, self.dense_ids[:FUSED_FROM_EACH]):
+            rankings = ((first, self.lexical_weight), (self.dense_ids[:FUSED_FROM_EACH], 1.0))
+            for ranking, weight in rankings:
                 for rank, pk in enumerate(ranking):
-                    score[pk] = score.get(pk, 0.0) + 1.0 / (FUSION_K + rank + 1)
+                    score[pk] = score.get(pk, 0.0) + weight / (FUSION_K + rank + 1)
             # Sorted is stable: on a tie the word match, met first, stays first.
             self._head = sorted(score, key=lambda pk: -score[pk])
         return self._head
@@ -282,7 +293,8 @@ def case_search(
         if lexical is not None and not len(by_meaning):
             page_ids = lexical
         else:
-            page_ids = _FusedOrder(lexical, columns.ids[by_meaning].tolist())
+            weight = LEXICAL_WEIGHT_SOME_WORDS if mode is Mode.ANY else LEXICAL_WEIGHT
+            page_ids = _FusedOrder(lexical, columns.ids[by_meaning].tolist(), weight)
     else:
         sort = filters.sort if filters.sort in SORTS else "newest"
         page_ids = partial(columns.ordered_ids, matching, sort)

@@ -195,7 +195,7 @@ def possible_duplicates(
     if vectors_held():
         vector = passages_embedded([passage_text(title, summary)])[0]
         columns = library_columns()
-        positions, similarity, standing_out = nearest(vector, columns, None, 5)
+        positions, similarity, standing_out = nearest(vector, columns, None, 5, centred=False)
         least, far_out = DUPLICATE_SIMILARITY_STANDING_OUT
         duplicate = (similarity >= DUPLICATE_SIMILARITY) | (
             (similarity >= least) & (standing_out >= far_out)

@@ -149,3 +149,35 @@ def test_the_rebuild_computes_the_missing_vectors_with_a_progress_bar(library, c
     assert "Computed 5 vectors" in captured.out or "Beräknade 5 vektorer" in captured.out
     assert "vectors" in captured.err or "vektorer" in captured.err
     assert CaseVector.objects.count() == 5
+
+
+def test_scores_take_out_the_direction_each_language_shares():
+    """Two languages whose vectors share a direction each: the centred score ranks a case of
+    the other language that matches the query above one of the query's language that only
+    shares the language."""
+    from types import SimpleNamespace
+
+    import numpy as np
+
+    from innovationskraft.search.vectors import CASES_FOR_A_LANGUAGE_MEAN, VectorMatrix
+
+    rng = np.random.default_rng(3)
+    swedish, english, topic = np.eye(384, dtype=np.float32)[:3]
+    matrix = VectorMatrix()
+    count = CASES_FOR_A_LANGUAGE_MEAN
+    rows = [(swedish + 0.1 * rng.normal(size=384), "sv") for _ in range(count)]
+    rows += [(english + 0.1 * rng.normal(size=384), "en") for _ in range(count)]
+    rows.append((english + topic, "en"))  # the English case about the topic
+    matrix._grow(len(rows))
+    for row, (vector, language) in enumerate(rows):
+        matrix.case_ids[row], matrix.row_of[row] = row, row
+        matrix.languages[row] = ("sv", "en").index(language)
+        matrix.matrix[row] = vector / np.linalg.norm(vector)
+    matrix.size = len(rows)
+    columns = SimpleNamespace(position_of_id=np.arange(len(rows)))
+    query = (1.5 * swedish + topic) / np.linalg.norm(1.5 * swedish + topic)  # Swedish, on the topic
+
+    _positions, plain = matrix.scores(query, columns, centred=False)
+    _positions, centred = matrix.scores(query, columns, centred=True)
+    assert int(np.argmax(plain)) < count, "uncentred, a Swedish case wins by language alone"
+    assert int(np.argmax(centred)) == len(rows) - 1
