@@ -19,7 +19,8 @@ PREFIX_MIN_LETTERS = 2
 class WordForms:
     # Its terms as Swedish and as English, matched in the texts themselves.
     terms: tuple[str, ...]
-    # A compound typed whole: the terms of its two parts, both to be found in the texts.
+    # A compound typed whole: the terms of its two parts, to be found next to each other in
+    # either order, a word apart at most ("hemsjukvård": "sjukvård i hemmet").
     split: tuple[str, ...] = ()
     # The letters of a last word still being typed, completed in the texts.
     prefix: str = ""

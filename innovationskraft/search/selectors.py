@@ -2,6 +2,7 @@
 
 import difflib
 from collections.abc import Callable
+from concurrent.futures import Future
 from dataclasses import dataclass, field, replace
 from functools import partial
 
@@ -18,7 +19,7 @@ from innovationskraft.search.facets import Facet, facets_for
 from innovationskraft.search.filters import SORTS, CaseFilters
 from innovationskraft.search.highlight import snippet
 from innovationskraft.search.query import ParsedQuery, parse
-from innovationskraft.search.vectors import nearest, query_vector
+from innovationskraft.search.vectors import nearest, query_vector_soon
 
 PAGE_SIZE = 20
 ORGANISATIONS_SHOWN = 5
@@ -73,7 +74,12 @@ class _RelevanceOrder:
         self.newest_first = ids[::-1]
         ranked = self.newest_first[:RANKED_AT_MOST]
         self.from_id = int(ranked[-1]) if len(ranked) else None
-        direct = get_backend().matching_ids(query, mode, direct=True, from_id=self.from_id)
+        # Among the ranked ones when they are not all of the index's matches from the oldest up
+        # (filters, or the cases with the most of the words): the index then tests those only.
+        among = ranked.tolist() if filtered else None
+        direct = get_backend().matching_ids(
+            query, mode, direct=True, from_id=self.from_id, among=among
+        )
         is_direct = np.isin(ranked, direct, assume_unique=True)
         self.direct, self.indirect = ranked[is_direct], ranked[~is_direct]
 
@@ -160,13 +166,16 @@ DENSE_MARGIN = 0.03
 
 
 def _nearest_in_meaning(
-    columns: LibraryColumns, passing: np.ndarray | None, query: ParsedQuery
+    columns: LibraryColumns,
+    passing: np.ndarray | None,
+    query: ParsedQuery,
+    vector_soon: Future[np.ndarray] | None,
 ) -> np.ndarray:
     """Positions of the cases nearest the query in meaning, nearest first: none when vectors
     are off or not computed yet."""
-    vector = query_vector(" ".join(query.all_words()))
-    if vector is None:
+    if vector_soon is None:
         return np.zeros(0, dtype=np.int64)
+    vector = vector_soon.result()
     positions, similarity, standing_out = nearest(vector, columns, passing, DENSE_CANDIDATES)
     if not len(positions):
         return positions
@@ -270,9 +279,10 @@ def case_search(
     mode, used, corrected = None, query, ""
     by_words = by_meaning = np.zeros(0, dtype=np.int64)
     if not query.is_empty:
+        vector_soon = query_vector_soon(" ".join(query.all_words()))
         query = with_joins(query)
         by_words, mode, used, corrected = _matching_with_fallbacks(columns, passing, query)
-        by_meaning = _nearest_in_meaning(columns, passing, query)
+        by_meaning = _nearest_in_meaning(columns, passing, query, vector_soon)
         if not len(by_words) and len(by_meaning):
             mode = Mode.MEANING
         matching = np.union1d(by_words, by_meaning)
@@ -289,7 +299,8 @@ def case_search(
     if mode is not None and filters.sort == "relevance":
         lexical = None
         if mode is not Mode.MEANING:
-            lexical = _RelevanceOrder(used, mode, columns.ids[by_words], passing is not None)
+            filtered = passing is not None or mode is Mode.ANY
+            lexical = _RelevanceOrder(used, mode, columns.ids[by_words], filtered)
         if lexical is not None and not len(by_meaning):
             page_ids = lexical
         else:

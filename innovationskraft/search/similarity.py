@@ -12,10 +12,10 @@ from innovationskraft.cases.selectors import published_cases_by_id
 from innovationskraft.search.analysis import STOP_WORDS, stems, word_stems, words
 from innovationskraft.search.backends import Mode, get_backend
 from innovationskraft.search.columns import library_columns
-from innovationskraft.search.embeddings import passage_text, passages_embedded
+from innovationskraft.search.embeddings import passage_text
 from innovationskraft.search.library import library_version
 from innovationskraft.search.query import ParsedQuery, QueryTerm
-from innovationskraft.search.vectors import case_vector, nearest, vectors_held
+from innovationskraft.search.vectors import case_vector, nearest, passage_vector_soon
 
 CANDIDATES = 30
 MAX_QUERY_WORDS = 12
@@ -190,10 +190,11 @@ def possible_duplicates(
         return []
     # A duplicate shares the words themselves (see _overlap), so compound parts are not
     # looked for: leaving them out makes the check three times faster.
+    vector_soon = passage_vector_soon(passage_text(title, summary))
     ids = _candidates(title, set(), 10, direct=True)
     near_in_meaning: dict[int, float] = {}
-    if vectors_held():
-        vector = passages_embedded([passage_text(title, summary)])[0]
+    if vector_soon is not None:
+        vector = vector_soon.result()
         columns = library_columns()
         positions, similarity, standing_out = nearest(vector, columns, None, 5, centred=False)
         least, far_out = DUPLICATE_SIMILARITY_STANDING_OUT

@@ -1,5 +1,4 @@
 import csv
-import json
 
 import pytest
 
@@ -7,28 +6,11 @@ from innovationskraft.cases.models import Case, Organisation
 from innovationskraft.opendata.importing import FileUnreadable
 from innovationskraft.opendata.services import ImportRefused, cases_import
 from innovationskraft.opendata.tests.conftest import exported, plan_of
+from innovationskraft.opendata.tests.rows import imported, jsonl, record
 from innovationskraft.search.filters import CaseFilters
 from innovationskraft.search.selectors import case_search
 
 pytestmark = pytest.mark.django_db
-
-
-def record(**fields) -> dict:
-    return {
-        "identifier": "opsi-1",
-        "title": "Språkcafé på biblioteket",
-        "summary": "Nyanlända övar svenska med volontärer.",
-        "stage": "implemented",
-        "lead_organisation": "eskilstuna-kommun",
-    } | fields
-
-
-def jsonl(*records: dict) -> str:
-    return "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records)
-
-
-def imported(text: str, file_format: str = "jsonl", **options):
-    return cases_import(actor=None, plan=plan_of(text, file_format), **options)
 
 
 def test_an_imported_case_is_published_and_found_by_search(eskilstuna):

@@ -1,6 +1,6 @@
 import enum
 from abc import ABC, abstractmethod
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 import numpy as np
 from django.db import connection
@@ -51,9 +51,16 @@ class SearchBackend(ABC):
 
     @abstractmethod
     def matching_ids(
-        self, query: ParsedQuery, mode: Mode, *, direct: bool = False, from_id: int | None = None
+        self,
+        query: ParsedQuery,
+        mode: Mode,
+        *,
+        direct: bool = False,
+        from_id: int | None = None,
+        among: Sequence[int] | None = None,
     ) -> np.ndarray:
-        """The ids of every matching case (from `from_id` up), in ascending order."""
+        """The ids of every matching case (from `from_id` up, and only those in `among` when
+        given), in ascending order."""
 
     @abstractmethod
     def ranked_sql(
@@ -87,6 +94,29 @@ class SearchBackend(ABC):
         with connection.cursor() as cursor:
             cursor.execute(f"{sql} LIMIT %s OFFSET %s", [*params, limit, offset])
             return [row[0] for row in cursor.fetchall()]
+
+
+def all_of(
+    clauses: list[str],
+    joins: dict[int, tuple[str, ...]],
+    *,
+    both: str,
+    either: str,
+    compound: Callable[[tuple[str, ...]], str],
+) -> str:
+    """Every clause required, in the backend's syntax (`both` and `either` are its AND and
+    OR); a pair of neighbouring words that the library also writes as one compound (`joins`:
+    ParsedQuery.joins) may be met by that compound instead."""
+    parts, index = [], 0
+    while index < len(clauses):
+        if index in joins and index + 1 < len(clauses):
+            pair = f"{clauses[index]}{both}{clauses[index + 1]}"
+            parts.append(f"(({pair}){either}{compound(joins[index])})")
+            index += 2
+        else:
+            parts.append(clauses[index])
+            index += 1
+    return both.join(parts)
 
 
 def folded_prefix(word: str) -> tuple[str, bool]:

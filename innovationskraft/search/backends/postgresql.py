@@ -4,13 +4,21 @@ literals and the queries as tsquery literals, which PostgreSQL's own parser neve
 Weights A (title), B (summary), C (compound parts) and D (description, names and labels), a
 GIN index and ts_rank_cd."""
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 
 import numpy as np
-from django.db import connection
+from django.db import connection, transaction
+from django.db.backends.utils import CursorWrapper
 
 from innovationskraft.search.analysis import stems
-from innovationskraft.search.backends.base import Mode, SearchBackend, Sql, folded_prefix
+from innovationskraft.search.backends.base import (
+    Mode,
+    SearchBackend,
+    Sql,
+    all_of,
+    folded_prefix,
+)
 from innovationskraft.search.documents import Document
 from innovationskraft.search.expansion import WordForms, word_forms
 from innovationskraft.search.query import ParsedQuery, QueryTerm
@@ -42,14 +50,16 @@ def _either(terms: Iterable[str], weights: str) -> str:
 
 
 def _word(forms: WordForms, direct: bool) -> str:
-    options = [_either(forms.terms, DIRECT)]
     if direct:
-        return options[0]
-    options.append(_either(forms.terms, "C"))
+        return _either(forms.terms, DIRECT)
+    # In any column, and a compound's parts anywhere in the case (not next to each other as
+    # SQLite's NEAR asks): without weights and phrases the GIN index answers alone, with no
+    # look at each matching row's vector, which cost 0.3 to 0.6 s a query at 100,000 cases.
+    options = [_lexeme(t) for t in forms.terms]
     if forms.split:
-        options.append("(" + " & ".join(f"{_lexeme(t)}:{DIRECT}" for t in forms.split) + ")")
+        options.append("(" + " & ".join(_lexeme(t) for t in forms.split) + ")")
     if forms.prefix:
-        options.append(f"{_lexeme(forms.prefix)}:*{DIRECT}")
+        options.append(f"{_lexeme(forms.prefix)}:*")
     return "(" + " | ".join(options) + ")"
 
 
@@ -76,17 +86,13 @@ def _folded(term: QueryTerm) -> str:
 
 
 def _all_of(query: ParsedQuery, direct: bool) -> str:
-    clauses = [_term(term, direct) for term in query.positive]
-    joined, parts, index = dict(query.joins), [], 0
-    while index < len(clauses):
-        if index in joined and index + 1 < len(clauses):
-            pair = f"{clauses[index]} & {clauses[index + 1]}"
-            parts.append(f"(({pair}) | {_either(joined[index], DIRECT)})")
-            index += 2
-        else:
-            parts.append(clauses[index])
-            index += 1
-    return " & ".join(parts)
+    return all_of(
+        [_term(term, direct) for term in query.positive],
+        dict(query.joins),
+        both=" & ",
+        either=" | ",
+        compound=lambda terms: _either(terms, DIRECT),
+    )
 
 
 def condition(query: ParsedQuery, mode: Mode, direct: bool = False) -> tuple[Sql, Sql]:
@@ -161,17 +167,50 @@ class PostgresBackend(SearchBackend):
             cursor.execute(f"SELECT case_id FROM {TABLE}")
             return {row[0] for row in cursor.fetchall()}
 
+    @contextmanager
+    def _cursor(self) -> Iterator[CursorWrapper]:
+        """A cursor whose queries read the GIN index: the planner counts a tsvector's test as
+        one operator and scans the table when a word is common, reading every vector (at
+        100,000 cases 373 ms against 108 ms through the index for a word in 96 % of them)."""
+        with transaction.atomic(), connection.cursor() as cursor:
+            cursor.execute("SET LOCAL enable_seqscan = off")
+            yield cursor
+
+    def ranked_ids(
+        self,
+        query: ParsedQuery,
+        mode: Mode,
+        *,
+        direct: bool = False,
+        among: Sequence[int] | None = None,
+        from_id: int | None = None,
+        limit: int,
+        offset: int = 0,
+    ) -> list[int]:
+        sql, params = self.ranked_sql(query, mode, direct=direct, among=among, from_id=from_id)
+        with self._cursor() as cursor:
+            cursor.execute(f"{sql} LIMIT %s OFFSET %s", [*params, limit, offset])
+            return [row[0] for row in cursor.fetchall()]
+
     def match_sql(self, query: ParsedQuery, mode: Mode, *, direct: bool = False) -> Sql:
         (where, params), _rank = condition(query, mode, direct)
         return f"SELECT case_id FROM {TABLE} WHERE {where}", params
 
     def matching_ids(
-        self, query: ParsedQuery, mode: Mode, *, direct: bool = False, from_id: int | None = None
+        self,
+        query: ParsedQuery,
+        mode: Mode,
+        *,
+        direct: bool = False,
+        from_id: int | None = None,
+        among: Sequence[int] | None = None,
     ) -> np.ndarray:
         (where, params), _rank = condition(query, mode, direct)
         if from_id is not None:
             where, params = f"{where} AND case_id >= %s", [*params, from_id]
-        with connection.cursor() as cursor:
+        if among is not None:
+            where, params = f"{where} AND case_id = ANY(%s)", [*params, list(among)]
+        with self._cursor() as cursor:
             cursor.execute(
                 f"SELECT array_agg(case_id ORDER BY case_id) FROM {TABLE} WHERE {where}", params
             )

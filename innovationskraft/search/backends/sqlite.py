@@ -8,7 +8,13 @@ import numpy as np
 from django.db import connection
 
 from innovationskraft.search.analysis import stems
-from innovationskraft.search.backends.base import Mode, SearchBackend, Sql, folded_prefix
+from innovationskraft.search.backends.base import (
+    Mode,
+    SearchBackend,
+    Sql,
+    all_of,
+    folded_prefix,
+)
 from innovationskraft.search.documents import Document
 from innovationskraft.search.expansion import WordForms, word_forms
 from innovationskraft.search.query import ParsedQuery, QueryTerm
@@ -20,6 +26,9 @@ COLUMNS = ("title", "summary", "body", "parts", "folded")
 RANK = f"bm25({TABLE}, 10.0, 5.0, 1.0, 1.5, 1.0)"
 DIRECT = "{title summary body}"
 EMPTY = np.array([], dtype=np.int64)
+# The parts of a compound typed whole may stand this many words apart (function words are not
+# indexed, so "sjukvård i hemmet" has its two next to each other).
+SPLIT_DISTANCE = 1
 PLACEHOLDERS = ", ".join(["%s"] * (len(COLUMNS) + 1))
 
 
@@ -37,7 +46,8 @@ def _word(forms: WordForms, direct: bool) -> str:
         return options[0]
     options.append(f"parts : {_either(forms.terms)}")
     if forms.split:
-        options.append(f"{DIRECT} : ({' AND '.join(_quoted(t) for t in forms.split)})")
+        near = " ".join(_quoted(t) for t in forms.split)
+        options.append(f"{DIRECT} : NEAR({near}, {SPLIT_DISTANCE})")
     if forms.prefix:
         options.append(f"{DIRECT} : {_quoted(forms.prefix)}*")
     return "(" + " OR ".join(options) + ")"
@@ -65,20 +75,13 @@ def _term(term: QueryTerm, mode: Mode, direct: bool = False) -> str:
 
 
 def _all_of(query: ParsedQuery, mode: Mode, direct: bool) -> str:
-    """The positive terms, each required; two words that the library writes as one compound
-    may be met by that compound instead (query.joins)."""
-    clauses = [_term(term, mode, direct) for term in query.positive]
-    joined = dict(query.joins) if mode is Mode.ALL else {}
-    parts, index = [], 0
-    while index < len(clauses):
-        if index in joined and index + 1 < len(clauses):
-            pair = f"{clauses[index]} AND {clauses[index + 1]}"
-            parts.append(f"(({pair}) OR {DIRECT} : {_either(joined[index])})")
-            index += 2
-        else:
-            parts.append(clauses[index])
-            index += 1
-    return " AND ".join(parts)
+    return all_of(
+        [_term(term, mode, direct) for term in query.positive],
+        dict(query.joins) if mode is Mode.ALL else {},
+        both=" AND ",
+        either=" OR ",
+        compound=lambda terms: f"{DIRECT} : {_either(terms)}",
+    )
 
 
 def match_expression(query: ParsedQuery, mode: Mode, *, direct: bool = False) -> str:
@@ -138,11 +141,20 @@ class SqliteBackend(SearchBackend):
         )
 
     def matching_ids(
-        self, query: ParsedQuery, mode: Mode, *, direct: bool = False, from_id: int | None = None
+        self,
+        query: ParsedQuery,
+        mode: Mode,
+        *,
+        direct: bool = False,
+        from_id: int | None = None,
+        among: Sequence[int] | None = None,
     ) -> np.ndarray:
         sql, params = self.match_sql(query, mode, direct=direct)
         if from_id is not None:
             sql, params = f"{sql} AND rowid >= %s", [*params, from_id]
+        if among is not None:
+            sql = f"{sql} AND +rowid IN (SELECT value FROM json_each(%s))"
+            params = [*params, json.dumps(list(among))]
         with connection.cursor() as cursor:
             # One string rather than a row per match: at tens of thousands of matches the rows
             # cost more to move into Python than the match takes.
