@@ -7,7 +7,6 @@ Builds (or reuses) the database of bench/case_pages.py in bench/data/, drops any
 computes them all as `rebuild_search_index` does. The last line is machine-readable."""
 
 import argparse
-import resource
 import time
 
 import numpy as np
@@ -17,7 +16,10 @@ COPY_NOISE = 0.02
 
 
 def rss_mb() -> float:
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    """The memory this process holds now (not its peak: building the database peaks first)."""
+    with open("/proc/self/status") as status:
+        line = next(line for line in status if line.startswith("VmRSS:"))
+    return int(line.split()[1]) / 1024
 
 
 def ensure_vectors(*, sample: int) -> str:

@@ -191,7 +191,8 @@ def possible_duplicates(
     # A duplicate shares the words themselves (see _overlap), so compound parts are not
     # looked for: leaving them out makes the check three times faster.
     vector_soon = passage_vector_soon(passage_text(title, summary))
-    ids = _candidates(title, set(), 10, direct=True)
+    # With vectors, meaning reaches every case, so words need only rank the newest.
+    ids = _candidates(title, set(), 10, direct=True, newest=vector_soon is not None)
     near_in_meaning: dict[int, float] = {}
     if vector_soon is not None:
         vector = vector_soon.result()
