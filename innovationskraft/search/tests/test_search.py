@@ -179,6 +179,18 @@ def test_results_show_a_snippet_with_the_words_marked_and_the_text_escaped(make_
     assert "&lt;/b&gt;" in snippet
 
 
+def test_the_word_being_typed_and_a_word_inside_a_compound_are_marked(make_case):
+    make_case(
+        title="Trygghetsvandring",
+        summary="Invånare pekar ut otrygga platser i bost\u00adadsområdet.",
+        status="published",
+    )
+    typing = case_search(filters=CaseFilters(q="otry", sort="relevance"))
+    assert "<mark>otrygga</mark>" in str(typing.page.object_list[0].snippet)
+    part = case_search(filters=CaseFilters(q="område ", sort="relevance"))
+    assert "<mark>bost\u00adadsområdet</mark>" in str(part.page.object_list[0].snippet)
+
+
 def test_the_organisations_with_the_most_matching_cases_are_named(library):
     results = case_search(filters=CaseFilters(q="sjukvård "))
     assert {(o.name, n) for o, n in results.organisations} == {
