@@ -22,6 +22,7 @@ WORD = re.compile(r"[^\W_]+(?:[-'][^\W_]+)*", re.UNICODE)
 # joiners, word joiner, byte-order mark.
 INVISIBLE_CHARACTERS = "\u00ad\u200b\u200c\u200d\u2060\ufeff"
 INVISIBLE = dict.fromkeys(map(ord, INVISIBLE_CHARACTERS))
+HAS_INVISIBLE = re.compile(f"[{INVISIBLE_CHARACTERS}]")
 # A word in text as written, invisible characters inside it included (for marking it).
 WRITTEN_WORD = re.compile(
     rf"[^\W_][^\W_{INVISIBLE_CHARACTERS}]*(?:[-'{INVISIBLE_CHARACTERS}]+[^\W_]+)*", re.UNICODE
@@ -64,7 +65,13 @@ NOT_A_TAIL = frozenset(
 
 def normalize(text: str) -> str:
     """The text as the index sees it: NFKC, invisible characters removed, lower case."""
-    return unicodedata.normalize("NFKC", text or "").translate(INVISIBLE).lower()
+    text = text or ""
+    # Most text needs neither step, and testing for that is ten times cheaper than doing it.
+    if not unicodedata.is_normalized("NFKC", text):
+        text = unicodedata.normalize("NFKC", text)
+    if HAS_INVISIBLE.search(text):
+        text = text.translate(INVISIBLE)
+    return text.lower()
 
 
 def words(text: str) -> list[str]:
