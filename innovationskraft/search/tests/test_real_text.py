@@ -80,3 +80,25 @@ def test_the_fallback_to_some_of_the_words_is_capped(make_case):
     results = case_search(filters=CaseFilters(q="cykel fordonsflotta", sort="relevance"))
     assert results.mode is Mode.ANY
     assert results.total == ANY_AT_MOST
+
+
+def test_words_undone_by_a_rollback_are_recorded_again():
+    from django.db import transaction
+
+    from innovationskraft.search.expansion import words_recorded
+    from innovationskraft.search.models import IndexedWord
+
+    def recorded() -> set[str]:
+        return set(IndexedWord.objects.values_list("word", flat=True))
+
+    with transaction.atomic():
+        words_recorded(terms=["datadeln"], folded=[])
+        try:
+            with transaction.atomic():
+                words_recorded(terms=["cykelban"], folded=[])
+                raise RuntimeError("undo the savepoint")
+        except RuntimeError:
+            pass
+        assert recorded() == {"datadeln"}
+        words_recorded(terms=["datadeln", "cykelban"], folded=[])
+        assert recorded() == {"datadeln", "cykelban"}
