@@ -2,6 +2,7 @@
 or else Windows-1252 (what Excel in Swedish saves as plain "CSV"), line by line, so that a file
 of any size is never held whole."""
 
+import contextlib
 from collections.abc import Iterator
 
 from django.utils.translation import gettext as _
@@ -45,10 +46,8 @@ class DecodedLines:
             yield line.removeprefix("\ufeff") if number == 1 else line
 
     def _decoded(self, raw: bytes, number: int) -> str:
-        try:
+        with contextlib.suppress(UnicodeDecodeError):
             return raw.decode("utf-8")
-        except UnicodeDecodeError:
-            pass
         try:
             line = raw.decode(FALLBACK)
         except UnicodeDecodeError:

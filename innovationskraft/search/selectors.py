@@ -17,6 +17,7 @@ from innovationskraft.search.columns import LibraryColumns, library_columns
 from innovationskraft.search.expansion import with_joins
 from innovationskraft.search.facets import Facet, facets_for
 from innovationskraft.search.filters import SORTS, CaseFilters
+from innovationskraft.search.fusion import fused
 from innovationskraft.search.highlight import snippet
 from innovationskraft.search.query import ParsedQuery, parse
 from innovationskraft.search.vectors import nearest, query_vector_soon
@@ -107,9 +108,8 @@ class _RelevanceOrder:
         return found + self.newest_first[max(start, offset) : stop].tolist()
 
 
-# Reciprocal rank fusion (Cormack et al. 2009) of the word ranking and the meaning ranking,
-# over the first FUSED_FROM_EACH of each; the word ranking's order goes on after them.
-FUSION_K = 60
+# Reciprocal rank fusion (fusion.py) of the word ranking and the meaning ranking, over the
+# first FUSED_FROM_EACH of each; the word ranking's order goes on after them.
 FUSED_FROM_EACH = 100
 # The word ranking's weight in the fusion: as much as meaning's, but half when no case had all
 # the words and those with the most of them answer (weaker evidence than meaning).
@@ -134,13 +134,10 @@ class _FusedOrder:
     def head(self) -> list[int]:
         if self._head is None:
             first = self.lexical(0, FUSED_FROM_EACH) if self.lexical else []
-            score: dict[int, float] = {}
-            rankings = ((first, self.lexical_weight), (self.dense_ids[:FUSED_FROM_EACH], 1.0))
-            for ranking, weight in rankings:
-                for rank, pk in enumerate(ranking):
-                    score[pk] = score.get(pk, 0.0) + weight / (FUSION_K + rank + 1)
-            # Sorted is stable: on a tie the word match, met first, stays first.
-            self._head = sorted(score, key=lambda pk: -score[pk])
+            # The word ranking first, so that it wins a tie.
+            self._head = fused(
+                [(first, self.lexical_weight), (self.dense_ids[:FUSED_FROM_EACH], 1.0)]
+            )
         return self._head
 
     def __call__(self, start: int, stop: int) -> list[int]:

@@ -13,6 +13,7 @@ from innovationskraft.search.analysis import STOP_WORDS, stems, word_stems, word
 from innovationskraft.search.backends import Mode, get_backend
 from innovationskraft.search.columns import library_columns
 from innovationskraft.search.embeddings import passage_text
+from innovationskraft.search.fusion import fused
 from innovationskraft.search.library import library_version
 from innovationskraft.search.query import ParsedQuery, QueryTerm
 from innovationskraft.search.vectors import case_vector, nearest, passage_vector_soon
@@ -107,21 +108,12 @@ def _nearest_ids(vector, exclude_ids: set[int], limit: int) -> list[int]:
     return [pk for pk in columns.ids[positions].tolist() if pk not in exclude_ids][:limit]
 
 
-def _fused(rankings: list[list[int]], limit: int) -> list[int]:
-    """Reciprocal rank fusion, as the search does (selectors._FusedOrder)."""
-    score: dict[int, float] = {}
-    for ranking in rankings:
-        for rank, pk in enumerate(ranking):
-            score[pk] = score.get(pk, 0.0) + 1.0 / (60 + rank + 1)
-    return sorted(score, key=lambda pk: -score[pk])[:limit]
-
-
 def _ranked_similar(case: Case) -> list[SimilarCase]:
     text = f"{case.title} {case.summary}"
     by_words = _candidates(text, {case.pk}, CANDIDATES, newest=True)
     vector = case_vector(case.pk)
     by_meaning = [] if vector is None else _nearest_ids(vector, {case.pk}, CANDIDATES)
-    ids = _fused([by_words, by_meaning], CANDIDATES)
+    ids = fused([(by_words, 1.0), (by_meaning, 1.0)])[:CANDIDATES]
     meaning_only = set(by_meaning) - set(by_words)
     by_id = published_cases_by_id(ids, prefetch=["target_groups", "barriers"])
     own = {relation: _term_ids(case, relation) for relation in ("target_groups", "barriers")}

@@ -205,10 +205,14 @@ def case_vector(case_id: int) -> np.ndarray | None:
 
 def _scores(
     vector: np.ndarray, columns: LibraryColumns, centred: bool
-) -> tuple[np.ndarray, np.ndarray]:
+) -> tuple[np.ndarray, np.ndarray, bool]:
+    """(positions, similarity, whether the library is too small for statistics)."""
     with _lock:  # read and scored at once, so that no other thread grows the arrays between
         _matrix.read_new()
-        return _matrix.scores(vector, columns, centred)
+        # A library too small to tell what the cases of a language share is not centred.
+        small = _matrix.size < LIBRARY_SIZE_FOR_STATISTICS
+        positions, similarity = _matrix.scores(vector, columns, centred and not small)
+        return positions, similarity, small
 
 
 def forget_vectors() -> None:
@@ -236,9 +240,7 @@ def nearest(
     the filters, nearest first, with their similarity and how far each stands out from the
     library (standard deviations above the mean similarity). `centred`: across languages
     (see VectorMatrix); without, the plain cosine similarity."""
-    # A library too small to tell what the cases of a language share is not centred.
-    small = vectors_held() < LIBRARY_SIZE_FOR_STATISTICS
-    positions, similarity = _scores(vector, columns, centred and not small)
+    positions, similarity, small = _scores(vector, columns, centred)
     if small:
         mean, spread = TYPICAL_SIMILARITY
     else:

@@ -1,9 +1,11 @@
 import enum
 from abc import ABC, abstractmethod
 from collections.abc import Callable, Sequence
+from contextlib import AbstractContextManager
 
 import numpy as np
 from django.db import connection
+from django.db.backends.utils import CursorWrapper
 
 from innovationskraft.search.analysis import fold
 from innovationskraft.search.documents import Document
@@ -91,9 +93,13 @@ class SearchBackend(ABC):
         offset: int = 0,
     ) -> list[int]:
         sql, params = self.ranked_sql(query, mode, direct=direct, among=among, from_id=from_id)
-        with connection.cursor() as cursor:
+        with self.query_cursor() as cursor:
             cursor.execute(f"{sql} LIMIT %s OFFSET %s", [*params, limit, offset])
             return [row[0] for row in cursor.fetchall()]
+
+    def query_cursor(self) -> AbstractContextManager[CursorWrapper]:
+        """The cursor that queries of the index run on (a backend may set it up first)."""
+        return connection.cursor()
 
 
 def all_of(

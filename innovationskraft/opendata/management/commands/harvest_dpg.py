@@ -7,8 +7,6 @@ from tqdm import tqdm
 from innovationskraft.opendata.harvest.services import HarvestReport, registry_harvested
 from innovationskraft.opendata.importing import FileUnreadable
 
-NOTES_SHOWN = 200
-
 
 class Command(BaseCommand):
     help = _(
@@ -44,9 +42,9 @@ class Command(BaseCommand):
         finally:
             for bar in bars.values():
                 bar.close()
-        self._write_report(report, verbose=options["verbosity"] > 1)
+        self._write_report(report)
 
-    def _write_report(self, report: HarvestReport, *, verbose: bool) -> None:
+    def _write_report(self, report: HarvestReport) -> None:
         for refusal in report.refused:
             self.stdout.write(
                 _("Refused, line %(line)s (%(key)s): %(reasons)s")
@@ -56,15 +54,11 @@ class Command(BaseCommand):
                     "reasons": "; ".join(refusal.reasons),
                 }
             )
-        shown = report.notes if verbose else report.notes[:NOTES_SHOWN]
-        for note in shown:
+        # Every note, as every refusal: what was left out of a record is for the person to see.
+        for note in report.notes:
             self.stderr.write(
                 _("Note, line %(line)s (%(key)s): %(message)s")
                 % {"line": note.line, "key": note.key or "—", "message": note.message}
-            )
-        if len(report.notes) > len(shown):
-            self.stderr.write(
-                _("… and %(count)d more notes.") % {"count": len(report.notes) - len(shown)}
             )
         self.stdout.write(
             _(
