@@ -49,16 +49,19 @@ def empty_cache():
     from django.core.cache import caches
 
     from innovationskraft.search.columns import forget_columns
+    from innovationskraft.search.expansion import forget_words
     from innovationskraft.search.vectors import forget_vectors
 
     for cache in caches.all():
         cache.clear()
     forget_columns()
+    forget_words()
     forget_vectors()
     yield
     for cache in caches.all():
         cache.clear()
     forget_columns()
+    forget_words()
     forget_vectors()
 
 

@@ -17,22 +17,24 @@ MARKDOWN_SYMBOLS = re.compile(r"[#*_>`\[\]]+|\(https?://[^)]*\)")
 class _Matcher:
     def __init__(self, query: ParsedQuery):
         self.stems = {stem for word in query.all_words() for stem in word_stems(word)}
+        self.stems.update(c for term in query.positive for c in term.completions)
         # The last word while it is being typed matches the words it begins.
         self.prefixes = tuple(
             term.words[0] for term in query.positive if term.prefix and len(term.words[0]) >= 2
         )
         self.seen: dict[str, bool] = {}
 
-    def __call__(self, token: str) -> bool:
-        token = normalize(token)
-        if token not in self.seen:
+    def __call__(self, written: str) -> bool:
+        # Remembered by the word as written: a page meets the same words many times.
+        if written not in self.seen:
+            token = normalize(written)
             # The word itself, or one of its compound parts ("vård" in "hemsjukvården").
-            self.seen[token] = (
+            self.seen[written] = (
                 bool(self.stems.intersection(word_stems(token)))
                 or bool(self.stems.intersection(part_terms(token)))
                 or (bool(self.prefixes) and token.startswith(self.prefixes))
             )
-        return self.seen[token]
+        return self.seen[written]
 
 
 def _marked(text: str, matches) -> tuple[str, bool]:

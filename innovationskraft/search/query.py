@@ -14,7 +14,11 @@ TOKEN = re.compile(r'(-?)"([^"]*)"?|(-?)(\S+)')
 class QueryTerm:
     words: tuple[str, ...]  # lowercase; more than one word makes a phrase
     negated: bool = False
+    # The last word while it is being typed: it also matches the words it begins, either
+    # through the index (`prefix`) or as these words of the library (see
+    # expansion.with_completions).
     prefix: bool = False
+    completions: tuple[str, ...] = ()
 
     @property
     def is_phrase(self) -> bool:

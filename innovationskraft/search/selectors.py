@@ -4,7 +4,7 @@ import difflib
 from collections.abc import Callable
 from concurrent.futures import Future
 from dataclasses import dataclass, field, replace
-from functools import partial
+from functools import cached_property, partial
 
 import numpy as np
 from django.core.paginator import Page, Paginator
@@ -14,7 +14,7 @@ from innovationskraft.cases.models import Adoption, Case, Organisation
 from innovationskraft.search.analysis import fold
 from innovationskraft.search.backends import Mode, get_backend
 from innovationskraft.search.columns import LibraryColumns, library_columns
-from innovationskraft.search.expansion import with_joins
+from innovationskraft.search.expansion import with_completions, with_joins
 from innovationskraft.search.facets import Facet, facets_for
 from innovationskraft.search.filters import SORTS, CaseFilters
 from innovationskraft.search.fusion import fused
@@ -68,43 +68,54 @@ class _RelevanceOrder:
     """Page ids by relevance among the matching `ids` (ascending). Within the RANKED_AT_MOST
     newest matches: the direct hits of the words by bm25, then the hits through compound parts
     or the completion of the last word, by bm25 too; then the older matches, newest first.
-    Ranking the direct hits alone is three times cheaper, and they fill most first pages."""
+    Ranking the direct hits alone is three times cheaper, and they fill most first pages: which
+    of the matches are direct is only asked when a page goes past them."""
 
     def __init__(self, query: ParsedQuery, mode: Mode, ids: np.ndarray, filtered: bool):
-        self.query, self.mode, self.filtered = query, mode, filtered
+        self.query, self.mode = query, mode
         self.newest_first = ids[::-1]
-        ranked = self.newest_first[:RANKED_AT_MOST]
-        self.from_id = int(ranked[-1]) if len(ranked) else None
+        self.ranked = self.newest_first[:RANKED_AT_MOST]
+        self.from_id = int(self.ranked[-1]) if len(self.ranked) else None
         # Among the ranked ones when they are not all of the index's matches from the oldest up
         # (filters, or the cases with the most of the words): the index then tests those only.
-        among = ranked.tolist() if filtered else None
-        direct = get_backend().matching_ids(
-            query, mode, direct=True, from_id=self.from_id, among=among
-        )
-        is_direct = np.isin(ranked, direct, assume_unique=True)
-        self.direct, self.indirect = ranked[is_direct], ranked[~is_direct]
+        self.among = self.ranked.tolist() if filtered else None
 
-    def _tier(self, ids: np.ndarray, direct: bool, start: int, stop: int) -> list[int]:
-        if start >= min(stop, len(ids)):
-            return []
-        # Unfiltered, the direct hits are all of the index's direct matches from the oldest
-        # ranked id up, so the backend needs no list of them.
-        whole = direct and not self.filtered
+    @cached_property
+    def _tiers(self) -> tuple[np.ndarray, np.ndarray]:
+        """The ranked ids that match the words directly, and the others."""
+        direct = get_backend().matching_ids(
+            self.query, self.mode, direct=True, from_id=self.from_id, among=self.among
+        )
+        is_direct = np.isin(self.ranked, direct, assume_unique=True)
+        return self.ranked[is_direct], self.ranked[~is_direct]
+
+    def _ranked(self, *, direct: bool, among: list[int] | None, start: int, stop: int) -> list[int]:
         return get_backend().ranked_ids(
             self.query,
             self.mode,
             direct=direct,
-            among=None if whole else ids.tolist(),
+            among=among,
             from_id=self.from_id,
             limit=stop - start,
             offset=start,
         )
 
     def __call__(self, start: int, stop: int) -> list[int]:
-        found = self._tier(self.direct, True, start, stop)
-        offset = len(self.direct)
-        found += self._tier(self.indirect, False, max(0, start - offset), stop - offset)
-        offset += len(self.indirect)
+        if start >= stop or self.from_id is None:
+            return []
+        # The direct hits are the index's direct matches among the ranked ones (unfiltered:
+        # all of them from the oldest ranked id up), so the backend needs no list of them.
+        found = self._ranked(direct=True, among=self.among, start=start, stop=stop)
+        if len(found) == stop - start:
+            return found
+        direct, indirect = self._tiers
+        offset = len(direct)
+        if len(indirect) and stop > offset:
+            later = slice(max(0, start - offset), stop - offset)
+            found += self._ranked(
+                direct=False, among=indirect.tolist(), start=later.start, stop=later.stop
+            )
+        offset += len(indirect)
         return found + self.newest_first[max(start, offset) : stop].tolist()
 
 
@@ -193,7 +204,7 @@ def _matches(
     return positions if passing is None else positions[passing[positions]]
 
 
-def _correction(query: ParsedQuery) -> dict[str, str]:
+def _correction(query: ParsedQuery, version: str) -> dict[str, str]:
     """For each word the index does not know, the closest known word, folded."""
     backend = get_backend()
     replacements = {}
@@ -201,7 +212,7 @@ def _correction(query: ParsedQuery) -> dict[str, str]:
         folded = fold(word)
         if len(folded) < 5:
             continue
-        known = backend.known_words(folded[:2])
+        known = backend.known_words(folded[:2], version=version)
         if any(candidate.startswith(folded) for candidate in known):
             continue
         close = difflib.get_close_matches(folded, known, n=1, cutoff=0.75)
@@ -210,27 +221,37 @@ def _correction(query: ParsedQuery) -> dict[str, str]:
     return replacements
 
 
+@dataclass(frozen=True)
+class _Matched:
+    positions: np.ndarray  # of the matching cases that pass the filters
+    mode: Mode
+    query: ParsedQuery  # the query used: corrected, when it was
+    corrected: str = ""  # the corrected words, when they were searched instead
+    # The ids in relevance order, when finding the matches has already ranked them.
+    order: list[int] | None = None
+
+
 def _matching_with_fallbacks(
     columns: LibraryColumns, passing: np.ndarray | None, query: ParsedQuery
-) -> tuple[np.ndarray, Mode, ParsedQuery, str]:
+) -> _Matched:
     """All words first; then the words without å, ä and ö, or with a spelling correction;
-    then any of the words. Returns the positions, the mode, the query used and its text."""
+    then the cases with the most of the words."""
     matching = _matches(columns, passing, query, Mode.ALL)
     if len(matching):
-        return matching, Mode.ALL, query, ""
+        return _Matched(matching, Mode.ALL, query)
     folded = _matches(columns, passing, query, Mode.FOLDED)
     if len(folded):
-        return folded, Mode.FOLDED, query, ""
-    replacements = _correction(query)
+        return _Matched(folded, Mode.FOLDED, query)
+    replacements = _correction(query, columns.version)
     if replacements:
         corrected = query.with_words(replacements)
         folded = _matches(columns, passing, corrected, Mode.FOLDED)
         if len(folded):
             text = " ".join(replacements.get(w, w) for w in query.all_words())
-            return folded, Mode.FOLDED, corrected, text
+            return _Matched(folded, Mode.FOLDED, corrected, text)
     if len(query.positive) > 1:
-        return _most_words(columns, passing, query), Mode.ANY, query, ""
-    return matching, Mode.ALL, query, ""
+        return _most_words(columns, passing, query)
+    return _Matched(matching, Mode.ALL, query)
 
 
 # When no case has all the words: the cases with the most of them, and of those at most this
@@ -240,23 +261,26 @@ ANY_AT_MOST = 100
 
 def _most_words(
     columns: LibraryColumns, passing: np.ndarray | None, query: ParsedQuery
-) -> np.ndarray:
-    """Positions of the cases that have the most of the query's words (at least one)."""
+) -> _Matched:
+    """The cases that have the most of the query's words (at least one)."""
     hits = np.zeros(columns.size, dtype=np.int16)
     for term in query.positive:
         alone = replace(query, terms=(term, *query.negative), joins=())
         hits[_matches(columns, passing, alone, Mode.ALL)] += 1
     most = int(hits.max()) if columns.size else 0
     if not most:
-        return np.zeros(0, dtype=np.int64)
+        return _Matched(np.zeros(0, dtype=np.int64), Mode.ANY, query)
     positions = np.flatnonzero(hits == most)
     if len(positions) <= ANY_AT_MOST:
-        return positions
-    newest = columns.ids[positions][::-1][:RANKED_AT_MOST]
-    best = get_backend().ranked_ids(
-        query, Mode.ANY, among=newest.tolist(), from_id=int(newest[-1]), limit=ANY_AT_MOST
-    )
-    return np.sort(columns.positions(np.array(best, dtype=np.int64)))
+        return _Matched(positions, Mode.ANY, query)
+    # Ranked once, here: the page shows them in this order.
+    best = _RelevanceOrder(query, Mode.ANY, columns.ids[positions], filtered=True)(0, ANY_AT_MOST)
+    positions = np.sort(columns.positions(np.array(best, dtype=np.int64)))
+    return _Matched(positions, Mode.ANY, query, order=best)
+
+
+def _sliced(ids: list[int], start: int, stop: int) -> list[int]:
+    return ids[start:stop]
 
 
 def _organisations(counts: dict[int, int]) -> list[tuple[Organisation, int]]:
@@ -273,16 +297,20 @@ def case_search(
     query = parse(filters.q)
     columns = library_columns()
     passing = columns.filter_mask(filters)
-    mode, used, corrected = None, query, ""
+    mode, used, corrected, order = None, query, "", None
     by_words = by_meaning = np.zeros(0, dtype=np.int64)
     if not query.is_empty:
         vector_soon = query_vector_soon(" ".join(query.all_words()))
-        query = with_joins(query)
-        by_words, mode, used, corrected = _matching_with_fallbacks(columns, passing, query)
+        query = with_completions(
+            with_joins(query, version=columns.version), version=columns.version
+        )
+        matched = _matching_with_fallbacks(columns, passing, query)
+        by_words, mode, used = matched.positions, matched.mode, matched.query
+        corrected, order = matched.corrected, matched.order
         by_meaning = _nearest_in_meaning(columns, passing, query, vector_soon)
         if not len(by_words) and len(by_meaning):
             mode = Mode.MEANING
-        matching = np.union1d(by_words, by_meaning)
+        matching = np.union1d(by_words, by_meaning) if len(by_meaning) else by_words
     else:
         matching = columns.all_positions() if passing is None else np.flatnonzero(passing)
         if query.negative:
@@ -294,8 +322,10 @@ def case_search(
     facets = facets_for(filters, counts)
     page_ids: Callable[[int, int], list[int]]
     if mode is not None and filters.sort == "relevance":
-        lexical = None
-        if mode is not Mode.MEANING:
+        lexical: Callable[[int, int], list[int]] | None = None
+        if order is not None:
+            lexical = partial(_sliced, order)
+        elif mode is not Mode.MEANING:
             filtered = passing is not None or mode is Mode.ANY
             lexical = _RelevanceOrder(used, mode, columns.ids[by_words], filtered)
         if lexical is not None and not len(by_meaning):

@@ -77,9 +77,10 @@ class SearchBackend(ABC):
         """Matching ids, best first: only those in `among` and from `from_id` up, when given.
         The caller appends LIMIT and OFFSET."""
 
-    def known_words(self, starting_with: str) -> list[str]:
-        """Folded words in the index that start with the given letters, for corrections."""
-        return words_starting_with(IndexedWord.Kind.FOLDED, starting_with)
+    def known_words(self, starting_with: str, *, version: str | None = None) -> list[str]:
+        """Folded words in the index that start with the given letters, for corrections
+        (`version`: see expansion.words_starting_with)."""
+        return words_starting_with(IndexedWord.Kind.FOLDED, starting_with, version=version)
 
     def ranked_ids(
         self,

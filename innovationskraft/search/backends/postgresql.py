@@ -60,6 +60,7 @@ def _word(forms: WordForms, direct: bool) -> str:
         options.append("(" + " & ".join(_lexeme(t) for t in forms.split) + ")")
     if forms.prefix:
         options.append(f"{_lexeme(forms.prefix)}:*")
+    options += [_lexeme(t) for t in forms.completions]
     return "(" + " | ".join(options) + ")"
 
 
@@ -72,7 +73,9 @@ def _phrase(words: tuple[str, ...]) -> str:
 def _term(term: QueryTerm, direct: bool = False) -> str:
     if term.is_phrase:
         return _phrase(term.words)
-    return _word(word_forms(term.words[0], prefix=term.prefix), direct)
+    return _word(
+        word_forms(term.words[0], prefix=term.prefix, completions=term.completions), direct
+    )
 
 
 def _folded(term: QueryTerm) -> str:

@@ -50,6 +50,8 @@ def _word(forms: WordForms, direct: bool) -> str:
         options.append(f"{DIRECT} : NEAR({near}, {SPLIT_DISTANCE})")
     if forms.prefix:
         options.append(f"{DIRECT} : {_quoted(forms.prefix)}*")
+    if forms.completions:
+        options.append(f"{DIRECT} : {_either(forms.completions)}")
     return "(" + " OR ".join(options) + ")"
 
 
@@ -71,7 +73,9 @@ def _term(term: QueryTerm, mode: Mode, direct: bool = False) -> str:
         return _folded(term)
     if term.is_phrase:
         return _phrase(term.words)
-    return _word(word_forms(term.words[0], prefix=term.prefix), direct)
+    return _word(
+        word_forms(term.words[0], prefix=term.prefix, completions=term.completions), direct
+    )
 
 
 def _all_of(query: ParsedQuery, mode: Mode, direct: bool) -> str:

@@ -101,3 +101,54 @@ def test_words_undone_by_a_rollback_are_recorded_again():
         assert recorded() == {"datadeln"}
         words_recorded(terms=["datadeln", "cykelban"], folded=[])
         assert recorded() == {"datadeln", "cykelban"}
+
+
+def test_the_fallback_shows_the_best_ranked_of_the_cases_with_the_most_words(
+    make_case, monkeypatch
+):
+    monkeypatch.setattr("innovationskraft.search.selectors.ANY_AT_MOST", 2)
+    for number in range(5):  # so that "skola" is a rare word, which bm25 weighs
+        make_case(title=f"Bibliotek {number}", summary="Böcker.", status="published")
+    make_case(
+        title="Parkering",
+        summary="Platser för bilar.",
+        description="Den ligger nära en skola.",
+        status="published",
+    )
+    make_case(title="Skolor på landet", summary="En skola med få elever.", status="published")
+    make_case(title="Bilpool", summary="En skola delar bilar.", status="published")
+    results = case_search(filters=CaseFilters(q="skola fordonsflotta", sort="relevance"))
+    assert results.mode is Mode.ANY
+    assert results.total == 2
+    # Best first: the word in the title and summary, then in the summary; in the description
+    # only, it is left out.
+    titles = [c.title for c in results.page.object_list]
+    assert titles == ["Skolor på landet", "Bilpool"]
+
+
+def test_a_word_still_being_typed_is_completed_with_the_library_words(make_case):
+    make_case(title="E-arkiv", summary="Digitaliseringen av arkivet är klar.", status="published")
+    make_case(title="Digital skola", summary="Digital undervisning.", status="published")
+    assert sorted(found("digital")) == ["Digital skola", "E-arkiv"]
+    assert found("digital ") == ["Digital skola"], "a finished word is not completed"
+    results = case_search(filters=CaseFilters(q="digitalis", sort="relevance"))
+    [case] = results.page.object_list
+    assert "<mark>Digitaliseringen</mark>" in case.snippet
+
+
+def test_completions_are_named_when_few_and_left_to_the_index_when_many(make_case):
+    from innovationskraft.search.expansion import COMPLETIONS_AT_MOST, with_completions
+    from innovationskraft.search.library import library_version
+    from innovationskraft.search.query import parse
+
+    make_case(title="Cykelbana", summary="En ny cykelbana.", status="published")
+    few = with_completions(parse("cykel"), version=library_version()).terms[0]
+    assert not few.prefix
+    assert "cykelban" in few.completions
+    words = " ".join(f"cykel{chr(97 + i // 26)}{chr(97 + i % 26)}ko" for i in range(30))
+    make_case(title="Många cyklar", summary=words, status="published")
+    assert COMPLETIONS_AT_MOST < 30
+    many = with_completions(parse("cykel"), version=library_version()).terms[0]
+    assert many.prefix
+    assert not many.completions
+    assert sorted(found("cykel")) == ["Cykelbana", "Många cyklar"]

@@ -31,6 +31,7 @@ from django.utils import translation
 from innovationskraft.cases.demo import demo_load
 from innovationskraft.cases.models import Case
 from innovationskraft.search.columns import forget_columns
+from innovationskraft.search.expansion import forget_words
 from innovationskraft.search.filters import CaseFilters
 from innovationskraft.search.selectors import case_search
 from innovationskraft.search.vectors import all_cases_embedded, forget_vectors
@@ -64,11 +65,12 @@ KINDS = {
 }
 TOP = 5  # recall counts the expected cases among the first five results
 DEPTH = 10  # the reciprocal rank looks for the first expected case among the first ten
-# Reached, rounded down: recall@5 0.813 and MRR 0.771 on SQLite, 0.813 and 0.785 on PostgreSQL
-# (vectors on; 0.745 and 0.715 when the set was written). The aim is 0.9: most misses are
-# Swedish words the model does not carry into English (docs/search.md). Raise them when
-# search improves.
-MINIMUM_RECALL = 0.81
+# Reached, rounded down: recall@5 0.809 to 0.813 and MRR 0.771 to 0.774 on SQLite, 0.813 and
+# 0.785 on PostgreSQL (vectors on; 0.745 and 0.715 when the set was written). The 4-bit model's
+# vectors differ in their last digits from one CPU to another, which moves a case at the edge of
+# the fifth place. The aim is 0.9: most misses are Swedish words the model does not carry into
+# English (docs/search.md). Raise them when search improves.
+MINIMUM_RECALL = 0.80
 MINIMUM_MRR = 0.77
 
 
@@ -111,6 +113,7 @@ def _forget() -> None:
     for cache in caches.all():
         cache.clear()
     forget_columns()
+    forget_words()
     forget_vectors()
 
 
