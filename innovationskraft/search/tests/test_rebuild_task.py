@@ -34,3 +34,29 @@ def test_the_command_queues_the_rebuild_and_a_worker_does_it(make_case, capsys):
     result.refresh()
     assert (result.status, result.return_value) == (TaskResultStatus.SUCCESSFUL, 1)
     assert backend.indexed_ids() == {case.pk}
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_rebuild_on_postgresql_writes_the_index_table_anew(make_case):  # noqa: F811
+    from django.db import connection
+
+    from innovationskraft.search.backends.postgresql import TABLE
+    from innovationskraft.search.filters import CaseFilters
+    from innovationskraft.search.indexing import index_rebuilt
+    from innovationskraft.search.selectors import case_search
+
+    if connection.vendor != "postgresql":
+        pytest.skip("VACUUM FULL is PostgreSQL's")
+    make_case(title="ReTuna återbruksgalleria", status=Case.Status.PUBLISHED)
+
+    def file_of_the_table() -> int:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT pg_relation_filenode(%s)", [TABLE])
+            return cursor.fetchone()[0]
+
+    before = file_of_the_table()
+    assert index_rebuilt() == 1
+    # Written anew, compact, rather than the rows replaced in place (twice the pages to read).
+    assert file_of_the_table() != before
+    results = case_search(filters=CaseFilters(q="återbruk "))
+    assert [case.title for case in results.page.object_list] == ["ReTuna återbruksgalleria"]
