@@ -33,6 +33,9 @@ class ParsedQuery:
     # (i, terms): positive terms i and i + 1 may also be met by one compound of the library's,
     # given by its terms (see expansion.with_joins).
     joins: tuple[tuple[int, tuple[str, ...]], ...] = ()
+    # In the fallback to some of the words (Mode.ANY): the cases with at least this many of
+    # the positive terms.
+    at_least: int = 1
 
     @property
     def positive(self) -> tuple[QueryTerm, ...]:

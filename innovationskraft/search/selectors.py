@@ -1,6 +1,7 @@
 """Search over the published library: the query, its fallbacks, facets and a page of results."""
 
 import difflib
+import math
 from collections.abc import Callable
 from concurrent.futures import Future
 from dataclasses import dataclass, field, replace
@@ -257,12 +258,32 @@ def _matching_with_fallbacks(
 # When no case has all the words: the cases with the most of them, and of those at most this
 # many, the best ranked. A long query otherwise answers with a good part of the library.
 ANY_AT_MOST = 100
+# The cases with all the words but one are one match of the groups of all but one (three groups
+# of two for three words), then all but two, and so on while the groups are at most this many;
+# with more, each word is matched alone and counted case by case. One match of the groups costs
+# a third of matching the words one by one, as the groups' rarer words narrow the common ones.
+GROUPS_AT_MOST = 10
 
 
 def _most_words(
     columns: LibraryColumns, passing: np.ndarray | None, query: ParsedQuery
 ) -> _Matched:
     """The cases that have the most of the query's words (at least one)."""
+    words = len(query.positive)
+    for at_least in range(words - 1, 0, -1):
+        if math.comb(words, at_least) > GROUPS_AT_MOST:
+            return _most_words_counted(columns, passing, query)
+        some = replace(query, at_least=at_least, joins=())
+        positions = _matches(columns, passing, some, Mode.ANY)
+        if len(positions):
+            return _best_of(columns, some, positions)
+    return _Matched(np.zeros(0, dtype=np.int64), Mode.ANY, query)
+
+
+def _most_words_counted(
+    columns: LibraryColumns, passing: np.ndarray | None, query: ParsedQuery
+) -> _Matched:
+    """The cases that have the most of the query's words, counted word by word."""
     hits = np.zeros(columns.size, dtype=np.int16)
     for term in query.positive:
         alone = replace(query, terms=(term, *query.negative), joins=())
@@ -270,7 +291,12 @@ def _most_words(
     most = int(hits.max()) if columns.size else 0
     if not most:
         return _Matched(np.zeros(0, dtype=np.int64), Mode.ANY, query)
-    positions = np.flatnonzero(hits == most)
+    some = replace(query, at_least=most, joins=())
+    return _best_of(columns, some, np.flatnonzero(hits == most))
+
+
+def _best_of(columns: LibraryColumns, query: ParsedQuery, positions: np.ndarray) -> _Matched:
+    """The matches, or the best ANY_AT_MOST of them when they are more."""
     if len(positions) <= ANY_AT_MOST:
         return _Matched(positions, Mode.ANY, query)
     # Ranked once, here: the page shows them in this order.

@@ -6,6 +6,7 @@ GIN index and ts_rank_cd."""
 
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
+from itertools import combinations
 
 import numpy as np
 from django.db import connection, transaction
@@ -106,7 +107,10 @@ def condition(query: ParsedQuery, mode: Mode, direct: bool = False) -> tuple[Sql
         positive = " & ".join(_folded(term) for term in query.positive)
     elif mode is Mode.ANY:
         column = "vector"
-        positive = " | ".join(_term(term, direct) for term in query.positive)
+        positive = " | ".join(
+            "(" + " & ".join(_term(term, direct) for term in group) + ")"
+            for group in combinations(query.positive, query.at_least)
+        )
     else:
         column, positive = "vector", _all_of(query, direct)
     where, params = f"{column} @@ %s::tsquery", [positive]

@@ -3,6 +3,7 @@ with column weights. `remove_diacritics 0` keeps å, ä and ö letters of their 
 
 import json
 from collections.abc import Sequence
+from itertools import combinations
 
 import numpy as np
 from django.db import connection
@@ -90,7 +91,10 @@ def _all_of(query: ParsedQuery, mode: Mode, direct: bool) -> str:
 
 def match_expression(query: ParsedQuery, mode: Mode, *, direct: bool = False) -> str:
     if mode is Mode.ANY:
-        expression = " OR ".join(_term(term, mode, direct) for term in query.positive)
+        expression = " OR ".join(
+            "(" + " AND ".join(_term(term, mode, direct) for term in group) + ")"
+            for group in combinations(query.positive, query.at_least)
+        )
     else:
         expression = _all_of(query, mode, direct)
     if query.negative:

@@ -152,3 +152,30 @@ def test_completions_are_named_when_few_and_left_to_the_index_when_many(make_cas
     assert many.prefix
     assert not many.completions
     assert sorted(found("cykel")) == ["Cykelbana", "Många cyklar"]
+
+
+def test_without_every_word_the_cases_with_all_but_one_are_shown(make_case):
+    make_case(title="Skolskjuts med cykel", summary="Elever cyklar.", status="published")
+    make_case(
+        title="Cykel till bibliotek", summary="Lånecyklar vid biblioteket.", status="published"
+    )
+    make_case(title="Bibliotek", summary="Böcker och skolskjuts.", status="published")
+    make_case(title="Skolskjuts", summary="Bussar på landet.", status="published")
+    results = case_search(filters=CaseFilters(q="skolskjuts cykel bibliotek", sort="relevance"))
+    assert results.mode is Mode.ANY
+    assert sorted(c.title for c in results.page.object_list) == [
+        "Bibliotek",
+        "Cykel till bibliotek",
+        "Skolskjuts med cykel",
+    ]
+
+
+def test_a_long_query_without_a_case_of_every_word_counts_the_words_case_by_case(make_case):
+    make_case(title="Bibliotek och skola", summary="Läsning och musik.", status="published")
+    make_case(title="Skola", summary="Idrott.", status="published")
+    # Six words: the groups of four would be fifteen, so the words are counted one by one.
+    results = case_search(
+        filters=CaseFilters(q="bibliotek skola läsning musik simhall ishall", sort="relevance")
+    )
+    assert results.mode is Mode.ANY
+    assert [c.title for c in results.page.object_list] == ["Bibliotek och skola"]
