@@ -33,17 +33,47 @@ def choices_of(name: str) -> list[str]:
 @dataclass(frozen=True)
 class Links:
     """A many-to-many field as (case position, other id) pairs, and the distinct (case
-    position, top-level term) pairs that count each case once under a parent term."""
+    position, top-level term) pairs that count each case once under a parent term, both
+    ordered by case position."""
 
     positions: np.ndarray
     others: np.ndarray
     root_positions: np.ndarray
     roots: np.ndarray
+    # Where each case's pairs begin: case p's are [starts[p], starts[p + 1]).
+    starts: np.ndarray
+    root_starts: np.ndarray
 
     def mask(self, size: int, wanted) -> np.ndarray:
         mask = np.zeros(size, dtype=bool)
         mask[self.positions[np.isin(self.others, wanted)]] = True
         return mask
+
+    def of(self, chosen: np.ndarray, is_chosen: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """The other ids and the top-level terms of the chosen cases (positions, ascending;
+        `is_chosen`: the same as a mask over every case)."""
+        if 2 * len(chosen) > len(is_chosen):
+            # Most of the library: testing every pair is cheaper than gathering them.
+            return self.others[is_chosen[self.positions]], self.roots[
+                is_chosen[self.root_positions]
+            ]
+        return _gathered(self.others, self.starts, chosen), _gathered(
+            self.roots, self.root_starts, chosen
+        )
+
+
+def _gathered(values: np.ndarray, starts: np.ndarray, chosen: np.ndarray) -> np.ndarray:
+    """The values of the chosen cases' pairs, read by their ranges (a third of the time of
+    testing every pair when a quarter of the library is chosen)."""
+    first = starts[chosen]
+    counts = starts[chosen + 1] - first
+    # Each pair's index: its case's first, counted up from there.
+    begins = np.repeat(first - np.cumsum(counts) + counts, counts)
+    return values[begins + np.arange(len(begins))]
+
+
+def _starts(positions: np.ndarray, size: int) -> np.ndarray:
+    return np.searchsorted(positions, np.arange(size + 1))
 
 
 @dataclass
@@ -142,9 +172,8 @@ class LibraryColumns:
         chosen = np.zeros(self.size, dtype=bool)
         chosen[positions] = True
         for name, links in self.links.items():
-            per_term = _tally(links.others[chosen[links.positions]])
-            per_root = _tally(links.roots[chosen[links.root_positions]])
-            counts.terms[name] = (per_term, per_root)
+            terms, roots = links.of(positions, chosen)
+            counts.terms[name] = (_tally(terms), _tally(roots))
         return counts
 
     def ordered_ids(self, positions: np.ndarray, sort: str, start: int, stop: int) -> list[int]:
@@ -167,7 +196,7 @@ def _scalar(rows: list[tuple], index: int, case_field) -> np.ndarray:
     return np.array([NONE if row[index] is None else row[index] for row in rows], dtype=np.int64)
 
 
-def _links(through, other: str, position_of_id: np.ndarray, *, roots: bool) -> Links:
+def _links(through, other: str, position_of_id: np.ndarray, size: int, *, roots: bool) -> Links:
     table = connection.ops.quote_name(through._meta.db_table)
     term_table = connection.ops.quote_name(Term._meta.db_table)
     if roots:
@@ -182,14 +211,25 @@ def _links(through, other: str, position_of_id: np.ndarray, *, roots: bool) -> L
         rows = cursor.fetchall()
     if not rows:
         empty = np.array([], dtype=np.int64)
-        return Links(empty, empty, empty, empty)
+        none = np.zeros(size + 1, dtype=np.int64)
+        return Links(empty, empty, empty, empty, none, none)
     cases, others, tops = (np.array(column, dtype=np.int64) for column in zip(*rows, strict=True))
     inside = cases < len(position_of_id)
     positions = np.where(inside, position_of_id[np.where(inside, cases, 0)], NONE)
     published = positions != NONE
     positions, others, tops = positions[published], others[published], tops[published]
-    pairs = np.unique(np.stack([positions, tops], axis=1), axis=0)
-    return Links(positions, others, pairs[:, 0], pairs[:, 1])
+    order = np.argsort(positions, kind="stable")
+    positions, others, tops = positions[order], others[order], tops[order]
+    pairs = np.unique(np.stack([positions, tops], axis=1), axis=0)  # sorted by position
+    root_positions = pairs[:, 0]
+    return Links(
+        positions,
+        others,
+        root_positions,
+        pairs[:, 1],
+        _starts(positions, size),
+        _starts(root_positions, size),
+    )
 
 
 def _sort_places(ids: np.ndarray, position_of_id: np.ndarray) -> dict[str, np.ndarray]:
@@ -228,11 +268,17 @@ def _built(version: str) -> LibraryColumns:
         organisation=_scalar(rows, 1, contract.BY_NAME["lead_organisation"]),
         links={
             name: _links(
-                getattr(Case, case_field.name).through, "term_id", position_of_id, roots=True
+                getattr(Case, case_field.name).through,
+                "term_id",
+                position_of_id,
+                len(ids),
+                roots=True,
             )
             for name, case_field in TERM_FILTERS.items()
         },
-        partners=_links(Case.partners.through, "organisation_id", position_of_id, roots=False),
+        partners=_links(
+            Case.partners.through, "organisation_id", position_of_id, len(ids), roots=False
+        ),
         sort_places=_sort_places(ids, position_of_id),
     )
 

@@ -42,6 +42,26 @@ def test_facet_counts_equal_what_the_database_counts_for_every_kind_of_filter():
     assert counts["org_type"][kind] == in_database(lead_organisation__kind=kind)
 
 
+def test_term_counts_of_a_few_cases_equal_what_the_database_counts():
+    # Counted from the ranges of the chosen cases' links when they are under half the library,
+    # by testing every link otherwise (the test above).
+    call_command("generate_cases", count=300, seed=5, verbosity=0)
+    silos = Term.objects.get(vocabulary="barrier", code="silos")
+    family = [silos.pk, *silos.children.values_list("pk", flat=True)]
+    few = case_search(filters=CaseFilters(stage="spread"))
+    assert few.total < 150
+
+    counts = counts_of(few.facets)
+
+    assert counts["barrier"]["silos"] == in_database(stage="spread", barriers__in=family) > 0
+    for child in silos.children.all():
+        expected = in_database(stage="spread", barriers=child)
+        assert counts["barrier"].get(child.code, 0) == expected, child.code
+    for effect in Term.objects.filter(vocabulary="effect", parent=None):
+        expected = in_database(stage="spread", effects=effect)
+        assert counts["effect"].get(effect.code, 0) == expected, effect.code
+
+
 def test_each_filter_leaves_the_cases_the_database_finds():
     call_command("generate_cases", count=300, seed=4, verbosity=0)
     case = Case.objects.select_related("lead_organisation", "sector").first()
