@@ -18,10 +18,12 @@ BATCH_SIZE = 500
 
 def _indexed(documents: list[Document]) -> None:
     get_backend().upsert(documents)
-    words_recorded(
-        terms=(t for d in documents for text in (d.title, d.summary, d.body) for t in text.split()),
-        folded=(w for d in documents for w in d.folded.split()),
-    )
+    terms: set[str] = set()
+    folded: set[str] = set()
+    for d in documents:
+        terms.update(d.title.split(), d.summary.split(), d.body.split())
+        folded.update(d.folded.split())
+    words_recorded(terms=terms, folded=folded)
 
 
 def cases_reindexed(*, case_ids: Iterable[int], snapshot: CaseSnapshot | None = None) -> None:
