@@ -11,6 +11,9 @@ from innovationskraft.search.analysis import WRITTEN_WORD, normalize, part_terms
 from innovationskraft.search.query import ParsedQuery
 
 WINDOW_WORDS = 30
+# The words are looked for in this much of each text: a passage further into a long
+# description is rarely the one to show, and every result of a page would read all of it.
+SCANNED_CHARACTERS = 4000
 MARKDOWN_SYMBOLS = re.compile(r"[#*_>`\[\]]+|\(https?://[^)]*\)")
 
 
@@ -68,7 +71,8 @@ def _matcher(query: ParsedQuery) -> _Matcher:
 def snippet(case, query: ParsedQuery) -> SafeString:
     """The part of the summary, or else of the description, where the words occur."""
     matches = _matcher(query)
-    for text in (case.summary, MARKDOWN_SYMBOLS.sub(" ", case.description or "")):
+    description = (case.description or "")[:SCANNED_CHARACTERS]
+    for text in (case.summary[:SCANNED_CHARACTERS], MARKDOWN_SYMBOLS.sub(" ", description)):
         marked, found = _marked(" ".join(text.split()), matches)
         if found:
             return mark_safe(marked)

@@ -179,3 +179,15 @@ def test_a_long_query_without_a_case_of_every_word_counts_the_words_case_by_case
     )
     assert results.mode is Mode.ANY
     assert [c.title for c in results.page.object_list] == ["Bibliotek och skola"]
+
+
+def test_a_word_deep_in_a_long_description_gives_the_start_of_the_summary(make_case):
+    make_case(
+        title="Lång beskrivning",
+        summary="Kort sammanfattning om arbetet.",
+        description="Inledning. " * 600 + "Här nämns cykelparkering.",
+        status="published",
+    )
+    results = case_search(filters=CaseFilters(q="cykelparkering", sort="relevance"))
+    [case] = results.page.object_list
+    assert case.snippet == "Kort sammanfattning om arbetet."
