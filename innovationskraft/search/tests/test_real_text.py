@@ -191,3 +191,15 @@ def test_a_word_deep_in_a_long_description_gives_the_start_of_the_summary(make_c
     results = case_search(filters=CaseFilters(q="cykelparkering", sort="relevance"))
     [case] = results.page.object_list
     assert case.snippet == "Kort sammanfattning om arbetet."
+
+
+def test_the_beginnings_of_compounds_are_read_in_one_query(make_case, django_assert_num_queries):
+    from innovationskraft.search.expansion import words_beginning
+
+    make_case(title="Datadelning", summary="Cykelbanor och cykelvägar.", status="published")
+    with django_assert_num_queries(1):
+        found = words_beginning(["datadel", "cykelv", "cykelb", "skolmat"])
+    assert found["datadel"] == ("datadelning",)
+    assert found["cykelv"] == ("cykelväg",)
+    assert found["cykelb"] == ("cykelban",)
+    assert found["skolmat"] == ()
