@@ -5,9 +5,8 @@ query words form in the library's own words. Both backends render these forms.""
 import bisect
 import itertools
 import threading
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
-from functools import lru_cache
 from operator import methodcaller
 
 from django.db import connection, transaction
@@ -67,16 +66,9 @@ def _joined(beginnings: list[str], known: dict[str, tuple[str, ...]]) -> tuple[s
     return tuple(dict.fromkeys(found))[:JOINED_AT_MOST]
 
 
-def joined_terms(first: str, second: str, *, version: str | None = None) -> tuple[str, ...]:
-    """Terms of the library that join the two words into one compound, either way round
-    ("dela data" → the term of "datadelning"). `version`: see words_starting_with."""
-    beginnings = _join_beginnings(first, second)
-    return _joined(beginnings, words_beginning(beginnings, version=version))
-
-
 def with_joins(query: ParsedQuery, *, version: str | None = None) -> ParsedQuery:
     """The query with the compounds its neighbouring words form in the library (`version`:
-    see words_starting_with). The library's words for every pair are read at once."""
+    see _remembered_or_read). The library's words for every pair are read at once."""
     positive = query.positive
     beginnings = {
         index: _join_beginnings(first.words[0], second.words[0])
@@ -99,38 +91,63 @@ def with_joins(query: ParsedQuery, *, version: str | None = None) -> ParsedQuery
 # At most this many words are read for the beginnings of one query's compounds (each at least
 # JOINED_MIN_LETTERS long, so they are few).
 BEGINNING_WORDS_AT_MOST = 2000
-_beginnings_lock = threading.Lock()
-_remembered_beginnings: dict[tuple[str, str], tuple[str, ...]] = {}
-REMEMBERED_BEGINNINGS_AT_MOST = 20_000
+# Answers remembered per library version, across the versions, before they are all forgotten.
+REMEMBERED_AT_MOST = 20_000
+_remembered: dict[tuple[str, str, str, int | None], tuple[str, ...]] = {}
+_remembered_lock = threading.Lock()
+
+WordsRead = Callable[[list[str]], dict[str, tuple[str, ...]]]
+
+
+def _remembered_or_read(
+    kind: str, limit: int | None, beginnings: list[str], version: str | None, read: WordsRead
+) -> dict[str, tuple[str, ...]]:
+    """The words for each beginning; with the library `version` (library.py) remembered under
+    it, as a search asks for the same few beginnings again and again and the words change only
+    with the version."""
+    found: dict[str, tuple[str, ...]] = {}
+    if version is not None:
+        with _remembered_lock:
+            for b in beginnings:
+                if (version, kind, b, limit) in _remembered:
+                    found[b] = _remembered[version, kind, b, limit]
+    missing = sorted(set(beginnings) - set(found))
+    if missing:
+        found |= read(missing)
+        if version is not None:
+            with _remembered_lock:
+                if len(_remembered) > REMEMBERED_AT_MOST:
+                    _remembered.clear()
+                _remembered.update(((version, kind, b, limit), found[b]) for b in missing)
+    return found
+
+
+def _in_range(letters: str) -> Q:
+    # A range over the unique index; what it gives is checked again in Python, since a
+    # database's collation may order a range differently.
+    return Q(word__gte=letters, word__lt=letters + "\U0010ffff")
+
+
+def _starting_with(ordered_words: list[str], letters: str) -> tuple[str, ...]:
+    first = bisect.bisect_left(ordered_words, letters)
+    return tuple(itertools.takewhile(methodcaller("startswith", letters), ordered_words[first:]))
 
 
 def words_beginning(
     beginnings: list[str], *, version: str | None = None
 ) -> dict[str, tuple[str, ...]]:
     """For each beginning, the library's terms that begin so, read in one query (a query per
-    beginning cost a search on PostgreSQL 8 ms); with `version`, remembered under it."""
-    found: dict[str, tuple[str, ...]] = {}
-    with _beginnings_lock:
-        if version is not None:
-            for b in beginnings:
-                if (version, b) in _remembered_beginnings:
-                    found[b] = _remembered_beginnings[version, b]
-    missing = sorted(set(beginnings) - set(found))
-    if missing:
+    beginning cost a search on PostgreSQL 8 ms); `version`: see _remembered_or_read."""
+
+    def read(missing: list[str]) -> dict[str, tuple[str, ...]]:
         condition = Q()
         for b in missing:
-            condition |= Q(word__gte=b, word__lt=b + "\U0010ffff")
+            condition |= _in_range(b)
         rows = IndexedWord.objects.filter(condition, kind=IndexedWord.Kind.TERM)
         words = sorted(rows.values_list("word", flat=True)[:BEGINNING_WORDS_AT_MOST])
-        for b in missing:
-            start = bisect.bisect_left(words, b)
-            found[b] = tuple(itertools.takewhile(methodcaller("startswith", b), words[start:]))
-        if version is not None:
-            with _beginnings_lock:
-                if len(_remembered_beginnings) > REMEMBERED_BEGINNINGS_AT_MOST:
-                    _remembered_beginnings.clear()
-                _remembered_beginnings.update(((version, b), found[b]) for b in missing)
-    return found
+        return {b: _starting_with(words, b) for b in missing}
+
+    return _remembered_or_read(IndexedWord.Kind.TERM, None, beginnings, version, read)
 
 
 # A word still being typed is completed with the library's words that it begins when they are at
@@ -142,7 +159,7 @@ COMPLETIONS_AT_MOST = 20
 
 def with_completions(query: ParsedQuery, *, version: str | None = None) -> ParsedQuery:
     """The query with the word still being typed completed from the library's words, when
-    they are few (`version`: see words_starting_with)."""
+    they are few (`version`: see _remembered_or_read)."""
     terms = []
     for query_term in query.terms:
         word = query_term.words[0]
@@ -159,36 +176,22 @@ def with_completions(query: ParsedQuery, *, version: str | None = None) -> Parse
 def words_starting_with(
     kind: str, letters: str, *, limit: int | None = None, version: str | None = None
 ) -> list[str]:
-    """Indexed words of the kind that begin with the letters. With the library `version`
-    (library.py) the answer is remembered under it: a search asks for the same few beginnings
-    again and again, and the words change only with the version."""
-    if version is None:
-        return list(_words_starting_with(kind, letters, limit))
-    return list(_remembered_words_starting_with(version, kind, letters, limit))
+    """Indexed words of the kind that begin with the letters, at most `limit`; `version`: see
+    _remembered_or_read."""
 
+    def read(missing: list[str]) -> dict[str, tuple[str, ...]]:
+        words = IndexedWord.objects.filter(_in_range(letters), kind=kind)
+        listed = words.values_list("word", flat=True)
+        found = [w for w in (listed[: limit * 2] if limit else listed) if w.startswith(letters)]
+        return {letters: tuple(found[:limit] if limit else found)}
 
-def _words_starting_with(kind: str, letters: str, limit: int | None) -> tuple[str, ...]:
-    # A range over the unique index, checked again here: a database's collation may order a
-    # range differently.
-    words = IndexedWord.objects.filter(
-        kind=kind, word__gte=letters, word__lt=letters + "\U0010ffff"
-    ).values_list("word", flat=True)
-    found = [word for word in (words[: limit * 2] if limit else words) if word.startswith(letters)]
-    return tuple(found[:limit] if limit else found)
-
-
-@lru_cache(maxsize=4096)
-def _remembered_words_starting_with(
-    version: str, kind: str, letters: str, limit: int | None
-) -> tuple[str, ...]:
-    return _words_starting_with(kind, letters, limit)
+    return list(_remembered_or_read(kind, limit, [letters], version, read)[letters])
 
 
 def forget_words() -> None:
     """For tests, whose rolled-back data may come back under an earlier version."""
-    _remembered_words_starting_with.cache_clear()
-    with _beginnings_lock:
-        _remembered_beginnings.clear()
+    with _remembered_lock:
+        _remembered.clear()
 
 
 class _RecordedInTransaction:
