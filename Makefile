@@ -28,13 +28,15 @@ install: $(VENV)/.installed
 
 install-dev: $(VENV)/.installed-dev install
 
-# The task worker (imports from the admin, index rebuilds: docs/tasks.md) runs beside the web
-# server, and stops when it stops.
+# The task worker (imports from the admin, index rebuilds, e-mail: docs/tasks.md) and the
+# scheduler that queues the periodic tasks run beside the web server, and stop when it stops.
+# E-mail is printed here rather than sent (set EMAIL_HOST to send it).
 run: install
 	DEBUG=true $(BIN)/python manage.py migrate --noinput
 	DEBUG=true $(BIN)/python manage.py load_demo --if-empty --with-users
 	DEBUG=true $(BIN)/python manage.py db_worker & worker=$$!; \
-	  trap 'kill $$worker 2>/dev/null; wait $$worker 2>/dev/null' EXIT INT TERM; \
+	  DEBUG=true $(BIN)/python manage.py run_schedule --verbosity 0 & scheduler=$$!; \
+	  trap 'kill $$worker $$scheduler 2>/dev/null; wait $$worker $$scheduler 2>/dev/null' EXIT INT TERM; \
 	  DEBUG=true $(BIN)/python manage.py runserver $(HOST):$(PORT)
 
 lint: install-dev

@@ -117,3 +117,26 @@ def page(browser, live_server, transactional_db):
 def screenshot_dir() -> Path:
     SCREENSHOT_DIR.mkdir(exist_ok=True)
     return SCREENSHOT_DIR
+
+
+@pytest.fixture(scope="session")
+def smtp_server():
+    from innovationskraft.core.testing.smtp import smtp_server_started
+
+    controller, inbox = smtp_server_started()
+    yield controller, inbox
+    controller.stop()
+
+
+@pytest.fixture
+def mailbox(smtp_server, settings):
+    """The site sends its mail through Django's SMTP backend to a real SMTP server started for
+    the test run; this is what arrived there (core/testing/smtp.py)."""
+    controller, inbox = smtp_server
+    inbox.clear()
+    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    settings.EMAIL_HOST, settings.EMAIL_PORT = controller.hostname, controller.port
+    settings.EMAIL_HOST_USER = settings.EMAIL_HOST_PASSWORD = ""
+    settings.EMAIL_USE_TLS = settings.EMAIL_USE_SSL = False
+    yield inbox
+    inbox.clear()

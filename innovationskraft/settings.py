@@ -27,6 +27,7 @@ INSTALLED_APPS = [
     "innovationskraft.cases",
     "innovationskraft.search",
     "innovationskraft.workshops",
+    "innovationskraft.connect",
     "innovationskraft.api",
     "innovationskraft.opendata",
     "django.contrib.admin",
@@ -188,6 +189,25 @@ CSRF_FAILURE_VIEW = "innovationskraft.core.views.csrf_failure"
 SITE_NAME = "Innovationskraft"
 # Where the site is reached: exports made outside a request (the command) link to it.
 SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
+# E-mail (docs/mail.md): through the SMTP server these name; `make run` (DEBUG) prints the
+# mails instead unless EMAIL_HOST is set. A mail that could not be sent waits in the outbox and
+# is tried again; one that was sent is deleted after MAIL_SENT_KEEP_DAYS.
+EMAIL_HOST = os.environ.get("EMAIL_HOST", "")
+EMAIL_BACKEND = (
+    "django.core.mail.backends.console.EmailBackend"
+    if DEBUG and not EMAIL_HOST
+    else "django.core.mail.backends.smtp.EmailBackend"
+)
+EMAIL_HOST = EMAIL_HOST or "localhost"
+EMAIL_PORT = envint("EMAIL_PORT", 25)
+EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = envbool("EMAIL_USE_TLS", False)
+EMAIL_USE_SSL = envbool("EMAIL_USE_SSL", False)
+EMAIL_TIMEOUT = envint("EMAIL_TIMEOUT", 20)
+DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Innovationskraft <noreply@localhost>")
+SERVER_EMAIL = DEFAULT_FROM_EMAIL
+MAIL_SENT_KEEP_DAYS = envint("MAIL_SENT_KEEP_DAYS", 7)
 OPEN_DATA_LICENSE = os.environ.get(
     "OPEN_DATA_LICENSE", "https://creativecommons.org/licenses/by/4.0/"
 )
@@ -241,6 +261,20 @@ LOGGING = {
 WORKSHOP_CONTRIBUTIONS_PER_PARTICIPANT_MINUTE = envint("WORKSHOP_PARTICIPANT_PER_MINUTE", 12)
 WORKSHOP_CONTRIBUTIONS_PER_ADDRESS_MINUTE = envint("WORKSHOP_ADDRESS_PER_MINUTE", 5000)
 WORKSHOP_JOINS_PER_ADDRESS_MINUTE = envint("WORKSHOP_ADDRESS_JOINS_PER_MINUTE", 3000)
+
+# Contact with the people behind a case (connect/): messages are kept this many days for a
+# moderator to handle a report of abuse, then deleted; at most so many messages from one
+# network address or one sender an hour, and to one case a day.
+CONTACT_MESSAGE_KEEP_DAYS = envint("CONTACT_MESSAGE_KEEP_DAYS", 90)
+CONTACT_MESSAGES_PER_ADDRESS_HOUR = envint("CONTACT_MESSAGES_PER_ADDRESS_HOUR", 10)
+CONTACT_MESSAGES_PER_SENDER_HOUR = envint("CONTACT_MESSAGES_PER_SENDER_HOUR", 5)
+CONTACT_MESSAGES_PER_CASE_DAY = envint("CONTACT_MESSAGES_PER_CASE_DAY", 30)
+# The proof of work a browser does before a form is accepted (ALTCHA, connect/bot.py): its
+# challenges are signed with a key derived from SECRET_KEY and expire after
+# ALTCHA_EXPIRES_MINUTES; each of the 256 tries it takes on average costs ALTCHA_COST rounds of
+# PBKDF2 (at 5,000, under a second in a browser, about a millisecond for the server to check).
+ALTCHA_COST = envint("ALTCHA_COST", 5000)
+ALTCHA_EXPIRES_MINUTES = envint("ALTCHA_EXPIRES_MINUTES", 20)
 
 # The REST API: requests per minute from one network address without a token, and with one
 # token (fixed one-minute windows, counted in the cache).

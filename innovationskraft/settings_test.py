@@ -17,3 +17,5 @@ CACHES["progress"] = {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"
 # Vectors cost a task per change and about 50 ms per case: off, except in the tests of search
 # by meaning, which turn them on (search/tests/test_meaning.py).
 SEARCH_VECTORS = False
+# The proof of work of the contact form (connect/bot.py), cheap enough for a test to solve.
+ALTCHA_COST = 10

@@ -113,6 +113,21 @@ def _write_a_known_title(page) -> None:
     page.locator("#possible-duplicates li").first.wait_for()
 
 
+def reader_after_a_failed_contact() -> dict:
+    return full_case() | {"then": _submit_the_form_unfilled}
+
+
+def case_no_one_can_be_reached_about() -> dict:
+    demo_load()
+    case = services.case_create(
+        actor=None,
+        lead_organisation=_municipality("0180"),
+        data=CaseInput(title="Fritidsbank", summary="Lån av fritidsutrustning.", stage="idea"),
+    )
+    services.case_publish(actor=None, case=case)
+    return {"slug": case.slug}
+
+
 def editor_warned_of_a_duplicate() -> dict:
     return editor() | {"then": _write_a_known_title}
 
@@ -430,6 +445,10 @@ PAGES = [
     ("review-queue", "/granskning/", moderator_with_a_case_in_review),
     ("case-review", "/innovationer/{slug}/granska/", moderator_with_a_case_in_review),
     ("adoption-form", "/innovationer/{slug}/vi-har-infort/", member_of_another_organisation),
+    ("contact-form", "/innovationer/{slug}/kontakt/", full_case),
+    ("contact-form-errors", "/innovationer/{slug}/kontakt/", reader_after_a_failed_contact),
+    ("contact-sent", "/innovationer/{slug}/kontakt/skickat/", full_case),
+    ("contact-no-one", "/innovationer/{slug}/kontakt/", case_no_one_can_be_reached_about),
     ("workshop-enter-code", "/w/", None),
     ("workshop-wrong-code", "/w/", participant_with_a_wrong_code),
     ("workshop-join", "/w/{code}/", visitor_of_a_running_workshop),

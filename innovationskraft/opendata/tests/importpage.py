@@ -4,16 +4,14 @@ that runs the jobs a test queued."""
 
 import csv
 import io
-from unittest import mock
 
 import pytest
 from django.contrib.auth.models import Permission
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.core.management import call_command
-from django.test import TestCase
 from django.urls import reverse
 
 from innovationskraft.accounts.models import User
+from innovationskraft.core.testing.tasks import committed, run_worker
 from innovationskraft.opendata import jobs
 from innovationskraft.opendata.models import ImportJob
 
@@ -63,21 +61,6 @@ def csv_text(*rows: dict) -> str:
 def upload(text: str | bytes, name: str = "fall.csv") -> SimpleUploadedFile:
     content = text.encode("utf-8") if isinstance(text, str) else text
     return SimpleUploadedFile(name, content, content_type="text/csv")
-
-
-def run_worker() -> None:
-    """Runs what the test queued, as `manage.py db_worker --batch` does, inside the test's
-    transaction. The worker closes connections it thinks stale, and on PostgreSQL it would take
-    the test's own (in a transaction, so not in autocommit) for one; Django's test client keeps
-    its requests from closing it in the same way."""
-    with mock.patch("django_tasks_db.management.commands.db_worker.close_old_connections"):
-        call_command("db_worker", "--batch", "--no-startup-delay", verbosity=0)
-
-
-def committed(callable_, *args, **kwargs):
-    """Calls it and runs what it left for the commit, which a test's transaction never makes."""
-    with TestCase.captureOnCommitCallbacks(execute=True):
-        return callable_(*args, **kwargs)
 
 
 def started(actor, text: str, **options) -> ImportJob:

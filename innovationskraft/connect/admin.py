@@ -1,0 +1,21 @@
+from django.contrib import admin
+
+from innovationskraft.connect.models import ContactMessage
+
+
+@admin.register(ContactMessage)
+class ContactMessageAdmin(admin.ModelAdmin):
+    """For a moderator handling a report of abuse: what was sent, by whom, about which case.
+    Messages cannot be written here, only read and deleted."""
+
+    list_display = ["created_at", "sender_name", "sender_email", "case", "recipients"]
+    list_filter = ["created_at"]
+    search_fields = ["sender_name", "sender_email", "sender_organisation", "case__title"]
+    readonly_fields = [f.name for f in ContactMessage._meta.fields]
+    list_select_related = ["case"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False

@@ -1,0 +1,67 @@
+import re
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from innovationskraft.connect.bot import solution_accepted
+
+# Line breaks and other control characters would let a name or an organisation add headers to
+# the e-mail it goes into.
+CONTROL = re.compile(r"[\x00-\x1f\x7f]")
+
+
+def _one_line(value: str) -> str:
+    if CONTROL.search(value):
+        raise forms.ValidationError(_("Write it on one line, without special characters."))
+    return value
+
+
+class ContactForm(forms.Form):
+    name = forms.CharField(label=_("Your name"), max_length=100)
+    email = forms.EmailField(
+        label=_("Your e-mail address"),
+        help_text=_("The answer comes to this address."),
+        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
+    )
+    organisation = forms.CharField(
+        label=_("Your organisation"),
+        max_length=200,
+        required=False,
+        widget=forms.TextInput(attrs={"autocomplete": "organization"}),
+    )
+    message = forms.CharField(
+        label=_("Message"), min_length=10, max_length=5000, widget=forms.Textarea(attrs={"rows": 8})
+    )
+    # A field people never see (hidden by the style sheet, and labelled for anyone who meets
+    # it): a program that fills in every field gives itself away.
+    website = forms.CharField(
+        label=_("Leave this field empty"),
+        required=False,
+        widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["name"].widget.attrs["autocomplete"] = "name"
+
+    def clean_name(self) -> str:
+        return _one_line(self.cleaned_data["name"])
+
+    def clean_organisation(self) -> str:
+        return _one_line(self.cleaned_data["organisation"])
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("website"):
+            raise forms.ValidationError(
+                _("The message could not be sent. Please try again."), code="honeypot"
+            )
+        if not solution_accepted(self.data.get("altcha", "")):
+            raise forms.ValidationError(
+                _(
+                    "The check that you are not a program did not finish. Wait until it says "
+                    "it is done, then send again."
+                ),
+                code="proof_of_work",
+            )
+        return cleaned
