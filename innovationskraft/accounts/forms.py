@@ -1,5 +1,12 @@
 from django import forms
+from django.conf import settings
+from django.contrib.auth import password_validation
+from django.contrib.auth.forms import PasswordResetForm
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
+
+from innovationskraft.accounts.models import User
+from innovationskraft.core.mail import mail_queue
 
 
 class ApiTokenForm(forms.Form):
@@ -8,3 +15,64 @@ class ApiTokenForm(forms.Form):
         max_length=100,
         help_text=_("What it is for, for example: the regional portal's import."),
     )
+
+
+class SignUpForm(forms.Form):
+    email = forms.EmailField(
+        label=_("E-mail address"),
+        help_text=_("Your work address: we send a link to it to confirm that it is yours."),
+        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
+    )
+    first_name = forms.CharField(
+        label=_("First name"),
+        max_length=150,
+        widget=forms.TextInput(attrs={"autocomplete": "given-name"}),
+    )
+    last_name = forms.CharField(
+        label=_("Last name"),
+        max_length=150,
+        widget=forms.TextInput(attrs={"autocomplete": "family-name"}),
+    )
+    password = forms.CharField(
+        label=_("Password"),
+        strip=False,
+        help_text=password_validation.password_validators_help_text_html(),
+        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
+    )
+
+    def clean(self):
+        cleaned = super().clean()
+        password = cleaned.get("password")
+        if password:
+            user = User(
+                email=cleaned.get("email", ""),
+                first_name=cleaned.get("first_name", ""),
+                last_name=cleaned.get("last_name", ""),
+            )
+            try:
+                password_validation.validate_password(password, user)
+            except forms.ValidationError as error:
+                self.add_error("password", error)
+        return cleaned
+
+
+class OutboxPasswordResetForm(PasswordResetForm):
+    """Django's reset form, with the mail written to the outbox (core/mail.py) instead of sent
+    while the person waits. Like Django's, it says the same for an unknown address."""
+
+    def send_mail(
+        self,
+        subject_template_name,
+        email_template_name,
+        context,
+        from_email,
+        to_email,
+        html_email_template_name=None,
+    ):
+        mail_queue(
+            kind="password_reset",
+            to=[to_email],
+            template="accounts/mail/password_reset",
+            context=context,
+            language=translation.get_language() or settings.LANGUAGE_CODE,
+        )

@@ -1,5 +1,6 @@
 from typing import Any, ClassVar
 
+from django.conf import settings
 from django.contrib.auth.models import AbstractUser, BaseUserManager
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -46,6 +47,10 @@ class User(AbstractUser):
     email = models.EmailField(_("e-mail address"), unique=True)
     site_role = models.CharField(
         _("site role"), max_length=20, choices=SiteRole.choices, blank=True, default=""
+    )
+    # The language the site writes to her in (mail): the one she used when she signed up.
+    language = models.CharField(
+        _("language"), max_length=10, choices=settings.LANGUAGES, default=settings.LANGUAGE_CODE
     )
 
     USERNAME_FIELD = "email"

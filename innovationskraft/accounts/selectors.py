@@ -31,3 +31,11 @@ def api_token_by_hash(*, secret_hash: str) -> ApiToken | None:
     if token is None or not token.user.is_active:
         return None
     return token
+
+
+def memberships_of(*, user: User) -> QuerySet[Membership]:
+    return (
+        Membership.objects.filter(user=user)
+        .select_related("organisation")
+        .order_by("organisation__name")
+    )

@@ -27,6 +27,13 @@ def membership_grant(
     return membership
 
 
+def membership_leave(*, user: User, membership_id: int) -> Membership:
+    """Ends one of the user's own memberships; Membership.DoesNotExist for anyone else's."""
+    membership = Membership.objects.select_related("organisation").get(pk=membership_id, user=user)
+    membership.delete()
+    return membership
+
+
 def api_token_hash(secret: str) -> str:
     return hashlib.sha256(secret.encode()).hexdigest()
 

@@ -1,17 +1,47 @@
 from django.contrib.auth import views as auth_views
-from django.urls import path
+from django.urls import path, reverse_lazy
 
 from innovationskraft.accounts import views
+from innovationskraft.accounts.forms import OutboxPasswordResetForm
 
 app_name = "accounts"
 urlpatterns = [
     path("", views.profile, name="profile"),
     path("nycklar/", views.api_token_create, name="api_token_create"),
     path("nycklar/<int:token_id>/aterkalla/", views.api_token_revoke, name="api_token_revoke"),
-    path(
-        "logga-in/",
-        auth_views.LoginView.as_view(template_name="accounts/login.html"),
-        name="login",
-    ),
+    path("logga-in/", views.LoginView.as_view(), name="login"),
     path("logga-ut/", auth_views.LogoutView.as_view(), name="logout"),
+    path("medlemskap/<int:membership_id>/lamna/", views.membership_leave, name="membership_leave"),
+    path("skapa/", views.sign_up, name="sign_up"),
+    path("skapa/skickat/", views.sign_up_sent, name="sign_up_sent"),
+    path("bekrafta/<str:token>/", views.verify, name="verify"),
+    path(
+        "nytt-losenord/",
+        auth_views.PasswordResetView.as_view(
+            form_class=OutboxPasswordResetForm,
+            template_name="accounts/password_reset.html",
+            success_url=reverse_lazy("accounts:password_reset_done"),
+        ),
+        name="password_reset",
+    ),
+    path(
+        "nytt-losenord/skickat/",
+        auth_views.PasswordResetDoneView.as_view(template_name="accounts/password_reset_done.html"),
+        name="password_reset_done",
+    ),
+    path(
+        "nytt-losenord/<uidb64>/<token>/",
+        auth_views.PasswordResetConfirmView.as_view(
+            template_name="accounts/password_reset_confirm.html",
+            success_url=reverse_lazy("accounts:password_reset_complete"),
+        ),
+        name="password_reset_confirm",
+    ),
+    path(
+        "nytt-losenord/klart/",
+        auth_views.PasswordResetCompleteView.as_view(
+            template_name="accounts/password_reset_complete.html"
+        ),
+        name="password_reset_complete",
+    ),
 ]

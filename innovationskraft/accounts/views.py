@@ -1,14 +1,22 @@
+from django.conf import settings
 from django.contrib import messages
+from django.contrib.auth import login
+from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.http import Http404
 from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import translation
+from django.utils.http import url_has_allowed_host_and_scheme, urlencode
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
 from innovationskraft.accounts import selectors, services
-from innovationskraft.accounts.forms import ApiTokenForm
-from innovationskraft.accounts.models import ApiToken
+from innovationskraft.accounts.forms import ApiTokenForm, SignUpForm
+from innovationskraft.accounts.models import ApiToken, Membership
+from innovationskraft.accounts.signup import user_sign_up, user_verified
+from innovationskraft.core.panels import panels_rendered
 
 
 def _profile(request, *, form: ApiTokenForm, new_secret: str = "", status: int = 200):
@@ -19,6 +27,8 @@ def _profile(request, *, form: ApiTokenForm, new_secret: str = "", status: int =
             "form": form,
             "tokens": selectors.active_api_tokens(user=request.user),
             "new_secret": new_secret,
+            "memberships": selectors.memberships_of(user=request.user),
+            "panels": panels_rendered(page="account", request=request, obj=request.user),
         },
         status=status,
     )
@@ -51,3 +61,80 @@ def api_token_revoke(request, token_id: int):
         raise Http404 from None
     messages.success(request, _("The token %(name)s no longer works.") % {"name": token.name})
     return redirect("accounts:profile")
+
+
+def _safe_next(request) -> str:
+    """Where to go after signing up, if it is a page of this site."""
+    target = request.POST.get("next") or request.GET.get("next") or ""
+    allowed = url_has_allowed_host_and_scheme(
+        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    )
+    return target if allowed else ""
+
+
+def sign_up(request):
+    if request.user.is_authenticated:
+        return redirect("accounts:profile")
+    form = SignUpForm(request.POST or None)
+    after = _safe_next(request)
+    suffix = f"?{urlencode({'next': after})}" if after else ""
+    if request.method == "POST":
+        if form.is_valid():
+            data = form.cleaned_data
+            user_sign_up(
+                email=data["email"],
+                first_name=data["first_name"],
+                last_name=data["last_name"],
+                password=data["password"],
+                language=translation.get_language() or settings.LANGUAGE_CODE,
+                verify_link=lambda token: request.build_absolute_uri(
+                    reverse("accounts:verify", args=[token]) + suffix
+                ),
+                reset_url=request.build_absolute_uri(reverse("accounts:password_reset")),
+            )
+            return redirect("accounts:sign_up_sent")
+        return render(request, "accounts/sign_up.html", {"form": form, "next": after}, status=400)
+    return render(request, "accounts/sign_up.html", {"form": form, "next": after})
+
+
+def sign_up_sent(request):
+    return render(request, "accounts/sign_up_sent.html")
+
+
+@never_cache
+def verify(request, token: str):
+    user = user_verified(token=token)
+    if user is None:
+        return render(request, "accounts/verify_failed.html", status=400)
+    if not request.user.is_authenticated or request.user.pk != user.pk:
+        login(request, user, backend="django.contrib.auth.backends.ModelBackend")
+    messages.success(request, _("Your address is confirmed and you are signed in."))
+    return redirect(_safe_next(request) or "accounts:profile")
+
+
+@login_required
+@require_POST
+def membership_leave(request, membership_id: int):
+    try:
+        membership = services.membership_leave(user=request.user, membership_id=membership_id)
+    except Membership.DoesNotExist:
+        raise Http404 from None
+    messages.success(
+        request,
+        _("You are no longer a member of %(organisation)s.")
+        % {"organisation": membership.organisation},
+    )
+    return redirect("accounts:profile")
+
+
+class LoginView(auth_views.LoginView):
+    """Django's sign-in, with the way to create an account that keeps where she was going."""
+
+    template_name = "accounts/login.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        after = self.get_redirect_url()
+        suffix = f"?{urlencode({'next': after})}" if after else ""
+        context["sign_up_url"] = reverse("accounts:sign_up") + suffix
+        return context

@@ -16,6 +16,11 @@ urlpatterns = [
         name="version",
     ),
     path("innovationer/<slug:slug>/vi-har-infort/", views.adoption_create, name="adopt"),
+    path(
+        "innovationer/<slug:slug>/vi-har-infort/<int:adoption_id>/ta-tillbaka/",
+        views.adoption_withdraw,
+        name="adoption_withdraw",
+    ),
     path("granskning/", views.review_queue, name="review_queue"),
     path("mina-innovationer/", views.my_cases, name="mine"),
     path("organisationer/", views.organisation_list, name="organisations"),

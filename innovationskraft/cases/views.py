@@ -7,6 +7,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from innovationskraft.accounts.selectors import organisation_ids_of
 from innovationskraft.cases import history, permissions, selectors, services
 from innovationskraft.cases.access import (
     access_case_for_edit,
@@ -16,10 +17,10 @@ from innovationskraft.cases.access import (
 from innovationskraft.cases.conflicts import conflict_changes, form_at_revision
 from innovationskraft.cases.forms import AdoptionForm, CaseForm, ReviewForm
 from innovationskraft.cases.models import Case, Organisation, Term, Vocabulary
-from innovationskraft.cases.panels import panels_rendered
 from innovationskraft.cases.relations import partners_in_order, tags_in_order
 from innovationskraft.cases.sources import source_name
 from innovationskraft.cases.structured_data import case_json_ld
+from innovationskraft.core.panels import panels_rendered
 
 
 def case_detail(request: HttpRequest, slug: str):
@@ -37,6 +38,7 @@ def case_detail(request: HttpRequest, slug: str):
             "barrier_groups": selectors.terms_by_parent(terms=barriers),
             "enabler_groups": selectors.terms_by_parent(terms=enablers),
             "adoptions": selectors.case_adoptions(case=case),
+            "own_organisation_ids": organisation_ids_of(request.user),
             "inspired": selectors.cases_inspired_by(case=case),
             "inspirations": selectors.case_inspirations(case=case),
             "adoptable_organisations": selectors.adoptable_organisations(
@@ -189,6 +191,21 @@ def adoption_create(request, slug):
             messages.success(request, _("Thank you! The adoption is recorded on the case."))
             return redirect(case)
     return render(request, "cases/adoption_form.html", {"case": case, "form": form})
+
+
+@login_required
+@require_POST
+def adoption_withdraw(request, slug, adoption_id: int):
+    """The adopting organisation takes back its record that it adopted the case."""
+    case = access_case_for_view(request.user, slug)
+    adoption = get_object_or_404(case.adoptions.select_related("organisation"), pk=adoption_id)
+    services.adoption_remove(actor=request.user, adoption=adoption)
+    messages.success(
+        request,
+        _("The adoption by %(organisation)s is withdrawn.")
+        % {"organisation": adoption.organisation.name},
+    )
+    return redirect(case)
 
 
 def organisation_list(request):

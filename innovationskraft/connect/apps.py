@@ -9,12 +9,13 @@ class ConnectConfig(AppConfig):
     verbose_name = _("Connect")
 
     def ready(self):
-        from innovationskraft.cases.panels import panel_add
         from innovationskraft.connect import panels
         from innovationskraft.connect.tasks import contact_messages_expire
+        from innovationskraft.core.panels import panel_add
         from innovationskraft.core.schedule import schedule_add
 
         panel_add(page="case", order=5, render=panels.case_contact)
+        panel_add(page="account", order=10, render=panels.account_memberships)
         schedule_add(
             name="contact-messages-expire", task=contact_messages_expire, every=timedelta(hours=1)
         )

@@ -3,6 +3,8 @@ import re
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from innovationskraft.accounts.models import Membership
+from innovationskraft.cases.models import Organisation
 from innovationskraft.connect.bot import solution_accepted
 
 # Line breaks and other control characters would let a name or an organisation add headers to
@@ -65,3 +67,32 @@ class ContactForm(forms.Form):
                 code="proof_of_work",
             )
         return cleaned
+
+
+class JoinForm(forms.Form):
+    organisation = forms.ModelChoiceField(
+        label=_("Organisation"),
+        queryset=Organisation.objects.order_by("name"),
+        help_text=_("Start typing its name to jump to it in the list."),
+    )
+    message = forms.CharField(
+        label=_("Message to its administrators"),
+        required=False,
+        max_length=1000,
+        help_text=_("For example your unit and your role, so they know who you are."),
+        widget=forms.Textarea(attrs={"rows": 4}),
+    )
+
+
+class RoleForm(forms.Form):
+    role = forms.ChoiceField(
+        label=_("Role"), choices=Membership.Role.choices, initial=Membership.Role.EDITOR
+    )
+
+
+class InvitationForm(RoleForm):
+    email = forms.EmailField(
+        label=_("E-mail address"), widget=forms.EmailInput(attrs={"autocomplete": "off"})
+    )
+
+    field_order = ["email", "role"]

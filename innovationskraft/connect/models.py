@@ -1,7 +1,8 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from innovationskraft.cases.models import Case
+from innovationskraft.accounts.models import Membership, User
+from innovationskraft.cases.models import Case, Organisation
 from innovationskraft.core.models import OutgoingMail
 
 
@@ -45,3 +46,75 @@ class SpentChallenge(models.Model):
 
     def __str__(self):
         return self.signature[:12]
+
+
+class JoinRequest(models.Model):
+    """A person asks to become a member of an organisation; its administrators, or a moderator,
+    approve or refuse. Until then she has no rights in it."""
+
+    class State(models.TextChoices):
+        PENDING = "pending", _("Waiting for a decision")
+        APPROVED = "approved", _("Approved")
+        REFUSED = "refused", _("Refused")
+
+    user = models.ForeignKey(
+        User, verbose_name=_("user"), on_delete=models.CASCADE, related_name="join_requests"
+    )
+    organisation = models.ForeignKey(
+        Organisation,
+        verbose_name=_("organisation"),
+        on_delete=models.CASCADE,
+        related_name="join_requests",
+    )
+    message = models.TextField(_("message"), max_length=1000, blank=True)
+    state = models.CharField(
+        _("state"), max_length=20, choices=State.choices, default=State.PENDING
+    )
+    created_at = models.DateTimeField(_("asked"), auto_now_add=True)
+    decided_at = models.DateTimeField(_("decided"), null=True, blank=True)
+    decided_by = models.ForeignKey(
+        User, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+
+    class Meta:
+        verbose_name = _("join request")
+        verbose_name_plural = _("join requests")
+        ordering = ["created_at", "id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["user", "organisation"],
+                condition=models.Q(state="pending"),
+                name="one_pending_join_request",
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.user} → {self.organisation}"
+
+
+class Invitation(models.Model):
+    """An organisation's administrator invites someone by e-mail; the link in the mail makes
+    the account with that address a member."""
+
+    organisation = models.ForeignKey(
+        Organisation,
+        verbose_name=_("organisation"),
+        on_delete=models.CASCADE,
+        related_name="invitations",
+    )
+    email = models.EmailField(_("e-mail address"))
+    role = models.CharField(
+        _("role"), max_length=20, choices=Membership.Role.choices, default=Membership.Role.EDITOR
+    )
+    invited_by = models.ForeignKey(
+        User, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    created_at = models.DateTimeField(_("invited"), auto_now_add=True)
+    accepted_at = models.DateTimeField(_("accepted"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("invitation")
+        verbose_name_plural = _("invitations")
+
+    def __str__(self):
+        return f"{self.email} → {self.organisation}"

@@ -1,7 +1,9 @@
 from django.conf import settings
+from django.db.models import QuerySet
 
-from innovationskraft.accounts.models import User
-from innovationskraft.cases.models import Case
+from innovationskraft.accounts.models import Membership, User
+from innovationskraft.cases.models import Case, Organisation
+from innovationskraft.connect.models import JoinRequest
 
 
 def contact_recipients(*, case: Case) -> list[str]:
@@ -19,3 +21,29 @@ def recipient_language(*, case: Case) -> str:
     """The people behind a case read what the site writes to them in the case's language."""
     codes = [code for code, _name in settings.LANGUAGES]
     return case.language if case.language in codes else settings.LANGUAGE_CODE
+
+
+def join_requests_to_decide(*, user: User) -> QuerySet[JoinRequest]:
+    """The pending requests the user may decide: all of them for a moderator, those to her
+    organisations for an administrator."""
+    pending = JoinRequest.objects.filter(state=JoinRequest.State.PENDING).select_related(
+        "user", "organisation"
+    )
+    if user.is_moderator:
+        return pending
+    return pending.filter(
+        organisation__memberships__user=user,
+        organisation__memberships__role=Membership.Role.ADMIN,
+    )
+
+
+def pending_join_requests_of(*, user: User) -> QuerySet[JoinRequest]:
+    return JoinRequest.objects.filter(user=user, state=JoinRequest.State.PENDING).select_related(
+        "organisation"
+    )
+
+
+def organisations_administered_by(*, user: User) -> QuerySet[Organisation]:
+    return Organisation.objects.filter(
+        memberships__user=user, memberships__role=Membership.Role.ADMIN
+    ).order_by("name")

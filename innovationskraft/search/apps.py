@@ -7,7 +7,7 @@ class SearchConfig(AppConfig):
     verbose_name = _("Search")
 
     def ready(self):
-        from innovationskraft.cases.panels import panel_add
+        from innovationskraft.core.panels import panel_add
         from innovationskraft.search import panels, receivers  # noqa: F401
 
         panel_add(page="case", order=10, render=panels.case_related)

@@ -17,7 +17,7 @@ class WorkshopsConfig(AppConfig):
     def ready(self):
         # After the cases: the demo workshop names the demo cases and their organisations.
         register_demo_loader(20, _load_demo)
-        from innovationskraft.cases.panels import panel_add
+        from innovationskraft.core.panels import panel_add
         from innovationskraft.workshops import panels
 
         panel_add(page="case", order=20, render=panels.case_reports)

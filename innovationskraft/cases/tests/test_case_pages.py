@@ -657,3 +657,28 @@ def test_an_adoption_year_in_the_future_is_rejected(client, other_editor, vaster
     assert response.status_code == 200
     assert "year" in response.context["form"].errors
     assert Case.objects.get(pk=case.pk).adoption_count == 0
+
+
+def test_the_adopting_organisation_withdraws_its_adoption(
+    client, make_case, other_editor, vasteras
+):
+    case = make_case(status=Case.Status.PUBLISHED)
+    adoption = services.adoption_record(actor=None, case=case, organisation=vasteras, year=2024)
+    client.force_login(other_editor)
+    page = client.get(case.get_absolute_url()).content.decode()
+    url = reverse("cases:adoption_withdraw", args=[case.slug, adoption.pk])
+    assert url in page
+    assert client.post(url)["Location"] == case.get_absolute_url()
+    case.refresh_from_db()
+    assert case.adoption_count == 0
+    assert not case.adoptions.exists()
+
+
+def test_no_one_else_withdraws_an_adoption(client, make_case, editor, vasteras):
+    case = make_case(status=Case.Status.PUBLISHED)
+    adoption = services.adoption_record(actor=None, case=case, organisation=vasteras, year=2024)
+    client.force_login(editor)  # of the lead organisation, not of the adopting one
+    url = reverse("cases:adoption_withdraw", args=[case.slug, adoption.pk])
+    assert url not in client.get(case.get_absolute_url()).content.decode()
+    assert client.post(url).status_code == 403
+    assert case.adoptions.exists()

@@ -9,6 +9,7 @@ from innovationskraft.cases.tests.conftest import (  # noqa: F401 - fixtures sha
     eskilstuna,
     make_case,
     moderator,
+    other_editor,
     vasteras,
 )
 

@@ -1,6 +1,7 @@
 """A real SMTP server for the tests (aiosmtpd), on a free local port: the site sends through
 Django's SMTP backend to it, and a test reads what arrived, headers and all."""
 
+import re
 import socket
 import threading
 from dataclasses import dataclass
@@ -20,6 +21,12 @@ class Received:
     def text(self) -> str:
         part = self.message.get_body(preferencelist=("plain",))
         return part.get_content() if part else ""
+
+    def link(self, containing: str = "") -> str:
+        """The first address in the plain text that contains `containing`."""
+        found = [url for url in re.findall(r"https?://\S+", self.text) if containing in url]
+        assert found, f"no link with {containing!r} in:\n{self.text}"
+        return found[0]
 
     @property
     def html(self) -> str:

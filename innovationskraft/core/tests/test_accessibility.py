@@ -17,6 +17,7 @@ from innovationskraft.cases.contract import CaseInput, input_from_case
 from innovationskraft.cases.demo import demo_load
 from innovationskraft.cases.history import case_versions
 from innovationskraft.cases.models import Case, Organisation, Term
+from innovationskraft.connect import joining
 from innovationskraft.core.testing.axe import axe_violations, describe
 from innovationskraft.core.testing.browser import sign_in
 from innovationskraft.workshops import services as workshop_services
@@ -146,6 +147,46 @@ def _create_a_token(page) -> None:
 
 def account_holder_creating_a_token() -> dict:
     return account_holder() | {"then": _create_a_token}
+
+
+def organisation_admin_with_a_request() -> dict:
+    """An administrator of Eskilstuna kommun with a request to join and an invitation out;
+    the person who asked is a member of Umeå kommun."""
+    demo_load()
+    eskilstuna, umea = _municipality("0484"), _municipality("2480")
+    admin = _user("admin@eskilstuna.se")
+    membership_grant(user=admin, organisation=eskilstuna, role="admin")
+    asker = _user("ny@umea.se", organisation=umea)
+    joining.join_request_create(
+        user=asker, organisation=eskilstuna, message="Jag arbetar med e-hälsa.", decide_url="/"
+    )
+    invitation = joining.invitation_create(
+        actor=admin,
+        organisation=eskilstuna,
+        email="inbjuden@eskilstuna.se",
+        role="editor",
+        language="sv",
+        accept_link=lambda token: token,
+    )
+    return {
+        "user": admin,
+        "asker": asker,
+        "slug": eskilstuna.slug,
+        "token": joining.invitation_token(invitation),
+    }
+
+
+def person_who_asked_to_join() -> dict:
+    prepared = organisation_admin_with_a_request()
+    return prepared | {"user": prepared["asker"]}
+
+
+def invited_person() -> dict:
+    return organisation_admin_with_a_request() | {"user": _user("inbjuden@eskilstuna.se")}
+
+
+def visitor_after_a_failed_sign_up() -> dict:
+    return {"then": _submit_the_form_unfilled}
 
 
 def _type_a_query(page) -> None:
@@ -418,6 +459,20 @@ PAGES = [
     ("login", "/konto/logga-in/", None),
     ("account", "/konto/", account_holder),
     ("account-new-token", "/konto/", account_holder_creating_a_token),
+    ("account-with-organisations", "/konto/", person_who_asked_to_join),
+    ("account-of-an-organisation-admin", "/konto/", organisation_admin_with_a_request),
+    ("sign-up", "/konto/skapa/", None),
+    ("sign-up-errors", "/konto/skapa/", visitor_after_a_failed_sign_up),
+    ("sign-up-sent", "/konto/skapa/skickat/", None),
+    ("password-reset", "/konto/nytt-losenord/", None),
+    ("password-reset-sent", "/konto/nytt-losenord/skickat/", None),
+    ("password-reset-old-link", "/konto/nytt-losenord/MQ/fel-nyckel/", None),
+    ("password-reset-done", "/konto/nytt-losenord/klart/", None),
+    ("join", "/konto/ga-med/", person_who_asked_to_join),
+    ("join-requests", "/konto/forfragningar/", organisation_admin_with_a_request),
+    ("join-requests-none", "/konto/forfragningar/", account_holder),
+    ("invite", "/organisationer/{slug}/bjud-in/", organisation_admin_with_a_request),
+    ("invitation", "/konto/inbjudan/{token}/", invited_person),
     ("not-found", "/finns-inte/", None),
     ("case-list", "/innovationer/", demo_load),
     ("case-list-filtered", "/innovationer/?barrier=silos&sort=title", full_case),

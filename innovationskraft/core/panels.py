@@ -1,6 +1,7 @@
-"""Parts of the pages of cases that higher apps add, so that cases never imports them: the
+"""Parts of pages that higher apps add, so that the app of the page never imports them: the
 search adds similar cases and the case lists of organisations and terms, the workshops add
-the reports that name a case. An app registers its panels in its AppConfig.ready()."""
+the reports that name a case, connect adds the contact form to a case and the organisations
+to the account page. An app registers its panels in its AppConfig.ready()."""
 
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -15,7 +16,7 @@ Render = Callable[[HttpRequest, object], str]
 
 @dataclass(frozen=True)
 class Panel:
-    page: str  # "case", "organisation" or "term"
+    page: str  # "case", "organisation", "term" or "account"
     order: int
     render: Render
 
