@@ -6,7 +6,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 
 .PHONY: run test test-only lint format install install-dev messages bench bench-search \
-	bench-workshop bench-import bench-vectors clean
+	bench-workshop bench-import bench-vectors bench-notify clean
 
 $(BIN)/python:
 	@$(PYTHON) -m venv $(VENV) 2>/dev/null || { \
@@ -81,6 +81,11 @@ bench-workshop: install-dev
 # 100,000 generated cases exported as JSON Lines, then imported into an empty SQLite database.
 bench-import: install-dev
 	$(BIN)/python bench/import_jsonl.py --cases 100000
+
+# Digests for 10,000 followers after 1,000 cases are published, sent through a local SMTP
+# server: the time, and that none is lost or sent twice (aiosmtpd from the dev extra).
+bench-notify: install-dev
+	$(BIN)/python bench/notify.py --followers 10000 --cases 1000
 
 clean:
 	rm -rf $(VENV) staticfiles .pytest_cache screenshots

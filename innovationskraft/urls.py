@@ -14,6 +14,9 @@ handler500 = core_views.server_error
 urlpatterns = [
     path("healthz", core_views.healthz, name="healthz"),
     path("api/v1/", api_urls()),
+    # Single sign-on's start and the provider's way back (connect/sso.py): one address in
+    # every language, as the provider has it registered.
+    path("oidc/", include("mozilla_django_oidc.urls")),
 ]
 urlpatterns += i18n_patterns(
     # The home page draws on the highest app it shows; its name stays when it moves up.

@@ -137,4 +137,7 @@ class LoginView(auth_views.LoginView):
         after = self.get_redirect_url()
         suffix = f"?{urlencode({'next': after})}" if after else ""
         context["sign_up_url"] = reverse("accounts:sign_up") + suffix
+        if settings.OIDC_RP_CLIENT_ID:
+            context["sso_url"] = reverse("oidc_authentication_init") + suffix
+            context["sso_name"] = settings.OIDC_PROVIDER_NAME or _("your organisation's sign-in")
         return context

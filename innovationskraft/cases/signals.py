@@ -4,6 +4,8 @@ search index, the history, later notifications and vectors) listens to it and so
 with every write, however it was made. Business rules stay in the services."""
 
 from collections.abc import Iterable
+from dataclasses import dataclass
+from enum import StrEnum
 
 from django.dispatch import Signal
 
@@ -13,11 +15,34 @@ from innovationskraft.cases.snapshots import CaseSnapshot
 # Arguments: case_ids (list[int]), actor (a user or None for a system process), action (an
 # untranslated text for the history, such as "Edited"), versioned (whether what the case says
 # changed, so that the history keeps a version; False for a count or a deletion), snapshot (the
-# cases as they are now, read once for all listeners).
+# cases as they are now, read once for all listeners), event (a CaseEvent when a person's step
+# in the review loop or the spread of the case caused the change, else None).
 case_changed = Signal()
 
 
-def cases_changed(*, case_ids: Iterable[int], actor, action: str, versioned: bool = True) -> None:
+@dataclass(frozen=True)
+class CaseEvent:
+    """What happened, for those who tell people about it (notifications)."""
+
+    class Kind(StrEnum):
+        SUBMITTED = "submitted"
+        PUBLISHED = "published"
+        RETURNED = "returned"
+        ADOPTED = "adopted"
+
+    kind: Kind
+    comment: str = ""
+    organisation_id: int | None = None  # the adopting organisation
+
+
+def cases_changed(
+    *,
+    case_ids: Iterable[int],
+    actor,
+    action: str,
+    versioned: bool = True,
+    event: CaseEvent | None = None,
+) -> None:
     case_ids = list(case_ids)
     case_changed.send(
         sender=Case,
@@ -26,4 +51,5 @@ def cases_changed(*, case_ids: Iterable[int], actor, action: str, versioned: boo
         action=action,
         versioned=versioned,
         snapshot=CaseSnapshot(case_ids),
+        event=event,
     )

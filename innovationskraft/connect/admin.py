@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from innovationskraft.connect.models import ContactMessage
+from innovationskraft.connect.models import ContactMessage, SsoRule
 
 
 @admin.register(ContactMessage)
@@ -19,3 +19,10 @@ class ContactMessageAdmin(admin.ModelAdmin):
 
     def has_change_permission(self, request, obj=None):
         return False
+
+
+@admin.register(SsoRule)
+class SsoRuleAdmin(admin.ModelAdmin):
+    list_display = ["organisation", "email_domain", "claim", "claim_value", "role"]
+    autocomplete_fields = ["organisation"]
+    search_fields = ["organisation__name", "email_domain", "claim_value"]

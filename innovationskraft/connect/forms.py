@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from innovationskraft.accounts.models import Membership
 from innovationskraft.cases.models import Organisation
 from innovationskraft.connect.bot import solution_accepted
+from innovationskraft.connect.models import Follow
 
 # Line breaks and other control characters would let a name or an organisation add headers to
 # the e-mail it goes into.
@@ -96,3 +97,12 @@ class InvitationForm(RoleForm):
     )
 
     field_order = ["email", "role"]
+
+
+class FollowForm(forms.Form):
+    frequency = forms.ChoiceField(
+        label=_("How often"),
+        choices=Follow.Frequency.choices,
+        initial=Follow.Frequency.WEEKLY,
+        help_text=_("Nothing is sent when nothing is new."),
+    )

@@ -6,7 +6,7 @@ from collections.abc import Callable
 from django.core import signing
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
-from django.db.models import Q, QuerySet
+from django.db.models import QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -14,6 +14,8 @@ from innovationskraft.accounts.models import Membership, User
 from innovationskraft.accounts.services import membership_grant
 from innovationskraft.cases.models import Organisation
 from innovationskraft.connect.models import Invitation, JoinRequest
+from innovationskraft.connect.notifications import Kind, notify
+from innovationskraft.connect.selectors import moderators
 from innovationskraft.core.mail import mail_queue
 
 INVITATION_SALT = "innovationskraft.connect.invitation"
@@ -29,12 +31,6 @@ def organisation_admins(*, organisation: Organisation) -> QuerySet[User]:
         is_active=True,
         memberships__organisation=organisation,
         memberships__role=Membership.Role.ADMIN,
-    )
-
-
-def moderators() -> QuerySet[User]:
-    return User.objects.filter(is_active=True).filter(
-        Q(is_superuser=True) | ~Q(site_role=User.SiteRole.NONE)
     )
 
 
@@ -55,17 +51,6 @@ def can_manage_members(user, organisation: Organisation) -> bool:
     )
 
 
-def _mail_each(users, *, kind: str, template: str, context: dict) -> None:
-    for user in users:
-        mail_queue(
-            kind=kind,
-            to=[user.email],
-            template=template,
-            context={**context, "recipient": user},
-            language=user.language,
-        )
-
-
 @transaction.atomic
 def join_request_create(
     *, user: User, organisation: Organisation, message: str, decide_url: str
@@ -82,9 +67,9 @@ def join_request_create(
     request = JoinRequest.objects.create(
         user=user, organisation=organisation, message=message.strip()
     )
-    _mail_each(
+    notify(
         join_deciders(organisation=organisation),
-        kind="join_request",
+        kind=Kind.JOIN_REQUEST,
         template="connect/mail/join_request",
         context={"join_request": request, "decide_url": decide_url},
     )
@@ -105,11 +90,13 @@ def join_request_decide(
     join_request.state = JoinRequest.State.APPROVED if approve else JoinRequest.State.REFUSED
     join_request.decided_at, join_request.decided_by = timezone.now(), actor
     join_request.save(update_fields=["state", "decided_at", "decided_by"])
-    _mail_each(
-        [join_request.user],
+    # An answer to her own request: not a notification she can turn off.
+    mail_queue(
         kind="join_decision",
+        to=[join_request.user.email],
         template="connect/mail/join_decision",
         context={"join_request": join_request, "account_url": account_url},
+        language=join_request.user.language,
     )
     return join_request
 

@@ -118,3 +118,101 @@ class Invitation(models.Model):
 
     def __str__(self):
         return f"{self.email} → {self.organisation}"
+
+
+class NotificationOptOut(models.Model):
+    """A kind of notification (connect/notifications.py) that a person no longer wants."""
+
+    user = models.ForeignKey(
+        User, verbose_name=_("user"), on_delete=models.CASCADE, related_name="opt_outs"
+    )
+    kind = models.CharField(_("kind"), max_length=40)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("turned-off notification")
+        verbose_name_plural = _("turned-off notifications")
+        constraints = [
+            models.UniqueConstraint(fields=["user", "kind"], name="one_opt_out_per_kind")
+        ]
+
+    def __str__(self):
+        return f"{self.user}: {self.kind}"
+
+
+class Follow(models.Model):
+    """A signed-in person follows a part of the library: an organisation, a sector, a barrier
+    or an enabler, or any search. Each is the list's filters and words (search/filters.py), so
+    a digest finds what is new by the same read as the list."""
+
+    class Frequency(models.TextChoices):
+        DAILY = "daily", _("Daily")
+        WEEKLY = "weekly", _("Weekly")
+
+    user = models.ForeignKey(
+        User, verbose_name=_("user"), on_delete=models.CASCADE, related_name="follows"
+    )
+    label = models.CharField(_("what"), max_length=300)
+    filters = models.JSONField(_("filters"), default=dict)
+    frequency = models.CharField(
+        _("how often"), max_length=10, choices=Frequency.choices, default=Frequency.WEEKLY
+    )
+    created_at = models.DateTimeField(_("since"), auto_now_add=True)
+    # Up to when the cases have been told; a digest tells what changed after it.
+    told_until = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("follow")
+        verbose_name_plural = _("follows")
+        ordering = ["created_at", "id"]
+
+    def __str__(self):
+        return f"{self.user}: {self.label}"
+
+
+class SsoRule(models.Model):
+    """Who becomes a member of an organisation by signing in through single sign-on: everyone
+    whose e-mail address ends in the domain, or whose identity provider sends the claim with
+    the value (connect/sso.py). Set up by an administrator."""
+
+    organisation = models.ForeignKey(
+        Organisation,
+        verbose_name=_("organisation"),
+        on_delete=models.CASCADE,
+        related_name="sso_rules",
+    )
+    email_domain = models.CharField(
+        _("e-mail domain"),
+        max_length=200,
+        blank=True,
+        help_text=_("For example eskilstuna.se: the part after @, without it."),
+    )
+    claim = models.CharField(
+        _("claim"),
+        max_length=100,
+        blank=True,
+        help_text=_("The name of a claim the identity provider sends, for example organisation."),
+    )
+    claim_value = models.CharField(_("claim value"), max_length=200, blank=True)
+    role = models.CharField(
+        _("role"), max_length=20, choices=Membership.Role.choices, default=Membership.Role.EDITOR
+    )
+
+    class Meta:
+        verbose_name = _("single sign-on rule")
+        verbose_name_plural = _("single sign-on rules")
+        constraints = [
+            models.CheckConstraint(
+                condition=~models.Q(email_domain="") | ~models.Q(claim=""),
+                name="sso_rule_names_a_domain_or_a_claim",
+            )
+        ]
+
+    def __str__(self):
+        which = self.email_domain or f"{self.claim}={self.claim_value}"
+        return f"{which} → {self.organisation}"
+
+    def matches(self, email: str, claims: dict) -> bool:
+        if self.email_domain:
+            return email.lower().rsplit("@", 1)[-1] == self.email_domain.lower().lstrip("@")
+        return str(claims.get(self.claim, "")) == self.claim_value

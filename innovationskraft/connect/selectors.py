@@ -1,5 +1,5 @@
 from django.conf import settings
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 
 from innovationskraft.accounts.models import Membership, User
 from innovationskraft.cases.models import Case, Organisation
@@ -47,3 +47,9 @@ def organisations_administered_by(*, user: User) -> QuerySet[Organisation]:
     return Organisation.objects.filter(
         memberships__user=user, memberships__role=Membership.Role.ADMIN
     ).order_by("name")
+
+
+def moderators() -> QuerySet[User]:
+    return User.objects.filter(is_active=True).filter(
+        Q(is_superuser=True) | ~Q(site_role=User.SiteRole.NONE)
+    )

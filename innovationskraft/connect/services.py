@@ -8,8 +8,9 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from innovationskraft.accounts.models import User
 from innovationskraft.cases.models import Case
-from innovationskraft.connect.models import ContactMessage, SpentChallenge
+from innovationskraft.connect.models import ContactMessage, NotificationOptOut, SpentChallenge
 from innovationskraft.connect.selectors import contact_recipients, recipient_language
 from innovationskraft.core.clients import address_key
 from innovationskraft.core.mail import mail_queue
@@ -86,3 +87,12 @@ def contact_messages_expired(*, now: datetime | None = None) -> int:
     since = now - timedelta(days=settings.CONTACT_MESSAGE_KEEP_DAYS)
     deleted, _by_model = ContactMessage.objects.filter(created_at__lt=since).delete()
     return deleted
+
+
+def notification_opt_out(*, user: User, kind: str) -> None:
+    """She gets no more mail of this kind (notifications.py); asking twice changes nothing."""
+    NotificationOptOut.objects.get_or_create(user=user, kind=kind)
+
+
+def notification_opt_in(*, user: User, kind: str) -> None:
+    NotificationOptOut.objects.filter(user=user, kind=kind).delete()

@@ -68,3 +68,9 @@ CaseFilters: TypeAlias = make_dataclass(  # type: ignore[valid-type]
 )
 CaseFilters.__module__ = __name__
 CaseFilters.__doc__ = "What narrows and orders a list of cases: words, filters and a sort."
+
+
+def term_filter(term) -> dict[str, str]:
+    """The filter that lists the cases linked to a vocabulary term, or {} when none does."""
+    names = [f.filter for f in contract.FILTERED if f.vocabulary == term.vocabulary]
+    return {names[0]: term.code} if names else {}

@@ -3,9 +3,8 @@
 from django.http import HttpRequest
 from django.template.loader import render_to_string
 
-from innovationskraft.cases import contract
 from innovationskraft.cases.models import Case, Organisation, Term
-from innovationskraft.search.filters import CaseFilters
+from innovationskraft.search.filters import CaseFilters, term_filter
 from innovationskraft.search.selectors import case_search
 
 PAGE_SIZE = 20
@@ -32,8 +31,7 @@ def organisation_cases(request: HttpRequest, organisation: Organisation) -> str:
 
 def term_cases(request: HttpRequest, term: Term) -> str:
     """The cases linked to the term or, for a top-level term, to any of its children."""
-    names = [f.filter for f in contract.FILTERED if f.vocabulary == term.vocabulary]
-    filters = CaseFilters(**{names[0]: term.code}) if names else None
-    if filters is None:
+    by_term = term_filter(term)
+    if not by_term:
         return ""
-    return _case_list(request, "search/panels/term_cases.html", filters)
+    return _case_list(request, "search/panels/term_cases.html", CaseFilters(**by_term))

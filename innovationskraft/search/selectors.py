@@ -399,3 +399,20 @@ def library_counts() -> dict[str, int]:
         "organisations": len(np.unique(columns.organisation)),
         "adoptions": Adoption.objects.filter(case__status=Case.Status.PUBLISHED).count(),
     }
+
+
+def case_ids_matching(*, filters: CaseFilters, among: list[int]) -> list[int]:
+    """Of the published cases `among`, the ids of those that the filters and all the words
+    find, ascending: for telling followers what is new (no fallback to some of the words)."""
+    columns = library_columns()
+    positions = columns.positions(np.array(sorted(set(among)), dtype=np.int64))
+    passing = columns.filter_mask(filters)
+    if passing is not None:
+        positions = positions[passing[positions]]
+    query = parse(filters.q)
+    if not query.is_empty and len(positions):
+        query = with_joins(query, version=columns.version)
+        ids = columns.ids[positions]
+        found = get_backend().matching_ids(query, Mode.ALL, among=ids.tolist())
+        return sorted(set(found.tolist()))
+    return sorted(columns.ids[positions].tolist())

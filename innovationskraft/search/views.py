@@ -6,6 +6,7 @@ from django.urls import reverse
 from django.views.decorators.vary import vary_on_headers
 
 from innovationskraft.cases.access import access_case_for_view
+from innovationskraft.core.panels import panels_rendered
 from innovationskraft.search import selectors, similarity
 from innovationskraft.search.filters import SORT_CHOICES, CaseFilters
 
@@ -39,6 +40,7 @@ def case_list(request):
         "page": results.page,
         "facets": results.facets,
         "sorts": SORT_CHOICES,
+        "panels": panels_rendered(page="search", request=request, obj=filters),
     }
     return render(request, "search/case_list.html", context)
 
@@ -54,6 +56,7 @@ def search(request):
         "page": results.page,
         "sorts": SORT_CHOICES,
         "clear_url": clear_url,
+        "panels": panels_rendered(page="search", request=request, obj=filters),
     }
     template = "search/results.html" if _partial(request) else "search/search.html"
     return render(request, template, context)

@@ -10,14 +10,16 @@ from innovationskraft.accounts.types import Actor
 from innovationskraft.cases import permissions
 from innovationskraft.cases.models import Adoption, Case, Organisation
 from innovationskraft.cases.services.common import require, user_or_none
-from innovationskraft.cases.signals import cases_changed
+from innovationskraft.cases.signals import CaseEvent, cases_changed
 
 ADOPTIONS_CHANGED = gettext_noop("Adoptions changed")
 
 
-def _count_changed(case_id: int, actor: Actor) -> None:
+def _count_changed(case_id: int, actor: Actor, event: CaseEvent | None = None) -> None:
     # What the case says is the same: no version, but the order by adoptions changed.
-    cases_changed(case_ids=[case_id], actor=actor, action=ADOPTIONS_CHANGED, versioned=False)
+    cases_changed(
+        case_ids=[case_id], actor=actor, action=ADOPTIONS_CHANGED, versioned=False, event=event
+    )
 
 
 @transaction.atomic
@@ -50,7 +52,9 @@ def adoption_record(
             % {"organisation": organisation.name}
         ) from None
     Case.objects.filter(pk=case.pk).update(adoption_count=F("adoption_count") + 1)
-    _count_changed(case.pk, actor)
+    _count_changed(
+        case.pk, actor, CaseEvent(CaseEvent.Kind.ADOPTED, organisation_id=organisation.pk)
+    )
     return adoption
 
 

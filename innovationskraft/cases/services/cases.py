@@ -18,7 +18,7 @@ from innovationskraft.cases.models.cases import new_case_identifier
 from innovationskraft.cases.relations import partners_set, tags_set
 from innovationskraft.cases.services.common import require, user_or_none
 from innovationskraft.cases.services.organisations import unique_slug
-from innovationskraft.cases.signals import cases_changed
+from innovationskraft.cases.signals import CaseEvent, cases_changed
 
 
 class EditConflict(Exception):
@@ -113,12 +113,14 @@ def case_saved_elsewhere(*, actor: Actor, case: Case, created: bool) -> None:
 
 
 @transaction.atomic
-def _set_status(case: Case, status: str, actor: Actor, comment: str) -> Case:
+def _set_status(
+    case: Case, status: str, actor: Actor, comment: str, event: CaseEvent | None = None
+) -> Case:
     case.status = status
     if status == Case.Status.PUBLISHED and case.published_at is None:
         case.published_at = timezone.now()
     case.save(update_fields=["status", "published_at", "updated_at"])
-    cases_changed(case_ids=[case.pk], actor=actor, action=comment)
+    cases_changed(case_ids=[case.pk], actor=actor, action=comment, event=event)
     return case
 
 
@@ -126,7 +128,10 @@ def case_submit_for_review(*, actor: Actor, case: Case) -> Case:
     require(permissions.can_edit_case(actor, case))
     if case.status != Case.Status.DRAFT:
         raise ValidationError(_("Only a draft can be submitted for review."))
-    return _set_status(case, Case.Status.IN_REVIEW, actor, gettext_noop("Submitted for review"))
+    submitted = CaseEvent(CaseEvent.Kind.SUBMITTED)
+    return _set_status(
+        case, Case.Status.IN_REVIEW, actor, gettext_noop("Submitted for review"), submitted
+    )
 
 
 def _decided(case: Case, actor: Actor, outcome: str, comment: str) -> None:
@@ -138,12 +143,14 @@ def _decided(case: Case, actor: Actor, outcome: str, comment: str) -> None:
 
 @transaction.atomic
 def case_publish(*, actor: Actor, case: Case, comment: str = "") -> Case:
+    event = None  # a system process (an import, the demo) publishes without telling anyone
     if actor is not None:
         require(permissions.can_review_cases(actor))
         if case.status != Case.Status.IN_REVIEW:
             raise ValidationError(_("Only a case in review can be published."))
         _decided(case, actor, ReviewDecision.Outcome.PUBLISHED, comment)
-    return _set_status(case, Case.Status.PUBLISHED, actor, gettext_noop("Published"))
+        event = CaseEvent(CaseEvent.Kind.PUBLISHED, comment=comment)
+    return _set_status(case, Case.Status.PUBLISHED, actor, gettext_noop("Published"), event)
 
 
 @transaction.atomic
@@ -154,7 +161,10 @@ def case_return_to_owner(*, actor: Actor, case: Case, comment: str) -> Case:
     if case.status != Case.Status.IN_REVIEW:
         raise ValidationError(_("Only a case in review can be returned."))
     _decided(case, actor, ReviewDecision.Outcome.RETURNED, comment)
-    return _set_status(case, Case.Status.DRAFT, actor, gettext_noop("Returned for changes"))
+    returned = CaseEvent(CaseEvent.Kind.RETURNED, comment=comment)
+    return _set_status(
+        case, Case.Status.DRAFT, actor, gettext_noop("Returned for changes"), returned
+    )
 
 
 def case_archive(*, actor: Actor, case: Case) -> Case:

@@ -17,7 +17,8 @@ from innovationskraft.cases.contract import CaseInput, input_from_case
 from innovationskraft.cases.demo import demo_load
 from innovationskraft.cases.history import case_versions
 from innovationskraft.cases.models import Case, Organisation, Term
-from innovationskraft.connect import joining
+from innovationskraft.connect import following, joining
+from innovationskraft.connect.notifications import unsubscribe_token
 from innovationskraft.core.testing.axe import axe_violations, describe
 from innovationskraft.core.testing.browser import sign_in
 from innovationskraft.workshops import services as workshop_services
@@ -183,6 +184,30 @@ def person_who_asked_to_join() -> dict:
 
 def invited_person() -> dict:
     return organisation_admin_with_a_request() | {"user": _user("inbjuden@eskilstuna.se")}
+
+
+def moderator_turning_off_a_kind_of_mail() -> dict:
+    return {
+        "token": unsubscribe_token(_user("mona@moderator.se", site_role="moderator"), "adopted")
+    }
+
+
+def _turn_it_off(page) -> None:
+    page.locator("main form button[type=submit]").click()
+    page.locator("main form input[name=again]").wait_for(state="attached")
+
+
+def moderator_who_turned_off_a_kind_of_mail() -> dict:
+    return moderator_turning_off_a_kind_of_mail() | {"then": _turn_it_off}
+
+
+def follower() -> dict:
+    demo_load()
+    user = _user("foljare@umea.se")
+    following.follow_create(
+        user=user, filters={"barrier": "procurement"}, label="Upphandling", frequency="weekly"
+    )
+    return {"user": user}
 
 
 def visitor_after_a_failed_sign_up() -> dict:
@@ -473,6 +498,11 @@ PAGES = [
     ("join-requests-none", "/konto/forfragningar/", account_holder),
     ("invite", "/organisationer/{slug}/bjud-in/", organisation_admin_with_a_request),
     ("invitation", "/konto/inbjudan/{token}/", invited_person),
+    ("unsubscribe", "/avregistrera/{token}/", moderator_turning_off_a_kind_of_mail),
+    ("unsubscribed", "/avregistrera/{token}/", moderator_who_turned_off_a_kind_of_mail),
+    ("follow", "/konto/folj/?barrier=procurement&q=%C3%A5terbruk", follower),
+    ("account-following", "/konto/", follower),
+    ("search-results-signed-in", "/sok/?q=%C3%A5terbruk", follower),
     ("not-found", "/finns-inte/", None),
     ("case-list", "/innovationer/", demo_load),
     ("case-list-filtered", "/innovationer/?barrier=silos&sort=title", full_case),

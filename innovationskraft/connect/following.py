@@ -1,0 +1,133 @@
+"""Following parts of the library, and the digests of what is new in them."""
+
+from datetime import datetime, timedelta
+
+from django.conf import settings
+from django.db import transaction
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.http import urlencode
+from django.utils.translation import gettext_lazy as _
+
+from innovationskraft.accounts.models import User
+from innovationskraft.cases import contract
+from innovationskraft.cases.models import Case, Organisation, Term
+from innovationskraft.connect.models import Follow
+from innovationskraft.connect.notifications import Kind, notify
+from innovationskraft.search.filters import FILTER_NAMES, CaseFilters
+from innovationskraft.search.selectors import case_ids_matching
+
+PERIODS = {Follow.Frequency.DAILY: timedelta(days=1), Follow.Frequency.WEEKLY: timedelta(days=7)}
+# A digest lists at most this many cases a follow; the link to the list shows the rest.
+CASES_SHOWN = 20
+
+
+def follow_filters(query) -> dict[str, str]:
+    """The filters and words of a query string (or a dict) as a follow keeps them."""
+    filters = CaseFilters.from_query(query)
+    return {name: getattr(filters, name) for name in FILTER_NAMES if getattr(filters, name)}
+
+
+def follow_label(filters: dict[str, str]) -> str:
+    """What the filters find, in words: "Eskilstuna kommun", "Procurement", "“återbruk”, stage:
+    Pilot"."""
+    parts = []
+    if filters.get("q"):
+        parts.append(f"“{filters['q']}”")
+    for name, value in filters.items():
+        if name == "q":
+            continue
+        if name == "organisation":
+            organisation = Organisation.objects.filter(slug=value).first()
+            parts.append(organisation.name if organisation else value)
+            continue
+        field = next((f for f in contract.FILTERED if f.filter == name), None)
+        term = (
+            Term.objects.filter(vocabulary=field.vocabulary, code=value).first()
+            if field is not None and field.vocabulary
+            else None
+        )
+        label = str(field.filter_label) if field is not None else name
+        parts.append(term.label if term else f"{label}: {value}")
+    return ", ".join(parts) or str(_("All new innovations"))
+
+
+def follow_create(*, user: User, filters: dict[str, str], label: str, frequency: str) -> Follow:
+    """Follows what the filters find; the same filters followed again change only how often."""
+    kept = follow_filters(filters)
+    follow = Follow.objects.filter(user=user, filters=kept).first()
+    if follow is None:
+        return Follow.objects.create(
+            user=user, filters=kept, label=label[:300], frequency=frequency
+        )
+    follow.frequency = frequency
+    follow.save(update_fields=["frequency"])
+    return follow
+
+
+def follow_delete(*, user: User, follow_id: int) -> Follow:
+    """Follow.DoesNotExist for anyone else's."""
+    follow = Follow.objects.get(pk=follow_id, user=user)
+    follow.delete()
+    return follow
+
+
+def _list_url(filters: dict[str, str]) -> str:
+    name = "search:results" if filters.get("q") else "search:cases"
+    query = f"?{urlencode(filters)}" if filters else ""
+    return f"{settings.SITE_URL}{reverse(name)}{query}"
+
+
+def digests_sent(*, frequency: str, now: datetime | None = None) -> int:
+    """Mails each follower of this frequency the published cases that are new or changed in
+    what she follows since her last digest (or since she began to follow it); nothing to
+    whoever has nothing new. Returns how many mails were written."""
+    now = now or timezone.now()
+    follows = list(
+        Follow.objects.filter(frequency=frequency, user__is_active=True)
+        .select_related("user")
+        .order_by("user_id", "id")
+    )
+    if not follows:
+        return 0
+    since = {f.pk: f.told_until or f.created_at for f in follows}
+    changed = dict(
+        Case.objects.filter(
+            status=Case.Status.PUBLISHED, updated_at__gt=min(since.values()), updated_at__lte=now
+        ).values_list("id", "updated_at")
+    )
+    written = 0
+    by_user: dict[int, list[Follow]] = {}
+    for follow in follows:
+        by_user.setdefault(follow.user_id, []).append(follow)
+    for user_follows in by_user.values():
+        sections = []
+        for follow in user_follows:
+            candidates = [pk for pk, at in changed.items() if at > since[follow.pk]]
+            found = (
+                case_ids_matching(filters=CaseFilters(**follow.filters), among=candidates)
+                if candidates
+                else []
+            )
+            if found:
+                cases = Case.objects.filter(pk__in=found).select_related("lead_organisation")
+                shown = list(cases.order_by("-updated_at")[:CASES_SHOWN])
+                sections.append(
+                    {
+                        "follow": follow,
+                        "cases": shown,
+                        "more": len(found) - len(shown),
+                        "since": since[follow.pk],
+                        "list_url": _list_url(follow.filters),
+                    }
+                )
+        with transaction.atomic():
+            if sections:
+                written += notify(
+                    [user_follows[0].user],
+                    kind=Kind.DIGEST,
+                    template="connect/mail/digest",
+                    context={"sections": sections, "frequency": frequency},
+                )
+            Follow.objects.filter(pk__in=[f.pk for f in user_follows]).update(told_until=now)
+    return written
