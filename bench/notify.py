@@ -102,7 +102,10 @@ def followers_made(count: int) -> int:
 def workers_run(processes: int) -> None:
     env = {**os.environ}
     command = [sys.executable, "manage.py", "db_worker", "--batch", "--no-startup-delay"]
-    running = [subprocess.Popen(command, cwd=ROOT, env=env) for _ in range(processes)]
+    running = [
+        subprocess.Popen(command, cwd=ROOT, env=env, stdout=subprocess.DEVNULL)
+        for _ in range(processes)
+    ]
     for worker in running:
         if worker.wait() != 0:
             raise SystemExit("a task worker failed")

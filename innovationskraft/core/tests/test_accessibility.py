@@ -592,7 +592,34 @@ def test_the_page_has_no_wcag_21_aa_violations_in_either_language(
         violations = axe_violations(page)
         if violations:
             found[language_prefix or "/sv"] = describe(violations)
+        overflow = _sideways_at_narrowest(page)
+        if overflow:
+            found[f"{language_prefix or '/sv'} at 320 px"] = overflow
     assert found == {}, "\n".join(f"{name} {lang}:\n{text}" for lang, text in found.items())
+
+
+NARROWEST = {"width": 320, "height": 640}
+WIDEST_ELEMENTS = """() => [...document.querySelectorAll("body *")]
+  .filter((e) => e.getBoundingClientRect().right > document.documentElement.clientWidth + 1
+    || e.scrollWidth > e.clientWidth + 1 && getComputedStyle(e).overflowX === "visible"
+       && e.clientWidth > 0)
+  .slice(0, 5).map((e) => e.tagName.toLowerCase() + (e.id ? "#" + e.id : "")
+    + (typeof e.className === "string" && e.className
+       ? "." + e.className.split(" ").join(".") : ""))"""
+
+
+def _sideways_at_narrowest(page) -> str:
+    """WCAG 1.4.10 (reflow): at 320 CSS pixels nothing scrolls sideways. The elements that
+    stick out, or "" when none does."""
+    wide = page.viewport_size
+    page.set_viewport_size(NARROWEST)
+    try:
+        overflow = page.evaluate(
+            "document.documentElement.scrollWidth - document.documentElement.clientWidth"
+        )
+        return f"{overflow} px too wide: {page.evaluate(WIDEST_ELEMENTS)}" if overflow > 0 else ""
+    finally:
+        page.set_viewport_size(wide)
 
 
 def test_the_checker_really_finds_violations(page):
