@@ -280,6 +280,12 @@ AUTHENTICATION_BACKENDS = ["django.contrib.auth.backends.ModelBackend"]
 if OIDC_RP_CLIENT_ID:
     AUTHENTICATION_BACKENDS.append("innovationskraft.connect.sso.OrganisationOidcBackend")
 
+# Mail that the sign-up and password pages send to a typed address: at most so many an hour
+# from one network address (more gets "try again later"), and to one address (more are
+# silently not sent, so the page tells nothing about the address).
+ACCOUNT_MAILS_PER_ADDRESS_HOUR = envint("ACCOUNT_MAILS_PER_ADDRESS_HOUR", 20)
+ACCOUNT_MAILS_PER_RECIPIENT_HOUR = envint("ACCOUNT_MAILS_PER_RECIPIENT_HOUR", 3)
+
 # Contact with the people behind a case (connect/): messages are kept this many days for a
 # moderator to handle a report of abuse, then deleted; at most so many messages from one
 # network address or one sender an hour, and to one case a day.

@@ -2,7 +2,6 @@ from django.contrib.auth import views as auth_views
 from django.urls import path, reverse_lazy
 
 from innovationskraft.accounts import views
-from innovationskraft.accounts.forms import OutboxPasswordResetForm
 
 app_name = "accounts"
 urlpatterns = [
@@ -15,15 +14,7 @@ urlpatterns = [
     path("skapa/", views.sign_up, name="sign_up"),
     path("skapa/skickat/", views.sign_up_sent, name="sign_up_sent"),
     path("bekrafta/<str:token>/", views.verify, name="verify"),
-    path(
-        "nytt-losenord/",
-        auth_views.PasswordResetView.as_view(
-            form_class=OutboxPasswordResetForm,
-            template_name="accounts/password_reset.html",
-            success_url=reverse_lazy("accounts:password_reset_done"),
-        ),
-        name="password_reset",
-    ),
+    path("nytt-losenord/", views.PasswordResetView.as_view(), name="password_reset"),
     path(
         "nytt-losenord/skickat/",
         auth_views.PasswordResetDoneView.as_view(template_name="accounts/password_reset_done.html"),

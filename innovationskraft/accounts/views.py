@@ -5,7 +5,7 @@ from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.http import Http404
 from django.shortcuts import redirect, render
-from django.urls import reverse
+from django.urls import reverse, reverse_lazy
 from django.utils import translation
 from django.utils.http import url_has_allowed_host_and_scheme, urlencode
 from django.utils.translation import gettext as _
@@ -13,9 +13,11 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
 from innovationskraft.accounts import selectors, services
-from innovationskraft.accounts.forms import ApiTokenForm, SignUpForm
+from innovationskraft.accounts.forms import ApiTokenForm, OutboxPasswordResetForm, SignUpForm
+from innovationskraft.accounts.limits import minutes_to_wait, recipient_may_get_mail
 from innovationskraft.accounts.models import ApiToken, Membership
 from innovationskraft.accounts.signup import user_sign_up, user_verified
+from innovationskraft.core.clients import client_address
 from innovationskraft.core.panels import panels_rendered
 
 
@@ -72,6 +74,29 @@ def _safe_next(request) -> str:
     return target if allowed else ""
 
 
+def _too_many(minutes: int) -> str:
+    return _("Too many attempts from your network. Please try again in %(minutes)s minutes.") % {
+        "minutes": minutes
+    }
+
+
+class PasswordResetView(auth_views.PasswordResetView):
+    """Django's reset, with the mail written to the outbox and limited like the sign-up's."""
+
+    form_class = OutboxPasswordResetForm
+    template_name = "accounts/password_reset.html"
+    success_url = reverse_lazy("accounts:password_reset_done")
+
+    def form_valid(self, form):
+        wait = minutes_to_wait(client_address(self.request))
+        if wait:
+            form.add_error(None, _too_many(wait))
+            return self.render_to_response(self.get_context_data(form=form), status=429)
+        if not recipient_may_get_mail(form.cleaned_data["email"]):
+            return redirect(self.success_url)
+        return super().form_valid(form)
+
+
 def sign_up(request):
     if request.user.is_authenticated:
         return redirect("accounts:profile")
@@ -79,8 +104,15 @@ def sign_up(request):
     after = _safe_next(request)
     suffix = f"?{urlencode({'next': after})}" if after else ""
     if request.method == "POST":
+        wait = minutes_to_wait(client_address(request))
+        if wait:
+            form.add_error(None, _too_many(wait))
+            context = {"form": form, "next": after}
+            return render(request, "accounts/sign_up.html", context, status=429)
         if form.is_valid():
             data = form.cleaned_data
+            if not recipient_may_get_mail(data["email"]):
+                return redirect("accounts:sign_up_sent")
             user_sign_up(
                 email=data["email"],
                 first_name=data["first_name"],

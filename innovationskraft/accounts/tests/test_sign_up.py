@@ -148,3 +148,27 @@ def test_no_one_leaves_for_someone_else(client):
     response = client.post(reverse("accounts:membership_leave", args=[membership.pk]))
     assert response.status_code == 404
     assert Membership.objects.filter(pk=membership.pk).exists()
+
+
+def test_an_address_gets_only_so_many_account_mails_an_hour_and_the_page_says_nothing(
+    client, mailbox, settings
+):
+    settings.ACCOUNT_MAILS_PER_RECIPIENT_HOUR = 2
+    User.objects.create_user("sara@kommun.example", "the-old-password-1")
+    answers = [
+        committed(client.post, reverse("accounts:password_reset"), {"email": "sara@kommun.example"})
+        for _ in range(4)
+    ]
+    assert {a["Location"] for a in answers} == {reverse("accounts:password_reset_done")}
+    run_worker()
+    assert len(mailbox.messages) == 2
+
+
+def test_one_network_address_is_told_to_wait_after_too_many_tries(client, mailbox, settings):
+    settings.ACCOUNT_MAILS_PER_ADDRESS_HOUR = 2
+    for n in range(2):
+        signed_up(client, email=f"person{n}@kommun.example")
+    refused = signed_up(client, email="third@kommun.example")
+    assert refused.status_code == 429
+    assert "Försök igen om" in refused.content.decode()
+    assert not User.objects.filter(email="third@kommun.example").exists()
