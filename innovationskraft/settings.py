@@ -275,6 +275,8 @@ OIDC_RP_SIGN_ALGO = os.environ.get("OIDC_RP_SIGN_ALGO", "RS256")
 OIDC_RP_SCOPES = os.environ.get("OIDC_RP_SCOPES", "openid email profile")
 # The name on the sign-in button, such as "Region Västmanland's sign-in".
 OIDC_PROVIDER_NAME = os.environ.get("OIDC_PROVIDER_NAME", "")
+# A provider that never sends email_verified is trusted only when this is set (docs/connect.md).
+OIDC_TRUST_EMAIL = envbool("OIDC_TRUST_EMAIL", False)
 LOGIN_REDIRECT_URL_FAILURE = "accounts:login"
 AUTHENTICATION_BACKENDS = ["django.contrib.auth.backends.ModelBackend"]
 if OIDC_RP_CLIENT_ID:

@@ -1,11 +1,9 @@
 from django import forms
 from django.conf import settings
-from django.contrib.auth import password_validation
 from django.contrib.auth.forms import PasswordResetForm
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
-from innovationskraft.accounts.models import User
 from innovationskraft.core.mail import mail_queue
 
 
@@ -33,27 +31,6 @@ class SignUpForm(forms.Form):
         max_length=150,
         widget=forms.TextInput(attrs={"autocomplete": "family-name"}),
     )
-    password = forms.CharField(
-        label=_("Password"),
-        strip=False,
-        help_text=password_validation.password_validators_help_text_html(),
-        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
-    )
-
-    def clean(self):
-        cleaned = super().clean()
-        password = cleaned.get("password")
-        if password:
-            user = User(
-                email=cleaned.get("email", ""),
-                first_name=cleaned.get("first_name", ""),
-                last_name=cleaned.get("last_name", ""),
-            )
-            try:
-                password_validation.validate_password(password, user)
-            except forms.ValidationError as error:
-                self.add_error("password", error)
-        return cleaned
 
 
 class OutboxPasswordResetForm(PasswordResetForm):

@@ -3,6 +3,7 @@ from typing import Any, ClassVar
 from django.conf import settings
 from django.contrib.auth.models import AbstractUser, BaseUserManager
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 
@@ -16,6 +17,9 @@ class UserManager(BaseUserManager["User"]):
     def _create_user(self, email: str, password: str | None, **extra_fields: Any) -> "User":
         if not email:
             raise ValueError("An e-mail address is required.")
+        # An account made by an administrator or a command needs no confirmation link.
+        if extra_fields.get("is_active", True):
+            extra_fields.setdefault("verified_at", timezone.now())
         user = self.model(email=self.normalize_email(email).lower(), **extra_fields)
         user.set_password(password)
         user.save(using=self._db)
@@ -52,6 +56,9 @@ class User(AbstractUser):
     language = models.CharField(
         _("language"), max_length=10, choices=settings.LANGUAGES, default=settings.LANGUAGE_CODE
     )
+    # When the owner of the address confirmed it (or the account was made by someone trusted);
+    # None while a signed-up account waits for its link (accounts/signup.py).
+    verified_at = models.DateTimeField(_("address confirmed"), null=True, blank=True)
 
     USERNAME_FIELD = "email"
     REQUIRED_FIELDS = []
@@ -65,6 +72,11 @@ class User(AbstractUser):
 
     def __str__(self):
         return self.get_full_name() or self.email
+
+    @property
+    def is_waiting_for_confirmation(self) -> bool:
+        """Signed up, and the link sent to the address not yet opened."""
+        return not self.is_active and self.verified_at is None
 
     @property
     def is_moderator(self) -> bool:

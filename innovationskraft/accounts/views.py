@@ -3,6 +3,7 @@ from django.contrib import messages
 from django.contrib.auth import login
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
+from django.contrib.auth.forms import SetPasswordForm
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse, reverse_lazy
@@ -16,7 +17,7 @@ from innovationskraft.accounts import selectors, services
 from innovationskraft.accounts.forms import ApiTokenForm, OutboxPasswordResetForm, SignUpForm
 from innovationskraft.accounts.limits import minutes_to_wait, recipient_may_get_mail
 from innovationskraft.accounts.models import ApiToken, Membership
-from innovationskraft.accounts.signup import user_sign_up, user_verified
+from innovationskraft.accounts.signup import account_waiting_for, user_confirmed, user_sign_up
 from innovationskraft.core.clients import client_address
 from innovationskraft.core.panels import panels_rendered
 
@@ -117,7 +118,6 @@ def sign_up(request):
                 email=data["email"],
                 first_name=data["first_name"],
                 last_name=data["last_name"],
-                password=data["password"],
                 language=translation.get_language() or settings.LANGUAGE_CODE,
                 verify_link=lambda token: request.build_absolute_uri(
                     reverse("accounts:verify", args=[token]) + suffix
@@ -135,13 +135,19 @@ def sign_up_sent(request):
 
 @never_cache
 def verify(request, token: str):
-    user = user_verified(token=token)
+    """The link in the sign-up mail: whoever opens it owns the address, and chooses the
+    account's password here."""
+    user = account_waiting_for(token=token)
     if user is None:
         return render(request, "accounts/verify_failed.html", status=400)
-    if not request.user.is_authenticated or request.user.pk != user.pk:
+    form = SetPasswordForm(user, request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        user = user_confirmed(user=user, password=form.cleaned_data["new_password1"])
         login(request, user, backend="django.contrib.auth.backends.ModelBackend")
-    messages.success(request, _("Your address is confirmed and you are signed in."))
-    return redirect(_safe_next(request) or "accounts:profile")
+        messages.success(request, _("Your address is confirmed and you are signed in."))
+        return redirect(_safe_next(request) or "accounts:profile")
+    status = 400 if form.errors else 200
+    return render(request, "accounts/verify.html", {"form": form, "user": user}, status=status)
 
 
 @login_required

@@ -5,7 +5,7 @@ from collections.abc import Callable
 
 from django.core import signing
 from django.core.exceptions import PermissionDenied
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.db.models import QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -64,9 +64,16 @@ def join_request_create(
     ).first()
     if pending is not None:
         return pending
-    request = JoinRequest.objects.create(
-        user=user, organisation=organisation, message=message.strip()
-    )
+    try:
+        with transaction.atomic():
+            request = JoinRequest.objects.create(
+                user=user, organisation=organisation, message=message.strip()
+            )
+    except IntegrityError:
+        # The same request sent twice at once: the other one is kept and its mail sent.
+        return JoinRequest.objects.get(
+            user=user, organisation=organisation, state=JoinRequest.State.PENDING
+        )
     notify(
         join_deciders(organisation=organisation),
         kind=Kind.JOIN_REQUEST,
@@ -86,7 +93,7 @@ def join_request_decide(
     if join_request.state != JoinRequest.State.PENDING:
         raise JoinRefused(_("This request has already been decided."))
     if approve:
-        membership_grant(user=join_request.user, organisation=join_request.organisation, role=role)
+        _membership_at_least(join_request.user, join_request.organisation, role)
     join_request.state = JoinRequest.State.APPROVED if approve else JoinRequest.State.REFUSED
     join_request.decided_at, join_request.decided_by = timezone.now(), actor
     join_request.save(update_fields=["state", "decided_at", "decided_by"])
@@ -99,6 +106,15 @@ def join_request_decide(
         language=join_request.user.language,
     )
     return join_request
+
+
+def _membership_at_least(user: User, organisation: Organisation, role: str) -> Membership:
+    """A member with the role, or the one she has when it is higher (an administrator who
+    accepts an editor's invitation stays an administrator)."""
+    existing = Membership.objects.filter(user=user, organisation=organisation).first()
+    if existing is not None and existing.role == Membership.Role.ADMIN:
+        return existing
+    return membership_grant(user=user, organisation=organisation, role=role)
 
 
 def invitation_token(invitation: Invitation) -> str:
@@ -153,9 +169,7 @@ def invitation_accept(*, user: User, invitation: Invitation) -> Membership:
         raise JoinRefused(
             _("This invitation was sent to another address. Sign in with that address.")
         )
-    membership = membership_grant(
-        user=user, organisation=invitation.organisation, role=invitation.role
-    )
+    membership = _membership_at_least(user, invitation.organisation, invitation.role)
     invitation.accepted_at = timezone.now()
     invitation.save(update_fields=["accepted_at"])
     JoinRequest.objects.filter(

@@ -205,7 +205,11 @@ class SsoRule(models.Model):
             models.CheckConstraint(
                 condition=~models.Q(email_domain="") | ~models.Q(claim=""),
                 name="sso_rule_names_a_domain_or_a_claim",
-            )
+            ),
+            models.CheckConstraint(
+                condition=models.Q(claim="") | ~models.Q(claim_value=""),
+                name="sso_rule_claim_has_a_value",
+            ),
         ]
 
     def __str__(self):
@@ -215,4 +219,4 @@ class SsoRule(models.Model):
     def matches(self, email: str, claims: dict) -> bool:
         if self.email_domain:
             return email.lower().rsplit("@", 1)[-1] == self.email_domain.lower().lstrip("@")
-        return str(claims.get(self.claim, "")) == self.claim_value
+        return self.claim in claims and str(claims[self.claim]) == self.claim_value

@@ -1,5 +1,6 @@
 """Reaching the people behind a case."""
 
+import ipaddress
 from datetime import datetime, timedelta
 from email.utils import formataddr
 
@@ -24,9 +25,23 @@ class ContactRefused(Exception):
     """Why a message was not sent, in words for the sender."""
 
 
+def _network(address: str) -> str:
+    """The address, or its /64 for IPv6: one household or office gets a whole /64 and can
+    change the rest at will."""
+    try:
+        parsed = ipaddress.ip_address(address)
+    except ValueError:
+        return address
+    if parsed.version == 6:
+        return str(ipaddress.ip_network(f"{parsed}/64", strict=False))
+    return address
+
+
 def _check_limits(*, case: Case, email: str, address: str) -> None:
+    # The network address first: the sender's e-mail address is whatever she types, and the
+    # case's limit must not be used up by one sender.
     limits = (
-        (f"contact:address:{address}", HOUR, settings.CONTACT_MESSAGES_PER_ADDRESS_HOUR),
+        (f"contact:address:{_network(address)}", HOUR, settings.CONTACT_MESSAGES_PER_ADDRESS_HOUR),
         (f"contact:sender:{email.lower()}", HOUR, settings.CONTACT_MESSAGES_PER_SENDER_HOUR),
         (f"contact:case:{case.pk}", DAY, settings.CONTACT_MESSAGES_PER_CASE_DAY),
     )

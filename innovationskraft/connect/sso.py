@@ -3,7 +3,9 @@ a person signs in through her organisation's identity provider (which may itself
 with BankID or Freja eID), gets an account the first time, and becomes a member of the
 organisations whose rules (SsoRule) match her address or a claim. docs/connect.md."""
 
+from django.conf import settings
 from django.db import transaction
+from django.utils import timezone
 from mozilla_django_oidc.auth import OIDCAuthenticationBackend  # type: ignore[import-untyped]
 
 from innovationskraft.accounts.models import Membership, User
@@ -25,14 +27,20 @@ def sso_memberships_granted(*, user: User, claims: dict) -> list[Membership]:
 
 class OrganisationOidcBackend(OIDCAuthenticationBackend):
     def verify_claims(self, claims: dict) -> bool:
-        # An address the provider says it has not verified could be anyone's.
-        return bool(claims.get("email")) and claims.get("email_verified", True) is not False
+        # An address the provider has not verified could be anyone's (a provider shared by
+        # many organisations lets people type any address): it must say it is verified,
+        # unless the site is set to trust a provider that never says so.
+        if not claims.get("email"):
+            return False
+        verified = claims.get("email_verified")
+        return verified is True or verified == "true" or settings.OIDC_TRUST_EMAIL
 
     @transaction.atomic
     def create_user(self, claims: dict) -> User:
         user = User.objects.create_user(
             claims["email"],
             password=None,
+            verified_at=timezone.now(),
             first_name=str(claims.get("given_name", ""))[:150],
             last_name=str(claims.get("family_name", ""))[:150],
         )
@@ -42,9 +50,11 @@ class OrganisationOidcBackend(OIDCAuthenticationBackend):
     @transaction.atomic
     def update_user(self, user: User, claims: dict) -> User:
         # The provider has verified the address: an account still waiting for its sign-up
-        # link (never signed in) is hers. One an administrator turned off stays off.
-        if not user.is_active and user.last_login is None:
-            user.is_active = True
-            user.save(update_fields=["is_active"])
+        # link is hers, with no password that whoever signed up could know. One an
+        # administrator turned off stays off.
+        if user.is_waiting_for_confirmation:
+            user.set_unusable_password()
+            user.is_active, user.verified_at = True, timezone.now()
+            user.save(update_fields=["password", "is_active", "verified_at"])
         sso_memberships_granted(user=user, claims=claims)
         return user

@@ -16,13 +16,12 @@ PASSWORD = "ett-långt-lösenord-2026"
 
 
 def signed_up(client, **overrides):
-    fields = {
-        "email": "Sara.Lind@Kommun.example",
-        "first_name": "Sara",
-        "last_name": "Lind",
-        "password": PASSWORD,
-    } | overrides
-    return committed(client.post, reverse("accounts:sign_up"), fields)
+    fields = {"email": "Sara.Lind@Kommun.example", "first_name": "Sara", "last_name": "Lind"}
+    return committed(client.post, reverse("accounts:sign_up"), fields | overrides)
+
+
+def confirmed(client, link: str, password: str = PASSWORD):
+    return client.post(link, {"new_password1": password, "new_password2": password})
 
 
 def test_a_new_account_waits_for_its_owner_to_open_the_link(client, mailbox):
@@ -30,7 +29,7 @@ def test_a_new_account_waits_for_its_owner_to_open_the_link(client, mailbox):
     assert response["Location"] == reverse("accounts:sign_up_sent")
     user = User.objects.get(email="sara.lind@kommun.example")
     assert not user.is_active
-    assert not client.login(username="sara.lind@kommun.example", password=PASSWORD)
+    assert not user.has_usable_password()  # whoever typed the address chose no password
 
     run_worker()
     [received] = mailbox.messages
@@ -38,14 +37,50 @@ def test_a_new_account_waits_for_its_owner_to_open_the_link(client, mailbox):
     assert "/konto/bekrafta/" in received.link()
 
 
-def test_the_link_activates_the_account_and_signs_its_owner_in(client, mailbox):
+def test_the_link_lets_the_owner_choose_her_password_and_signs_her_in(client, mailbox):
     signed_up(client)
     run_worker()
-    response = client.get(mailbox.messages[0].link())
+    link = mailbox.messages[0].link()
+    assert client.get(link).status_code == 200
+    response = confirmed(client, link)
     assert response["Location"] == reverse("accounts:profile")
     user = User.objects.get(email="sara.lind@kommun.example")
     assert user.is_active
+    assert user.verified_at is not None
     assert get_user(client).pk == user.pk
+    assert client.login(username="sara.lind@kommun.example", password=PASSWORD)
+
+
+def test_the_link_works_once(client, mailbox):
+    signed_up(client)
+    run_worker()
+    link = mailbox.messages[0].link()
+    confirmed(client, link)
+    client.logout()
+    assert client.get(link).status_code == 400
+    assert confirmed(client, link, "another-password-2026").status_code == 400
+    assert get_user(client).is_anonymous
+
+
+def test_signing_up_again_for_someone_elses_address_gives_no_way_in(client, mailbox):
+    signed_up(client)
+    signed_up(client, first_name="Mallory")  # someone else types the same address
+    run_worker()
+    # Both links went to the address's owner; she alone chooses the password.
+    assert {tuple(m.recipients) for m in mailbox.messages} == {("sara.lind@kommun.example",)}
+    confirmed(client, mailbox.messages[-1].link())
+    assert client.login(username="sara.lind@kommun.example", password=PASSWORD)
+
+
+def test_an_account_an_administrator_turned_off_stays_off(client, mailbox):
+    turned_off = User.objects.create_user("sara.lind@kommun.example", "x")
+    User.objects.filter(pk=turned_off.pk).update(is_active=False)
+    signed_up(client)
+    run_worker()
+    [received] = mailbox.messages
+    assert "/konto/bekrafta/" not in received.text
+    turned_off.refresh_from_db()
+    assert not turned_off.is_active
 
 
 def test_an_altered_link_activates_nothing(client, mailbox):
@@ -58,7 +93,7 @@ def test_an_altered_link_activates_nothing(client, mailbox):
 
 def test_a_known_address_gets_the_same_answer_and_its_owner_is_told(client, mailbox):
     owner = User.objects.create_user("sara.lind@kommun.example", "the-owners-password")
-    response = signed_up(client, password="someone-elses-password-1")
+    response = signed_up(client, first_name="Someone else")
     assert response["Location"] == reverse("accounts:sign_up_sent")
     owner.refresh_from_db()
     assert owner.check_password("the-owners-password")
@@ -72,10 +107,12 @@ def test_a_known_address_gets_the_same_answer_and_its_owner_is_told(client, mail
 
 
 def test_a_weak_password_is_told_in_the_form(client, mailbox):
-    response = signed_up(client, password="12345")
+    signed_up(client)
+    run_worker()
+    response = confirmed(client, mailbox.messages[0].link(), "12345")
     assert response.status_code == 400
-    assert response.context["form"].errors["password"]
-    assert not User.objects.exists()
+    assert response.context["form"].errors["new_password2"]
+    assert not User.objects.get().is_active
 
 
 def test_signing_up_keeps_the_page_she_was_going_to(client, mailbox):
@@ -83,20 +120,20 @@ def test_signing_up_keeps_the_page_she_was_going_to(client, mailbox):
     committed(
         client.post,
         f"{reverse('accounts:sign_up')}?next={target}",
-        {"email": "a@b.example", "first_name": "A", "last_name": "B", "password": PASSWORD},
+        {"email": "a@b.example", "first_name": "A", "last_name": "B"},
     )
     run_worker()
-    assert client.get(mailbox.messages[0].link())["Location"] == target
+    assert confirmed(client, mailbox.messages[0].link())["Location"] == target
 
 
 def test_a_link_elsewhere_is_not_followed_after_signing_up(client, mailbox):
     committed(
         client.post,
         f"{reverse('accounts:sign_up')}?next=https://evil.example/",
-        {"email": "a@b.example", "first_name": "A", "last_name": "B", "password": PASSWORD},
+        {"email": "a@b.example", "first_name": "A", "last_name": "B"},
     )
     run_worker()
-    assert client.get(mailbox.messages[0].link())["Location"] == reverse("accounts:profile")
+    assert confirmed(client, mailbox.messages[0].link())["Location"] == reverse("accounts:profile")
 
 
 def test_a_forgotten_password_is_replaced_through_the_mailed_link(client, mailbox):

@@ -17,9 +17,11 @@ from innovationskraft.core.testing.tasks import committed, run_worker
 pytestmark = pytest.mark.django_db
 
 
-def sent(client, case, **overrides):
-    """Posts the form and lets the request's transaction commit, as it would outside a test."""
-    return committed(client.post, contact_url(case), message(client, **overrides))
+def sent(client, case, remote_addr: str = "127.0.0.1", **overrides):
+    """Posts the form from `remote_addr` and lets the request's transaction commit, as it would
+    outside a test."""
+    fields = message(client, **overrides)
+    return committed(client.post, contact_url(case), fields, REMOTE_ADDR=remote_addr)
 
 
 def test_a_published_case_offers_to_contact_the_people_behind_it(client, case):
@@ -140,7 +142,7 @@ def test_one_address_may_send_only_so_many_messages_an_hour(client, case, settin
 def test_one_case_receives_only_so_many_messages_a_day(client, case, settings, mailbox):
     settings.CONTACT_MESSAGES_PER_CASE_DAY = 1
     assert sent(client, case).status_code == 302
-    assert sent(client, case, REMOTE_ADDR="10.1.1.1").status_code == 429
+    assert sent(client, case, remote_addr="10.1.1.1").status_code == 429
 
 
 def test_the_message_is_sent_in_the_language_of_the_case(client, make_case, mailbox):
@@ -181,3 +183,20 @@ def test_the_challenge_is_fresh_json_every_time(client):
     assert "no-store" in first["Cache-Control"]
     assert first.json()["parameters"]["salt"] != second.json()["parameters"]["salt"]
     assert client.post(url).status_code == 405
+
+
+def test_a_subject_keeps_the_title_as_written(client, make_case, mailbox):
+    case = make_case(
+        title='Mat & "hälsa"', status=Case.Status.PUBLISHED, contact_email="owner@example.org"
+    )
+    sent(client, case)
+    run_worker()
+    [received] = mailbox.messages
+    assert 'Mat & "hälsa"' in str(received.message["Subject"])
+
+
+def test_one_ipv6_network_counts_as_one_sender(client, case, settings, mailbox):
+    settings.CONTACT_MESSAGES_PER_ADDRESS_HOUR = 1
+    assert sent(client, case, remote_addr="2001:db8:1:2::1").status_code == 302
+    assert sent(client, case, remote_addr="2001:db8:1:2::beef").status_code == 429
+    assert sent(client, case, remote_addr="2001:db8:1:3::1").status_code == 302

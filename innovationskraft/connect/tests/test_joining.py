@@ -188,3 +188,13 @@ def test_the_account_page_shows_requests_waiting_and_the_way_to_invite(
     page = client.get(reverse("accounts:profile")).content.decode()
     assert reverse("connect:join_requests") in page
     assert reverse("connect:invite", args=[eskilstuna.slug]) in page
+
+
+def test_an_administrator_who_accepts_an_editors_invitation_stays_an_administrator(
+    client, eskilstuna, admin_of, moderator, mailbox
+):
+    invited(client, moderator, eskilstuna, admin_of.email, role="editor")
+    run_worker()
+    client.force_login(admin_of)
+    client.post(invitation_link(mailbox))
+    assert Membership.objects.get(user=admin_of, organisation=eskilstuna).role == "admin"

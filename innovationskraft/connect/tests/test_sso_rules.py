@@ -61,23 +61,38 @@ def test_an_existing_membership_keeps_its_role(backend, eskilstuna):
     assert Membership.objects.get(user=user).role == "admin"
 
 
-def test_an_address_the_provider_has_not_verified_is_refused(backend):
+def test_an_address_the_provider_has_not_verified_is_refused(backend, settings):
     assert backend.verify_claims(CLAIMS)
-    assert not backend.verify_claims(CLAIMS | {"email_verified": False})
+    assert backend.verify_claims(CLAIMS | {"email_verified": "true"})
+    unverified = {k: v for k, v in CLAIMS.items() if k != "email_verified"}
+    for claims in (CLAIMS | {"email_verified": False}, CLAIMS | {"email_verified": "false"}):
+        assert not backend.verify_claims(claims)
+    assert not backend.verify_claims(unverified)
     assert not backend.verify_claims({"given_name": "Sara"})
+    settings.OIDC_TRUST_EMAIL = True  # a provider that never says
+    assert backend.verify_claims(unverified)
 
 
 def test_an_account_waiting_for_its_link_is_opened_but_one_turned_off_stays_off(backend):
     waiting = User.objects.create_user("sara.lind@eskilstuna.example", "x", is_active=False)
-    assert backend.update_user(waiting, CLAIMS).is_active
-    turned_off = User.objects.create_user("bo@eskilstuna.example", "x", is_active=False)
-    User.objects.filter(pk=turned_off.pk).update(last_login="2026-01-01T00:00:00Z")
+    opened = backend.update_user(waiting, CLAIMS)
+    assert opened.is_active
+    assert not opened.has_usable_password()  # whoever signed up with the address knows none
+    turned_off = User.objects.create_user("bo@eskilstuna.example", "x")
+    User.objects.filter(pk=turned_off.pk).update(is_active=False)
     turned_off.refresh_from_db()
     assert not backend.update_user(turned_off, CLAIMS | {"email": turned_off.email}).is_active
 
 
-def test_a_rule_names_a_domain_or_a_claim(eskilstuna):
-    from django.db import IntegrityError
+def test_a_rule_names_a_domain_or_a_claim_with_its_value(eskilstuna):
+    from django.db import IntegrityError, transaction
 
-    with pytest.raises(IntegrityError):
-        SsoRule.objects.create(organisation=eskilstuna)
+    for incomplete in ({}, {"claim": "organisation"}):
+        with pytest.raises(IntegrityError), transaction.atomic():
+            SsoRule.objects.create(organisation=eskilstuna, **incomplete)
+
+
+def test_a_claim_rule_needs_the_claim(backend, eskilstuna):
+    SsoRule.objects.create(organisation=eskilstuna, claim="department", claim_value="0")
+    user = backend.create_user(CLAIMS)
+    assert not Membership.objects.filter(user=user).exists()
