@@ -127,4 +127,6 @@
   window.addEventListener("online", flush);
   setInterval(flush, 5000);
   flush();
+  // Until here a form sends the ordinary way (a page load); from here without one.
+  page.setAttribute("data-ready", "");
 })();
