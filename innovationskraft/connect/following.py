@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from innovationskraft.accounts.models import User
 from innovationskraft.cases import contract
 from innovationskraft.cases.models import Case, Organisation, Term
+from innovationskraft.cases.registry import county_names
 from innovationskraft.connect.models import Follow
 from innovationskraft.connect.notifications import Kind, notify
 from innovationskraft.search.filters import FILTER_NAMES, CaseFilters
@@ -28,28 +29,31 @@ def follow_filters(query) -> dict[str, str]:
     return {name: getattr(filters, name) for name in FILTER_NAMES if getattr(filters, name)}
 
 
+def _value_label(name: str, value: str) -> str:
+    """A filter's value as the list's filters name it."""
+    if name == "organisation":
+        organisation = Organisation.objects.filter(slug=value).first()
+        return organisation.name if organisation else value
+    if name == "org_type":
+        return str(dict(Organisation.Kind.choices).get(value, value))
+    if name == "county":
+        return county_names().get(value, value)
+    field = next((f for f in contract.FILTERED if f.filter == name), None)
+    if field is None:
+        return value
+    if field.vocabulary:
+        term = Term.objects.filter(vocabulary=field.vocabulary, code=value).first()
+        return term.label if term else value
+    choices = dict(contract.model_field(field.name).choices or [])
+    return f"{field.filter_label}: {choices.get(value, value)}"
+
+
 def follow_label(filters: dict[str, str]) -> str:
-    """What the filters find, in words: "Eskilstuna kommun", "Procurement", "“återbruk”, stage:
-    Pilot"."""
-    parts = []
-    if filters.get("q"):
-        parts.append(f"“{filters['q']}”")
-    for name, value in filters.items():
-        if name == "q":
-            continue
-        if name == "organisation":
-            organisation = Organisation.objects.filter(slug=value).first()
-            parts.append(organisation.name if organisation else value)
-            continue
-        field = next((f for f in contract.FILTERED if f.filter == name), None)
-        term = (
-            Term.objects.filter(vocabulary=field.vocabulary, code=value).first()
-            if field is not None and field.vocabulary
-            else None
-        )
-        label = str(field.filter_label) if field is not None else name
-        parts.append(term.label if term else f"{label}: {value}")
-    return ", ".join(parts) or str(_("All new innovations"))
+    """What the filters find, in words: "Eskilstuna kommun", "Procurement", "“återbruk”,
+    Stage: Pilot"."""
+    parts = [f"“{filters['q']}”"] if filters.get("q") else []
+    parts += [_value_label(name, value) for name, value in filters.items() if name != "q"]
+    return ", ".join(str(part) for part in parts) or str(_("All new innovations"))
 
 
 def follow_create(*, user: User, filters: dict[str, str], label: str, frequency: str) -> Follow:

@@ -163,3 +163,9 @@ def test_lists_and_organisation_pages_offer_the_feed_and_following(client, make_
     organisation = client.get(eskilstuna.get_absolute_url()).content.decode()
     assert reverse("search:organisation_feed", args=[eskilstuna.slug]) in organisation
     assert f"{reverse('connect:follow')}?organisation={eskilstuna.slug}" in organisation
+
+
+def test_a_follow_is_named_as_the_list_names_its_filters(client, other_editor):
+    follow = followed(client, other_editor, q="återbruk", stage="pilot", org_type="region")
+    # The request was in Swedish, as the test is (conftest): the labels are the Swedish ones.
+    assert follow.label == f"“återbruk”, Skede: {Case.Stage.PILOT.label}, Region"
