@@ -104,23 +104,33 @@ def digests_sent(*, frequency: str, now: datetime | None = None) -> int:
     by_user: dict[int, list[Follow]] = {}
     for follow in follows:
         by_user.setdefault(follow.user_id, []).append(follow)
-    for user_follows in by_user.values():
-        sections = []
-        for follow in user_follows:
+    # Many people follow the same organisation or sector since the same digest: each
+    # (filters, since) is matched once a run.
+    found_for: dict[tuple, list[int]] = {}
+
+    def found(follow: Follow) -> list[int]:
+        key = (tuple(sorted(follow.filters.items())), since[follow.pk])
+        if key not in found_for:
             candidates = [pk for pk, at in changed.items() if at > since[follow.pk]]
-            found = (
+            found_for[key] = (
                 case_ids_matching(filters=CaseFilters(**follow.filters), among=candidates)
                 if candidates
                 else []
             )
-            if found:
-                cases = Case.objects.filter(pk__in=found).select_related("lead_organisation")
+        return found_for[key]
+
+    for user_follows in by_user.values():
+        sections = []
+        for follow in user_follows:
+            matching = found(follow)
+            if matching:
+                cases = Case.objects.filter(pk__in=matching).select_related("lead_organisation")
                 shown = list(cases.order_by("-updated_at")[:CASES_SHOWN])
                 sections.append(
                     {
                         "follow": follow,
                         "cases": shown,
-                        "more": len(found) - len(shown),
+                        "more": len(matching) - len(shown),
                         "since": since[follow.pk],
                         "list_url": _list_url(follow.filters),
                     }

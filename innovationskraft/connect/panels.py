@@ -8,7 +8,7 @@ from django.utils.http import urlencode
 from innovationskraft.cases.models import Case, Organisation, Term
 from innovationskraft.connect.following import follow_filters
 from innovationskraft.connect.selectors import (
-    contact_recipients,
+    contact_possible,
     join_requests_to_decide,
     organisations_administered_by,
     pending_join_requests_of,
@@ -19,7 +19,7 @@ from innovationskraft.search.filters import term_filter
 def case_contact(request: HttpRequest, case: Case) -> str:
     if not case.is_public:
         return ""
-    context = {"case": case, "reachable": bool(contact_recipients(case=case))}
+    context = {"case": case, "reachable": contact_possible(case=case)}
     return render_to_string("connect/panels/case_contact.html", context, request)
 
 

@@ -6,15 +6,24 @@ from innovationskraft.cases.models import Case, Organisation
 from innovationskraft.connect.models import JoinRequest
 
 
+def _editors(case: Case) -> QuerySet[User]:
+    return User.objects.filter(
+        is_active=True, memberships__organisation_id=case.lead_organisation_id
+    )
+
+
 def contact_recipients(*, case: Case) -> list[str]:
     """Where a message about the case goes: its contact person, or else the people who edit
     for its lead organisation."""
     if case.contact_email:
         return [case.contact_email]
-    editors = User.objects.filter(
-        is_active=True, memberships__organisation_id=case.lead_organisation_id
-    ).order_by("email")
+    editors = _editors(case).order_by("email")
     return list(editors.values_list("email", flat=True).distinct())
+
+
+def contact_possible(*, case: Case) -> bool:
+    """Whether anyone can be reached about the case (for its page: reads no address)."""
+    return bool(case.contact_email) or _editors(case).exists()
 
 
 def recipient_language(*, case: Case) -> str:

@@ -9,7 +9,7 @@ from innovationskraft.connect.access import access_case_for_contact
 from innovationskraft.connect.bot import challenge
 from innovationskraft.connect.forms import ContactForm
 from innovationskraft.connect.notifications import Kind, opt_out_by_token
-from innovationskraft.connect.selectors import contact_recipients
+from innovationskraft.connect.selectors import contact_possible
 from innovationskraft.connect.services import (
     ContactRefused,
     contact_message_send,
@@ -21,7 +21,7 @@ from innovationskraft.core.clients import client_address
 
 def contact(request: HttpRequest, slug: str):
     case = access_case_for_contact(request.user, slug)
-    reachable = bool(contact_recipients(case=case))
+    reachable = contact_possible(case=case)
     form = ContactForm(request.POST or None)
     status = 200
     if request.method == "POST" and reachable:

@@ -65,19 +65,21 @@ class CaseListFeed(Feed):
 
 
 class OrganisationFeed(CaseListFeed):
-    def get_object(self, request: HttpRequest, *args, **kwargs):
-        organisation = get_object_or_404(Organisation, slug=kwargs["slug"])
-        filters = CaseFilters(organisation=organisation.slug)
-        filters.organisation_name = organisation.name
-        return filters
+    """The cases an organisation leads or takes part in; the feed's object is the organisation."""
 
-    def title(self, filters) -> str:
+    def get_object(self, request: HttpRequest, *args, **kwargs):
+        return get_object_or_404(Organisation, slug=kwargs["slug"])
+
+    def title(self, organisation: Organisation) -> str:
         return _("Innovationskraft: innovations of %(organisation)s") % {
-            "organisation": filters.organisation_name
+            "organisation": organisation.name
         }
 
-    def link(self, filters) -> str:
-        return reverse("cases:organisation", args=[filters.organisation])
+    def link(self, organisation: Organisation) -> str:
+        return organisation.get_absolute_url()
 
-    def feed_url(self, filters) -> str:
-        return reverse("search:organisation_feed", args=[filters.organisation])
+    def feed_url(self, organisation: Organisation) -> str:
+        return reverse("search:organisation_feed", args=[organisation.slug])
+
+    def items(self, organisation: Organisation) -> list[Case]:
+        return super().items(CaseFilters(organisation=organisation.slug))

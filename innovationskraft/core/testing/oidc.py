@@ -19,7 +19,6 @@ import json
 import os
 import secrets
 import shutil
-import socket
 import subprocess
 import sys
 import tempfile
@@ -30,12 +29,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from innovationskraft.core.testing.ports import free_port
+
 SERVE_MODULE = "innovationskraft.core.testing.oidc_provider.serve"
 START_TIMEOUT_SECONDS = 20.0
 
 
 class OidcProviderFailedToStart(RuntimeError):
-    pass
+    """The provider's process exited, or did not answer discovery in time; the message carries
+    what it wrote."""
 
 
 @dataclass
@@ -84,13 +86,6 @@ class OidcProvider:
 
     def __exit__(self, *exc_info: object) -> None:
         self.stop()
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port: int = probe.getsockname()[1]
-        return port
 
 
 def oidc_provider_started(

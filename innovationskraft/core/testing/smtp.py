@@ -2,13 +2,14 @@
 Django's SMTP backend to it, and a test reads what arrived, headers and all."""
 
 import re
-import socket
 import threading
 from dataclasses import dataclass
 from email import message_from_bytes, policy
 from email.message import EmailMessage
 
 from aiosmtpd.controller import Controller
+
+from innovationskraft.core.testing.ports import free_port
 
 
 @dataclass(frozen=True)
@@ -59,9 +60,6 @@ class Inbox:
 def smtp_server_started() -> tuple[Controller, Inbox]:
     inbox = Inbox()
     # aiosmtpd checks that its server answers on the port it was given, so it needs a number.
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
-    controller = Controller(inbox, hostname="127.0.0.1", port=port)
+    controller = Controller(inbox, hostname="127.0.0.1", port=free_port())
     controller.start()
     return controller, inbox
