@@ -6,7 +6,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 
 .PHONY: run test test-only lint format install install-dev messages bench bench-search \
-	bench-workshop bench-import bench-vectors bench-notify clean
+	bench-workshop bench-import bench-vectors bench-notify bench-insights clean
 
 $(BIN)/python:
 	@$(PYTHON) -m venv $(VENV) 2>/dev/null || { \
@@ -86,6 +86,10 @@ bench-import: install-dev
 # server: the time, and that none is lost or sent twice (aiosmtpd from the dev extra).
 bench-notify: install-dev
 	$(BIN)/python bench/notify.py --followers 10000 --cases 1000
+
+# The insights page at 100,000 cases, cold and warm (the database of `make bench`).
+bench-insights: install-dev
+	$(BIN)/python bench/insights.py --cases 100000
 
 clean:
 	rm -rf $(VENV) staticfiles .pytest_cache screenshots

@@ -48,6 +48,7 @@ def empty_cache():
     """Each test starts with empty caches, as it starts with an empty database."""
     from django.core.cache import caches
 
+    from innovationskraft.insights.spread import forget_adoptions
     from innovationskraft.search.columns import forget_columns
     from innovationskraft.search.expansion import forget_words
     from innovationskraft.search.vectors import forget_vectors
@@ -55,12 +56,14 @@ def empty_cache():
     for cache in caches.all():
         cache.clear()
     forget_columns()
+    forget_adoptions()
     forget_words()
     forget_vectors()
     yield
     for cache in caches.all():
         cache.clear()
     forget_columns()
+    forget_adoptions()
     forget_words()
     forget_vectors()
 

@@ -28,6 +28,7 @@ INSTALLED_APPS = [
     "innovationskraft.search",
     "innovationskraft.workshops",
     "innovationskraft.connect",
+    "innovationskraft.insights",
     "innovationskraft.api",
     "innovationskraft.opendata",
     "django.contrib.admin",

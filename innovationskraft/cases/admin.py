@@ -122,7 +122,16 @@ class CaseAdmin(admin.ModelAdmin):
         ),
         (
             _("Users and effects"),
-            {"fields": ["target_groups", "user_involvement", "effects", "effects_evaluated"]},
+            {
+                "fields": [
+                    "target_groups",
+                    "user_involvement",
+                    "effects",
+                    "effects_evaluated",
+                    "evidence",
+                    "evaluation",
+                ]
+            },
         ),
         (
             _("Barriers and enablers"),

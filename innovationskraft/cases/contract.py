@@ -102,7 +102,11 @@ FIELDS: tuple[CaseField, ...] = (
     _terms("enablers", Vocabulary.ENABLER, "enabler", _("Enabler")),
     CaseField("enablers_text", Kind.LONG_TEXT),
     _terms("effects", Vocabulary.EFFECT, "effect", _("Effects")),
-    CaseField("effects_evaluated", Kind.FLAG),
+    CaseField(
+        "effects_evaluated", Kind.FLAG, filter="evaluated", filter_label=_("Effects evaluated")
+    ),
+    CaseField("evidence", Kind.CHOICE, filter="evidence", filter_label=_("Evidence of effects")),
+    CaseField("evaluation", Kind.LONG_TEXT),
     _terms("sdgs", Vocabulary.SDG, "sdg", _("Sustainable development goals")),
     CaseField("tags", Kind.TAGS),
     CaseField("links", Kind.LINKS),

@@ -160,6 +160,21 @@ class CaseForm(forms.Form):
     effects_evaluated = forms.BooleanField(
         label=_("The effects have been evaluated"), required=False
     )
+    evidence = forms.ChoiceField(
+        label=_("How well are the effects known?"),
+        choices=[("", _("Not stated")), *Case.Evidence.choices],
+        required=False,
+        help_text=_(
+            "From a description of what the innovation does to an evaluation that compares "
+            "it with doing without it."
+        ),
+    )
+    evaluation = forms.CharField(
+        label=_("How were the effects evaluated?"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("For example: who evaluated, what was measured, compared with what."),
+    )
     sdgs = _terms(Vocabulary.SDG, _("Sustainable development goals"))
     tags = forms.CharField(
         label=_("Keywords"),
@@ -194,7 +209,14 @@ class CaseForm(forms.Form):
         ),
         (
             _("Users and effects"),
-            ["user_involvement", "effects", "effects_evaluated", "sdgs"],
+            [
+                "user_involvement",
+                "effects",
+                "effects_evaluated",
+                "evidence",
+                "evaluation",
+                "sdgs",
+            ],
         ),
         (_("Keywords and links"), ["tags", "links"]),
     ]

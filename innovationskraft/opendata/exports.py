@@ -57,6 +57,13 @@ FIELDS = [
         _("How users were involved, and barriers and enablers in the owners' own words."),
     ),
     ("effects_evaluated", _("true when the effects have been evaluated.")),
+    (
+        "evidence, evaluation",
+        _(
+            "How well the effects are known: described, followed, measured, independent or "
+            "compared (evaluated with a comparison); and how they were evaluated."
+        ),
+    ),
     ("tags", _("Keywords.")),
     ("links, links_titles", _("Web addresses about the case, and their link texts.")),
     ("inspired_by", _("Identifiers of the published cases this one was inspired by.")),

@@ -88,6 +88,7 @@ class _Words:
         self.labels = {pk: term.label for pk, term in self.terms.items()}
         self.stages = {value: str(label) for value, label in Case.Stage.choices}
         self.facets = {value: str(label) for value, label in Case.Facet.choices} | {"": ""}
+        self.evidence = {value: str(label) for value, label in Case.Evidence.choices} | {"": ""}
         marker = "slug-of-the-case"
         self.url = base_url + reverse("cases:detail", args=[marker])
         self.marker = marker
@@ -127,6 +128,9 @@ def _record(case: Case, chunk: _Chunk, words: _Words) -> dict:
         "barriers_text": case.barriers_text,
         "enablers_text": case.enablers_text,
         "effects_evaluated": case.effects_evaluated,
+        "evidence": case.evidence,
+        "evidence_label": words.evidence[case.evidence],
+        "evaluation": case.evaluation,
         "tags": chunk.tags.get(case.pk, []),
         "links": [url for _title, url in chunk.links.get(case.pk, [])],
         "links_titles": [title for title, _url in chunk.links.get(case.pk, [])],

@@ -71,6 +71,8 @@ def _scalar_facet(name: str, filters, counts: RawCounts, terms: dict[int, Term])
         choices = dict(contract.model_field(case_field.name).choices or [])
         values = choices_of(case_field.name)
         options = _options({values[i]: n for i, n in found.items()}, choices, selected)
+    elif case_field.kind is Kind.FLAG:
+        options = _options(found, {1: _("Yes"), 0: _("No")}, selected)
     elif case_field.kind is Kind.TERM:
         known = {i: terms[i] for i in found if i in terms}
         codes = {term.code: found[i] for i, term in known.items()}

@@ -15,7 +15,8 @@ CASE_FIELDS = {
     "identifier", "url", "slug", "title", "summary", "description", "language",
     "lead_organisation", "lead_organisation_name", "partners", "stage", "start_year", "sector",
     "facet", "innovation_types", "target_groups", "barriers", "enablers", "effects", "sdgs",
-    "user_involvement", "barriers_text", "enablers_text", "effects_evaluated", "tags", "links",
+    "user_involvement", "barriers_text", "enablers_text", "effects_evaluated", "evidence",
+    "evaluation", "tags", "links",
     "inspired_by", "source", "source_identifier", "harvested_at", "adoption_count",
     "published_at", "updated_at",
 }  # fmt: skip

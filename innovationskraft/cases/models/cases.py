@@ -53,6 +53,15 @@ class Case(models.Model):
         ADAPTIVE = "adaptive", _("Adaptive")
         ANTICIPATORY = "anticipatory", _("Anticipatory")
 
+    class Evidence(models.TextChoices):
+        # Five steps, each asking more of how the effects are known: from a description to an
+        # evaluation against a comparison (in the spirit of Nesta's standards of evidence).
+        DESCRIBED = "described", _("Described: what it does and why")
+        FOLLOWED = "followed", _("Followed up: results are recorded")
+        MEASURED = "measured", _("Measured: effects before and after")
+        INDEPENDENT = "independent", _("Evaluated independently")
+        COMPARED = "compared", _("Evaluated with a comparison")
+
     class Status(models.TextChoices):
         DRAFT = "draft", _("Draft")
         IN_REVIEW = "in_review", _("In review")
@@ -113,6 +122,10 @@ class Case(models.Model):
     enablers_text = models.TextField(_("enablers in your own words"), blank=True)
     effects = _terms(Vocabulary.EFFECT, _("effects"), "effect_cases")
     effects_evaluated = models.BooleanField(_("the effects have been evaluated"), default=False)
+    evidence = models.CharField(
+        _("evidence of effects"), max_length=20, choices=Evidence.choices, blank=True
+    )
+    evaluation = models.TextField(_("how the effects were evaluated"), blank=True)
     sdgs = _terms(Vocabulary.SDG, _("sustainable development goals"), "sdg_cases")
     tags = models.ManyToManyField(Tag, verbose_name=_("tags"), blank=True, related_name="cases")
     inspired_by = models.ManyToManyField(

@@ -21,6 +21,7 @@ from innovationskraft.connect import following, joining
 from innovationskraft.connect.notifications import unsubscribe_token
 from innovationskraft.core.testing.axe import axe_violations, describe
 from innovationskraft.core.testing.browser import sign_in
+from innovationskraft.insights.demo import demo_resources_load
 from innovationskraft.workshops import services as workshop_services
 from innovationskraft.workshops.access import PARTICIPANT_COOKIE_SALT, participant_cookie_name
 from innovationskraft.workshops.models import Contribution, Participant, Prompt, Theme, Workshop
@@ -478,6 +479,11 @@ def visitor_of_a_published_workshop() -> dict:
     return {"code": prepared["code"], "slug": prepared["slug"]}
 
 
+def demo_with_resources():
+    demo_load()
+    demo_resources_load()
+
+
 PAGES = [
     ("home-empty", "/", None),
     ("home", "/", demo_load),
@@ -508,11 +514,20 @@ PAGES = [
     ("case-list-filtered", "/innovationer/?barrier=silos&sort=title", full_case),
     ("case-list-no-results", "/innovationer/?stage=idea&year=1901", demo_load),
     ("search", "/sok/", demo_load),
+    ("insights", "/insikter/", demo_load),
+    ("resources", "/resurser/", demo_with_resources),
+    ("resources-none", "/resurser/?kind=network&stage=ended", demo_with_resources),
+    (
+        "insights-compared",
+        "/insikter/?org_type=municipality&compare=1&b-org_type=region",
+        demo_load,
+    ),
     ("search-results", "/sok/?q=sjukv%C3%A5rd&sort=relevance", demo_load),
     ("search-corrected", "/sok/?q=upphandlnig", demo_load),
     ("search-only-stop-words", "/sok/?q=och", demo_load),
     ("search-as-you-type", "/sok/", visitor_typing_a_query),
-    ("case-detail", "/innovationer/retuna-aterbruksgalleria/", demo_load),
+    ("case-detail", "/innovationer/retuna-aterbruksgalleria/", demo_with_resources),
+    ("term-with-resources", "/ordlista/barrier/silos/", demo_with_resources),
     ("case-related-page", "/sok/liknande/retuna-aterbruksgalleria/", demo_load),
     ("case-detail-full", "/innovationer/{slug}/", full_case),
     ("case-history", "/innovationer/{slug}/historik/", edited_case),

@@ -60,3 +60,37 @@ def test_a_rebuild_on_postgresql_writes_the_index_table_anew(make_case):  # noqa
     assert file_of_the_table() != before
     results = case_search(filters=CaseFilters(q="återbruk "))
     assert [case.title for case in results.page.object_list] == ["ReTuna återbruksgalleria"]
+
+
+@pytest.mark.django_db
+def test_the_vector_built_in_python_is_the_one_postgresql_joins_from_the_columns():
+    from django.db import connection
+
+    from innovationskraft.search.backends.postgresql import _vector
+    from innovationskraft.search.documents import Document
+
+    if connection.vendor != "postgresql":
+        pytest.skip("the tsvector is PostgreSQL's")
+    document = Document(
+        case_id=1,
+        language="sv",
+        title="retun återbruk galleria",
+        summary="återbruk i eskilstuna",
+        body="",  # an empty column moves no position
+        parts="bruk åter " + "bruk " * 300,  # a lexeme keeps 255 positions
+        folded="retuna aterbruk",
+    )
+    columns = [
+        (document.title, "A"),
+        (document.summary, "B"),
+        (document.body, "D"),
+        (document.parts, "C"),
+    ]
+    joined = " || ".join("setweight(to_tsvector('simple', %s), %s)" for _ in columns)
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"SELECT ({joined})::text, %s::tsvector::text",
+            [*(value for column in columns for value in column), _vector(document)],
+        )
+        by_postgresql, by_python = cursor.fetchone()
+    assert by_python == by_postgresql
