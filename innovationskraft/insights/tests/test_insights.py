@@ -209,3 +209,19 @@ def test_a_barrier_page_shows_its_cases_by_year_and_the_enablers_named_with_it(
     assert 'aria-labelledby="term-year-caption"' in html
     assert "Samskapande med användare" in html
     assert "/insikter/?barrier=procurement" in html
+
+
+def test_a_cached_page_shows_a_change_of_the_library_at_once(client, make_case):
+    make_case(title="Först", status=Case.Status.PUBLISHED, stage=Case.Stage.IDEA)
+    first = client.get(reverse("insights:index")).content.decode()
+    assert "1 innovation<" in first
+    make_case(title="Sedan", status=Case.Status.PUBLISHED, stage=Case.Stage.IDEA)
+    assert "2 innovationer<" in client.get(reverse("insights:index")).content.decode()
+
+
+def test_a_signed_in_visitor_gets_her_own_page_not_a_cached_one(client, make_case, moderator):
+    make_case(title="Först", status=Case.Status.PUBLISHED)
+    client.get(reverse("insights:index"))  # cached for visitors who are not signed in
+    client.force_login(moderator)
+    html = client.get(reverse("insights:index")).content.decode()
+    assert "Logga ut" in html
