@@ -25,7 +25,6 @@ class DrawnBar:
     value: str  # the count and share, after the bar
     value_x: float  # percent
     value_y: int
-    depth: int
 
 
 @dataclass(frozen=True)
@@ -44,12 +43,10 @@ def chart_of(figure: Figure) -> Chart:
     y = 0
     largest = figure.largest or 1
     for bar in figure.bars:
-        indent = "  " * bar.depth
-        wrapped = textwrap.wrap(bar.label, LABEL_CHARACTERS - len(indent)) or [""]
         lines = []
-        for line in wrapped:
+        for line in textwrap.wrap(bar.label, LABEL_CHARACTERS) or [""]:
             y += LINE_HEIGHT
-            lines.append((y - 4, indent + line))
+            lines.append((y - 4, line))
         top = y + 2
         width = LONGEST_BAR_PERCENT * bar.count / largest
         drawn.append(
@@ -60,7 +57,6 @@ def chart_of(figure: Figure) -> Chart:
                 _value(figure, bar),
                 round(width + 1.5, 2),
                 top + BAR_HEIGHT - 3,
-                bar.depth,
             )
         )
         y = top + BAR_HEIGHT + GAP

@@ -13,7 +13,6 @@ class Bar:
     count: int
     code: str = ""
     url: str = ""  # the case list behind the bar, "" when there is none
-    depth: int = 0  # 1 for a narrower term under the one before
 
 
 @dataclass(frozen=True)
@@ -24,7 +23,6 @@ class Figure:
     bars: tuple[Bar, ...]
     total: int  # what the shares are of
     unit: str  # what is counted, for the table's heading ("Cases", "Adoptions")
-    url: str = ""  # every case behind the figure
 
     def share(self, bar: Bar) -> float:
         return 100 * bar.count / self.total if self.total else 0.0
@@ -55,7 +53,7 @@ def percent(value: float) -> str:
 
 def most_common_caption(bars: list[Bar], total: int, unit: str) -> str:
     """The main finding of a figure whose largest bar is the news."""
-    counted = [bar for bar in bars if bar.count and bar.depth == 0]
+    counted = [bar for bar in bars if bar.count]
     if not counted or not total:
         return _("Nothing in this selection.")
     top = max(counted, key=lambda bar: bar.count)

@@ -54,7 +54,6 @@ def organisation_insights(request: HttpRequest, organisation: Organisation) -> s
     context = {
         "organisation": organisation,
         "rows": rows,
-        "total": own.total,
         "adopted_from_others": Adoption.objects.filter(organisation=organisation).count(),
         "adopted_by_others": own.figures["adopted"].total,
         "compare_url": reverse("insights:index")

@@ -13,9 +13,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from innovationskraft.cases import contract
-from innovationskraft.cases.contract import Kind
 from innovationskraft.cases.models import Case, Organisation, Term, Vocabulary
-from innovationskraft.cases.registry import county_names
 from innovationskraft.insights.figures import (
     Bar,
     Figure,
@@ -25,8 +23,6 @@ from innovationskraft.insights.figures import (
 )
 from innovationskraft.insights.spread import adoption_flows
 from innovationskraft.search.columns import (
-    SCALAR_FILTERS,
-    TERM_FILTERS,
     LibraryColumns,
     RawCounts,
     choices_of,
@@ -47,6 +43,7 @@ class Selection:
     figures: dict[str, Figure]
     label: str  # what was chosen, in words ("the whole library" when nothing)
     facets: list[Facet]  # each filter's options, for the form that changes the selection
+    url: str  # the case list of the selection
 
 
 def _case_list_url(filters: CaseFilters, **more: str) -> str:
@@ -149,51 +146,28 @@ def _evaluated_figure(filters: CaseFilters, counts: RawCounts) -> Figure:
     return Figure("evaluated", _("Effects evaluated"), caption, bars, total, _("Cases"))
 
 
-def _organisation_figures(filters: CaseFilters, counts: RawCounts) -> list[Figure]:
-    kinds: dict[str, int] = {}
-    counties: dict[str, int] = {}
-    of = {
-        pk: (kind, county)
-        for pk, kind, county in Organisation.objects.values_list("id", "kind", "county_code")
-    }
-    for organisation_id, n in counts.organisation.items():
-        kind, county = of.get(organisation_id, ("", ""))
-        kinds[kind] = kinds.get(kind, 0) + n
-        counties[county] = counties.get(county, 0) + n
-    kind_labels = dict(Organisation.Kind.choices)
-    by_kind = [
-        Bar(str(kind_labels.get(kind, kind)), n, kind, _case_list_url(filters, org_type=kind))
-        for kind, n in sorted(kinds.items(), key=lambda item: -item[1])
-        if kind
+def _facet_figure(
+    facet: Facet, title: str, filters: CaseFilters, total: int, outside: str = ""
+) -> Figure:
+    """A figure of the case list's facet for the same selection (its options, most first); the
+    cases without a value make a last bar named `outside`."""
+    bars = [
+        Bar(
+            str(option.label),
+            option.count,
+            option.value,
+            _case_list_url(filters, **{facet.name: option.value}),
+        )
+        for option in facet.options
+        if option.count
     ]
-    names = county_names()
-    by_county = [
-        Bar(names.get(code, code), n, code, _case_list_url(filters, county=code))
-        for code, n in sorted(counties.items(), key=lambda item: -item[1])
-        if code
-    ]
-    outside = counts.total - sum(bar.count for bar in by_county)
-    if outside:
-        by_county.append(Bar(_("No Swedish county"), outside))
+    missing = total - sum(bar.count for bar in bars)
+    if outside and missing:
+        bars.append(Bar(outside, missing))
     unit = _("Cases")
-    return [
-        Figure(
-            "org_type",
-            _("Lead organisations, by type"),
-            most_common_caption(by_kind, counts.total, unit),
-            tuple(by_kind),
-            counts.total,
-            unit,
-        ),
-        Figure(
-            "county",
-            _("Lead organisations, by county"),
-            most_common_caption(by_county, counts.total, unit),
-            tuple(by_county),
-            counts.total,
-            unit,
-        ),
-    ]
+    return Figure(
+        facet.name, title, most_common_caption(bars, total, unit), tuple(bars), total, unit
+    )
 
 
 def _years_figure(filters: CaseFilters, counts: RawCounts) -> Figure:
@@ -222,38 +196,19 @@ def _most_adopted(columns: LibraryColumns, positions: np.ndarray) -> Figure:
     return Figure("adopted", _("The most adopted cases"), caption, bars, total, _("Adoptions"))
 
 
-def filter_labels(filters: CaseFilters) -> list[tuple[str, str]]:
-    """The chosen filters as (what, which) in words: ("County", "Skåne län")."""
-    chosen = []
-    for name, value in filters.active().items():
-        if name in TERM_FILTERS or (name in SCALAR_FILTERS and SCALAR_FILTERS[name].vocabulary):
-            case_field = TERM_FILTERS.get(name) or SCALAR_FILTERS[name]
-            term = Term.objects.filter(vocabulary=case_field.vocabulary, code=value).first()
-            chosen.append((str(case_field.filter_label), term.label if term else value))
-        elif name in SCALAR_FILTERS:
-            case_field = SCALAR_FILTERS[name]
-            choices = {
-                str(k): str(v) for k, v in contract.model_field(case_field.name).choices or []
-            }
-            if case_field.kind is Kind.FLAG:
-                choices = {"1": _("Yes"), "0": _("No")}
-            chosen.append((str(case_field.filter_label), choices.get(value, value)))
-        elif name == "org_type":
-            kinds = {k: str(v) for k, v in Organisation.Kind.choices}
-            chosen.append((_("Type of organisation"), kinds.get(value, value)))
-        elif name == "county":
-            chosen.append((_("County"), county_names().get(value, value)))
-        elif name == "organisation":
-            organisation = Organisation.objects.filter(slug=value).first()
-            chosen.append((_("Organisation"), organisation.name if organisation else value))
-    return chosen
-
-
-def _selection_label(filters: CaseFilters) -> str:
-    chosen = filter_labels(filters)
-    if not chosen:
-        return _("The whole library")
-    return "; ".join(f"{what}: {which}" for what, which in chosen)
+def _selection_label(filters: CaseFilters, facets: dict[str, Facet]) -> str:
+    """What was chosen, in words, as the case list's chips name it."""
+    chosen = [
+        f"{facet.label}: {option.label}"
+        for facet in facets.values()
+        for option in facet.options
+        if option.selected
+    ]
+    if filters.organisation:
+        organisation = Organisation.objects.filter(slug=filters.organisation).first()
+        name = organisation.name if organisation else filters.organisation
+        chosen.append(f"{_('Organisation')}: {name}")
+    return "; ".join(chosen) if chosen else _("The whole library")
 
 
 def _computed(filters: CaseFilters) -> Selection:
@@ -261,6 +216,7 @@ def _computed(filters: CaseFilters) -> Selection:
     positions = _positions(columns, filters)
     counts = columns.counts(positions)
     terms = list(Term.objects.filter(vocabulary__in=[Vocabulary.BARRIER, Vocabulary.ENABLER]))
+    facets = {facet.name: facet for facet in facets_for(filters, counts)}
     figures = [
         *_term_figures(
             "barrier",
@@ -282,7 +238,14 @@ def _computed(filters: CaseFilters) -> Selection:
         _choice_figure(
             "evidence", "evidence", _("Evidence of effects"), filters, counts, ordered=True
         ),
-        *_organisation_figures(filters, counts),
+        _facet_figure(facets["org_type"], _("Lead organisations, by type"), filters, counts.total),
+        _facet_figure(
+            facets["county"],
+            _("Lead organisations, by county"),
+            filters,
+            counts.total,
+            outside=_("No Swedish county"),
+        ),
         _years_figure(filters, counts),
         _most_adopted(columns, positions),
         *adoption_flows(columns, positions),
@@ -291,8 +254,9 @@ def _computed(filters: CaseFilters) -> Selection:
         filters,
         counts.total,
         {f.key: f for f in figures},
-        _selection_label(filters),
-        facets_for(filters, counts),
+        _selection_label(filters, facets),
+        list(facets.values()),
+        _case_list_url(filters),
     )
 
 

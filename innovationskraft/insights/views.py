@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 
 from innovationskraft.cases.models import Case, Term, Vocabulary
 from innovationskraft.insights.charts import chart_of
-from innovationskraft.insights.csv import DIALECTS, figure_csv
+from innovationskraft.insights.csv import figure_csv
 from innovationskraft.insights.models import Resource
 from innovationskraft.insights.resources import resource_list
 from innovationskraft.insights.selectors import Selection, selection_insights
@@ -83,7 +83,6 @@ def _insights_page(request):
             selections[1] if len(selections) > 1 else selection_insights(filters=CaseFilters())
         ).facets,
         "second_prefix": SECOND,
-        "dialects": DIALECTS,
         "version": library_columns().version,
     }
     return render(request, "insights/insights.html", context)
@@ -118,7 +117,9 @@ def resources(request):
     kind = kind if kind in Resource.Kind.values else ""
     stage = request.GET.get("stage", "")
     stage = stage if stage in Case.Stage.values else ""
-    terms = Term.objects.filter(vocabulary__in=[Vocabulary.BARRIER, Vocabulary.ENABLER])
+    terms = Term.objects.filter(
+        vocabulary__in=[Vocabulary.BARRIER, Vocabulary.ENABLER]
+    ).select_related("parent")
     ordered = sorted(
         terms,
         key=lambda t: (t.parent.position if t.parent else t.position, t.parent_id or 0, t.position),
