@@ -21,6 +21,7 @@ class InsightsConfig(AppConfig):
         from innovationskraft.core.panels import panel_add
         from innovationskraft.insights import panels, receivers  # noqa: F401 - listens
 
+        panel_add(page="case", order=12, render=panels.case_adoption_map)
         panel_add(page="case", order=15, render=panels.case_resources)
         panel_add(page="term", order=20, render=panels.term_resources)
         panel_add(page="term", order=15, render=panels.term_insights)

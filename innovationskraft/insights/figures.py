@@ -23,6 +23,7 @@ class Figure:
     bars: tuple[Bar, ...]
     total: int  # what the shares are of
     unit: str  # what is counted, for the table's heading ("Cases", "Adoptions")
+    map: str = ""  # drawn as a map of this level (maps.py) instead of as bars
 
     def share(self, bar: Bar) -> float:
         return 100 * bar.count / self.total if self.total else 0.0

@@ -9,6 +9,7 @@ from django.urls import reverse
 from innovationskraft.cases.models import Adoption, Case, Organisation, Term, Vocabulary
 from innovationskraft.insights.charts import chart_of
 from innovationskraft.insights.figures import percent
+from innovationskraft.insights.maps import adoption_map
 from innovationskraft.insights.resources import resource_list, resources_helping_with
 from innovationskraft.insights.selectors import selection_insights
 from innovationskraft.search.filters import CaseFilters, term_filter
@@ -24,6 +25,23 @@ def case_resources(request: HttpRequest, case: Case) -> str:
     return render_to_string(
         "insights/panels/case_resources.html", {"resources": resources}, request
     )
+
+
+def case_adoption_map(request: HttpRequest, case: Case) -> str:
+    """The municipalities and counties that adopted the case, on a map of Sweden."""
+    if not case.is_public:
+        return ""
+    adopters = Organisation.objects.filter(adoptions__case=case, country="SE").values_list(
+        "kind", "official_code", "county_code", "name"
+    )
+    municipality = Organisation.Kind.MUNICIPALITY
+    drawn = adoption_map(
+        municipalities={code: name for kind, code, _c, name in adopters if kind == municipality},
+        county_codes={county for kind, _code, county, _n in adopters if kind != municipality},
+    )
+    if drawn is None:
+        return ""
+    return render_to_string("insights/panels/case_adoption_map.html", {"map": drawn}, request)
 
 
 def term_resources(request: HttpRequest, term: Term) -> str:

@@ -21,6 +21,11 @@ from innovationskraft.insights.figures import (
     most_common_caption,
     percent,
 )
+from innovationskraft.insights.geography import (
+    adoptions_on_maps,
+    cases_by_county,
+    cases_by_municipality,
+)
 from innovationskraft.insights.spread import adoption_flows
 from innovationskraft.search.columns import (
     LibraryColumns,
@@ -239,16 +244,20 @@ def _computed(filters: CaseFilters) -> Selection:
             "evidence", "evidence", _("Evidence of effects"), filters, counts, ordered=True
         ),
         _facet_figure(facets["org_type"], _("Lead organisations, by type"), filters, counts.total),
-        _facet_figure(
-            facets["county"],
-            _("Lead organisations, by county"),
-            filters,
-            counts.total,
-            outside=_("No Swedish county"),
+        cases_by_county(
+            _facet_figure(
+                facets["county"],
+                _("Lead organisations, by county"),
+                filters,
+                counts.total,
+                outside=_("No Swedish county"),
+            )
         ),
+        cases_by_municipality(columns, positions, lambda **more: _case_list_url(filters, **more)),
         _years_figure(filters, counts),
         _most_adopted(columns, positions),
         *adoption_flows(columns, positions),
+        *adoptions_on_maps(columns, positions),
     ]
     return Selection(
         filters,

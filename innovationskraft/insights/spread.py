@@ -61,15 +61,20 @@ def _flows(pairs: list[tuple[str, str]], labels: dict[str, str]) -> list[Bar]:
     ]
 
 
-def adoption_flows(columns: LibraryColumns, positions: np.ndarray) -> list[Figure]:
-    """Adoptions of the selected cases: from the lead organisation's type (county) to the
-    adopter's."""
+def adoptions_of(columns: LibraryColumns, positions: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """(the lead organisation, the adopting organisation) of each adoption of the cases at
+    the positions."""
     adoptions = _adoptions(columns)
     chosen = np.zeros(columns.size, dtype=bool)
     chosen[positions] = True
     selected = chosen[adoptions.positions] if len(adoptions.positions) else np.zeros(0, bool)
-    leads = columns.organisation[adoptions.positions[selected]]
-    adopters = adoptions.adopters[selected]
+    return columns.organisation[adoptions.positions[selected]], adoptions.adopters[selected]
+
+
+def adoption_flows(columns: LibraryColumns, positions: np.ndarray) -> list[Figure]:
+    """Adoptions of the selected cases: from the lead organisation's type (county) to the
+    adopter's."""
+    leads, adopters = adoptions_of(columns, positions)
     of = {
         pk: (kind, county)
         for pk, kind, county in Organisation.objects.filter(

@@ -8,8 +8,10 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from innovationskraft.cases.models import Case, Term, Vocabulary
-from innovationskraft.insights.charts import chart_of
+from innovationskraft.insights.charts import Chart, chart_of
 from innovationskraft.insights.csv import figure_csv
+from innovationskraft.insights.figures import Figure
+from innovationskraft.insights.maps import DrawnMap, map_of, sweden
 from innovationskraft.insights.models import Resource
 from innovationskraft.insights.resources import resource_list
 from innovationskraft.insights.selectors import Selection, selection_insights
@@ -37,6 +39,10 @@ def _selections(request) -> list[Selection]:
     return selections
 
 
+def _drawn(figure: Figure) -> Chart | DrawnMap:
+    return map_of(figure) if figure.map else chart_of(figure)
+
+
 class _FigureRow:
     """One figure of every selection; charts are drawn only when the page is not cached."""
 
@@ -46,7 +52,7 @@ class _FigureRow:
     @cached_property
     def charts(self) -> list[tuple]:
         return [
-            (s, s.figures[self.key], chart_of(s.figures[self.key]), f"{self.key}-caption-{n}")
+            (s, s.figures[self.key], _drawn(s.figures[self.key]), f"{self.key}-caption-{n}")
             for n, s in enumerate(self.selections, start=1)
         ]
 
@@ -84,6 +90,7 @@ def _insights_page(request):
         ).facets,
         "second_prefix": SECOND,
         "version": library_columns().version,
+        "outlines": sweden(),
     }
     return render(request, "insights/insights.html", context)
 

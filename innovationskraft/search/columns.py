@@ -176,6 +176,24 @@ class LibraryColumns:
             counts.terms[name] = (_tally(terms), _tally(roots))
         return counts
 
+    def organisation_cases(self, positions: np.ndarray) -> dict[int, int]:
+        """Organisation id -> the cases among the positions it leads or takes part in, as the
+        `organisation` filter finds them (a lead also named a partner counts once)."""
+        starts, others = self.partners.starts, self.partners.others
+        per_case = starts[positions + 1] - starts[positions]
+        cases = np.concatenate([positions, np.repeat(positions, per_case)])
+        organisations = np.concatenate(
+            [self.organisation[positions], _gathered(others, starts, positions)]
+        )
+        known = organisations >= 0
+        cases, organisations = cases[known], organisations[known]
+        if not len(organisations):
+            return {}
+        # Each (case, organisation) pair once, as one number per pair.
+        width = int(organisations.max()) + 1
+        pairs = np.unique(cases * width + organisations)
+        return _tally(pairs % width)
+
     def ordered_ids(self, positions: np.ndarray, sort: str, start: int, stop: int) -> list[int]:
         """The ids of one page of the cases at the positions, in the order of the sort."""
         stop = min(stop, len(positions))
