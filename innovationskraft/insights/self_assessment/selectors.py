@@ -31,7 +31,8 @@ class OrganisationProfile:
 
 @dataclass(frozen=True)
 class Comparison:
-    title: str
+    title: str  # short, for a table's heading
+    label: str  # what it is, in full
     organisations: int  # how many stand behind it
     profile: Profile | None  # None when fewer than SMALLEST_COMPARISON
     missing: str  # why there is no profile, in words
@@ -80,14 +81,14 @@ def organisation_profiles() -> list[OrganisationProfile]:
 
 
 def _comparison(
-    title: str, profiles: list[OrganisationProfile], missing: str, **values: str
+    title: str, label: str, profiles: list[OrganisationProfile], missing: str, **values: str
 ) -> Comparison:
     if len(profiles) < SMALLEST_COMPARISON:
         why = missing % (values | {"count": str(len(profiles))})
-        return Comparison(title, len(profiles), None, why)
+        return Comparison(title, label, len(profiles), None, why)
     # Each organisation weighs the same, however many of its people answered.
     mean = mean_profile(Profile(p.profile.scores) for p in profiles)
-    return Comparison(title, len(profiles), mean, "")
+    return Comparison(title, label, len(profiles), mean, "")
 
 
 def comparisons(
@@ -104,6 +105,7 @@ def comparisons(
         label = str(Organisation.Kind(kind).label)
         found.append(
             _comparison(
+                _("Same type"),
                 _("Same type (%(kind)s)") % {"kind": label},
                 [p for p in others if p.kind == kind],
                 _(
@@ -116,6 +118,7 @@ def comparisons(
         )
     found.append(
         _comparison(
+            _("Country"),
             _("The whole country"),
             others,
             _(
