@@ -1,7 +1,9 @@
+from django.conf import settings
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from innovationskraft.cases.models import Case, Term, Vocabulary
+from innovationskraft.cases.models import Case, Organisation, Term, Vocabulary
 
 
 class Resource(models.Model):
@@ -60,3 +62,35 @@ class Resource(models.Model):
 
     def __str__(self):
         return self.title
+
+
+class Assessment(models.Model):
+    """One person's answers to the self-assessment, saved for her organisation. Only
+    aggregates are shown to anyone else: the organisation's team profile to its members, and
+    means over at least five organisations to everyone (self_assessment/selectors.py)."""
+
+    organisation = models.ForeignKey(
+        Organisation,
+        verbose_name=_("organisation"),
+        on_delete=models.CASCADE,
+        related_name="assessments",
+    )
+    # Deleting a person deletes her answers: they are hers.
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("user"),
+        on_delete=models.CASCADE,
+        related_name="assessments",
+    )
+    # Statement code (self_assessment/statements.py) -> 1..5.
+    answers = models.JSONField(_("answers"))
+    created_at = models.DateTimeField(_("created"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("self-assessment")
+        verbose_name_plural = _("self-assessments")
+        ordering = ["-created_at", "-id"]
+        indexes = [models.Index(fields=["organisation", "user", "created_at"])]
+
+    def __str__(self):
+        return f"{self.organisation}, {self.created_at:%Y-%m-%d}"

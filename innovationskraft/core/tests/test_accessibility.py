@@ -22,6 +22,9 @@ from innovationskraft.connect.notifications import unsubscribe_token
 from innovationskraft.core.testing.axe import axe_violations, describe
 from innovationskraft.core.testing.browser import sign_in
 from innovationskraft.insights.demo import demo_resources_load
+from innovationskraft.insights.self_assessment.permalinks import result_token
+from innovationskraft.insights.self_assessment.services import assessment_save
+from innovationskraft.insights.self_assessment.statements import DIMENSIONS
 from innovationskraft.workshops import services as workshop_services
 from innovationskraft.workshops.access import PARTICIPANT_COOKIE_SALT, participant_cookie_name
 from innovationskraft.workshops.models import Contribution, Participant, Prompt, Theme, Workshop
@@ -484,6 +487,41 @@ def demo_with_resources():
     demo_resources_load()
 
 
+def _answers(value: int, **per_area: int) -> dict[str, int]:
+    return {s.code: per_area.get(d.code, value) for d in DIMENSIONS for s in d.statements}
+
+
+def self_assessment_with_peers() -> dict:
+    """A result whose comparisons are both shown (six municipalities saved answers) and whose
+    weakest areas have resources."""
+    demo_with_resources()
+    for n, code in enumerate(["0180", "0484", "1980", "2480", "1280", "1480"]):
+        organisation = _municipality(code)
+        user = _user(f"svar{n}@kommun.se", organisation=organisation)
+        assessment_save(user=user, organisation=organisation, answers=_answers(3, scaling=2))
+    return {"token": result_token(answers=_answers(4, procurement=1, users=2), kind="municipality")}
+
+
+def member_of_a_team_that_answered() -> dict:
+    """A member of Eskilstuna kommun, where three have answered: the team profile shows."""
+    prepared = self_assessment_with_peers()
+    eskilstuna = _municipality("0484")
+    colleagues = [_user(f"kollega{n}@eskilstuna.se", organisation=eskilstuna) for n in range(2)]
+    for user in colleagues:
+        assessment_save(user=user, organisation=eskilstuna, answers=_answers(4, culture=1))
+    return prepared | {"user": colleagues[0], "slug": eskilstuna.slug}
+
+
+def _answer_one_statement_and_send(page) -> None:
+    page.locator("#id_steering-1_3").check()
+    page.locator("main form button[type=submit]").click()
+    page.locator(".error-summary").wait_for()
+
+
+def visitor_after_an_incomplete_self_assessment() -> dict:
+    return {"then": _answer_one_statement_and_send}
+
+
 PAGES = [
     ("home-empty", "/", None),
     ("home", "/", demo_load),
@@ -517,6 +555,19 @@ PAGES = [
     ("insights", "/insikter/", demo_load),
     ("resources", "/resurser/", demo_with_resources),
     ("resources-none", "/resurser/?kind=network&stage=ended", demo_with_resources),
+    ("self-assessment", "/sjalvskattning/", None),
+    ("self-assessment-errors", "/sjalvskattning/", visitor_after_an_incomplete_self_assessment),
+    ("self-assessment-result", "/sjalvskattning/resultat/{token}/", self_assessment_with_peers),
+    (
+        "self-assessment-result-member",
+        "/sjalvskattning/resultat/{token}/",
+        member_of_a_team_that_answered,
+    ),
+    (
+        "self-assessment-team",
+        "/sjalvskattning/organisation/{slug}/",
+        member_of_a_team_that_answered,
+    ),
     (
         "insights-compared",
         "/insikter/?org_type=municipality&compare=1&b-org_type=region",

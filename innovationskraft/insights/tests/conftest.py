@@ -1,7 +1,9 @@
 from innovationskraft.cases.tests.conftest import (  # noqa: F401 - fixtures
+    editor,
     eskilstuna,
     make_case,
     moderator,
+    other_editor,
     region_skane,
     term,
     vasteras,

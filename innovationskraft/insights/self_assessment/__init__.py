@@ -1,0 +1,1 @@
+"""The self-assessment of an organisation's innovation capacity (docs/insights.md)."""
