@@ -23,6 +23,7 @@ from innovationskraft.core.bulk import insert_rows, update_rows
 from innovationskraft.opendata.importing import ImportPlan
 from innovationskraft.opendata.organisations import NewOrganisation
 from innovationskraft.opendata.records import ParsedCase
+from innovationskraft.search.backends import get_backend
 
 BATCH_SIZE = 1000
 # Cases per `case_changed`: the listeners index and version them a batch at a time.
@@ -296,7 +297,8 @@ def cases_import(
     _write_relations(rows, case_ids, organisations)
     _write_inspirations(rows, case_ids, lookups)
     report("cases", len(rows), len(rows))
-    for done, batch in enumerate(_batches(case_ids, SIGNAL_BATCH_SIZE), start=1):
-        cases_changed(case_ids=batch, actor=actor, action=IMPORTED)
-        report("index", min(done * SIGNAL_BATCH_SIZE, len(case_ids)), len(case_ids))
+    with get_backend().bulk(len(case_ids)):
+        for done, batch in enumerate(_batches(case_ids, SIGNAL_BATCH_SIZE), start=1):
+            cases_changed(case_ids=batch, actor=actor, action=IMPORTED)
+            report("index", min(done * SIGNAL_BATCH_SIZE, len(case_ids)), len(case_ids))
     return result

@@ -271,3 +271,48 @@ def test_a_case_never_gets_the_address_of_the_new_case_page(eskilstuna, client):
     case = Case.objects.get()
     assert case.slug != "ny"
     assert client.get(case.get_absolute_url()).status_code == 200
+
+
+def test_an_import_larger_than_the_index_builds_the_postgresql_indexes_after_its_rows(
+    eskilstuna, monkeypatch
+):
+    from django.db import connection
+
+    from innovationskraft.search.backends import postgresql
+
+    if connection.vendor != "postgresql":
+        pytest.skip("GIN indexes are PostgreSQL's")
+    monkeypatch.setattr(postgresql, "REBUILT_FROM", 1)
+    statements: list[str] = []
+    with connection.execute_wrapper(
+        lambda run, sql, *args: statements.append(sql) or run(sql, *args)
+    ):
+        imported(jsonl(record()))
+    assert any(sql.startswith("DROP INDEX") for sql in statements)
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT indexname FROM pg_indexes WHERE tablename = %s", [postgresql.TABLE])
+        indexes = {row[0] for row in cursor.fetchall()}
+    assert {f"{postgresql.TABLE}_vector", f"{postgresql.TABLE}_folded"} <= indexes
+    found = case_search(filters=CaseFilters(q="språkcafé"))
+    assert [c.identifier for c in found.page] == ["opsi-1"]
+
+
+def test_a_failed_import_keeps_the_postgresql_indexes(eskilstuna, monkeypatch):
+    from django.db import connection
+
+    from innovationskraft.search.backends import postgresql
+
+    if connection.vendor != "postgresql":
+        pytest.skip("GIN indexes are PostgreSQL's")
+    monkeypatch.setattr(postgresql, "REBUILT_FROM", 1)
+
+    def failing(**kwargs):
+        raise RuntimeError("the index could not be written")
+
+    monkeypatch.setattr("innovationskraft.opendata.services.cases_changed", failing)
+    with pytest.raises(RuntimeError):
+        imported(jsonl(record()))
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT count(*) FROM pg_indexes WHERE tablename = %s", [postgresql.TABLE])
+        assert cursor.fetchone()[0] == 3  # the key and both GIN indexes
+    assert not Case.objects.exists()

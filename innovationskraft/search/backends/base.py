@@ -1,7 +1,7 @@
 import enum
 from abc import ABC, abstractmethod
-from collections.abc import Callable, Sequence
-from contextlib import AbstractContextManager
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import AbstractContextManager, contextmanager
 
 import numpy as np
 from django.db import connection
@@ -40,6 +40,12 @@ class SearchBackend(ABC):
 
     @abstractmethod
     def indexed_ids(self) -> set[int]: ...
+
+    @contextmanager
+    def bulk(self, incoming: int) -> Iterator[None]:
+        """Around the indexing of `incoming` cases in one transaction (an import); a backend
+        may index them faster as a whole."""
+        yield
 
     def optimize(self) -> None:  # noqa: B027 (a backend without such a step needs nothing)
         """After a rebuild: make the index as fast to query as it can be."""
