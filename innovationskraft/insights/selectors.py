@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 
 from innovationskraft.cases import contract
 from innovationskraft.cases.models import Case, Organisation, Term, Vocabulary
+from innovationskraft.core.term_counts import TermTally, term_sources
 from innovationskraft.insights.figures import (
     Bar,
     Figure,
@@ -108,6 +109,58 @@ def _term_figures(
             unit,
         ),
     ]
+
+
+def _source_figures(
+    key: str, filters: CaseFilters, counts: RawCounts, terms: list[Term]
+) -> list[Figure]:
+    """The groups of the vocabulary as other sources name them (workshop reports), alone and
+    added to the cases' counts; their bars link to the terms' pages."""
+    roots = sorted((t for t in terms if t.parent_id is None), key=lambda t: t.position)
+    _per_term, case_roots = counts.terms.get(key, ({}, {}))
+    unfiltered = not filters.active()
+    figures = []
+    for source in term_sources():
+        tally = source.tally(roots[0].vocabulary) if roots else TermTally()
+        named = [
+            Bar(t.label, tally.per_root.get(t.id, 0), t.code, t.get_absolute_url()) for t in roots
+        ]
+        both = [
+            Bar(
+                t.label,
+                tally.per_root.get(t.id, 0) + case_roots.get(t.id, 0),
+                t.code,
+                t.get_absolute_url(),
+            )
+            for t in roots
+        ]
+        named.sort(key=lambda bar: -bar.count)
+        both.sort(key=lambda bar: -bar.count)
+        note = "" if unfiltered else " " + _("The reports are not narrowed by the filters.")
+        if key == "barrier":
+            titles = (_("Barriers named in %(origin)s"), _("Barriers in cases and %(origin)s"))
+        else:
+            titles = (_("Enablers named in %(origin)s"), _("Enablers in cases and %(origin)s"))
+        mentions = _("Mentions")
+        figures += [
+            Figure(
+                f"{key}_{source.key}",
+                titles[0] % {"origin": source.origin},
+                most_common_caption(named, tally.total, str(source.name)) + note,
+                tuple(named),
+                tally.total,
+                str(source.name),
+            ),
+            Figure(
+                f"{key}_{source.key}_and_cases",
+                titles[1] % {"origin": source.origin},
+                most_common_caption(both, tally.total + counts.total, mentions) + note,
+                tuple(both),
+                tally.total + counts.total,
+                mentions,
+            ),
+        ]
+    return figures
 
 
 def _choice_figure(
@@ -221,22 +274,14 @@ def _computed(filters: CaseFilters) -> Selection:
     positions = _positions(columns, filters)
     counts = columns.counts(positions)
     terms = list(Term.objects.filter(vocabulary__in=[Vocabulary.BARRIER, Vocabulary.ENABLER]))
+    barriers = [t for t in terms if t.vocabulary == Vocabulary.BARRIER]
+    enablers = [t for t in terms if t.vocabulary == Vocabulary.ENABLER]
     facets = {facet.name: facet for facet in facets_for(filters, counts)}
     figures = [
-        *_term_figures(
-            "barrier",
-            Vocabulary.BARRIER,
-            filters,
-            counts,
-            [t for t in terms if t.vocabulary == Vocabulary.BARRIER],
-        ),
-        *_term_figures(
-            "enabler",
-            Vocabulary.ENABLER,
-            filters,
-            counts,
-            [t for t in terms if t.vocabulary == Vocabulary.ENABLER],
-        ),
+        *_term_figures("barrier", Vocabulary.BARRIER, filters, counts, barriers),
+        *_source_figures("barrier", filters, counts, barriers),
+        *_term_figures("enabler", Vocabulary.ENABLER, filters, counts, enablers),
+        *_source_figures("enabler", filters, counts, enablers),
         _choice_figure("stage", "stage", _("Stages"), filters, counts, ordered=True),
         _choice_figure("facet", "facet", _("The OPSI portfolio"), filters, counts, ordered=True),
         _evaluated_figure(filters, counts),

@@ -18,6 +18,8 @@ class WorkshopsConfig(AppConfig):
         # After the cases: the demo workshop names the demo cases and their organisations.
         register_demo_loader(20, _load_demo)
         from innovationskraft.core.panels import panel_add
-        from innovationskraft.workshops import panels
+        from innovationskraft.core.term_counts import term_source_add
+        from innovationskraft.workshops import panels, term_counts
 
         panel_add(page="case", order=20, render=panels.case_reports)
+        term_source_add(term_counts.SOURCE)

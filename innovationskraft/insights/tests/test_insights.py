@@ -34,8 +34,11 @@ def test_every_count_with_a_link_is_the_count_of_the_case_list_it_links_to():
             (figure.key, bar)
             for figure in selection.figures.values()
             for bar in figure.bars
-            # The most adopted cases link to their pages, the adopting municipalities to theirs.
-            if bar.url and figure.key not in {"adopted", "adopted_municipality"}
+            # The most adopted cases link to their pages, the adopting municipalities to
+            # theirs, and the workshop reports' terms to the terms' pages.
+            if bar.url
+            and figure.key not in {"adopted", "adopted_municipality"}
+            and "_workshops" not in figure.key
         ]
         assert len(linked) > 30, "most bars link to their cases"
         for key, bar in linked:
@@ -226,3 +229,42 @@ def test_a_signed_in_visitor_gets_her_own_page_not_a_cached_one(client, make_cas
     client.force_login(moderator)
     html = client.get(reverse("insights:index")).content.decode()
     assert "Logga ut" in html
+
+
+def test_other_sources_of_barriers_are_counted_alone_and_added_to_the_cases(
+    make_case, term, monkeypatch
+):
+    from innovationskraft.core import term_counts
+
+    silos = term("barrier", "silos")
+    governance = term("barrier", "procurement").parent
+    monkeypatch.setattr(
+        term_counts,
+        "_sources",
+        [
+            term_counts.TermSource(
+                key="reports",
+                name="Bidrag",
+                origin="rapporter",
+                tally=lambda vocabulary: term_counts.TermTally(
+                    per_root={silos.pk: 3} if vocabulary == "barrier" else {},
+                    total=3 if vocabulary == "barrier" else 0,
+                ),
+            )
+        ],
+    )
+    make_case(
+        title="Silor",
+        status=Case.Status.PUBLISHED,
+        barriers=[term("barrier", "procurement")],
+    )
+    figures = selection_insights(filters=CaseFilters()).figures
+    alone = {bar.code: bar.count for bar in figures["barrier_reports"].bars}
+    together = {bar.code: bar.count for bar in figures["barrier_reports_and_cases"].bars}
+    assert alone[silos.code] == 3
+    assert together[governance.code] == 4
+    assert figures["barrier_reports_and_cases"].total == 4
+    assert figures["barrier_reports"].bars[0].url == silos.get_absolute_url()
+    assert figures["enabler_reports"].is_empty
+    narrowed = selection_insights(filters=CaseFilters(stage="idea")).figures
+    assert "avgränsas inte av filtren" in narrowed["barrier_reports"].caption
