@@ -16,7 +16,7 @@ from django.db import connection
 from innovationskraft.cases import contract
 from innovationskraft.cases.contract import Kind
 from innovationskraft.cases.models import Case, Organisation, Term
-from innovationskraft.search.filters import SORTS
+from innovationskraft.search.filters import SORTS, years_between
 from innovationskraft.search.library import library_version
 
 NONE = -1
@@ -139,6 +139,11 @@ class LibraryColumns:
         if case_field.kind is Kind.TERM:
             term = Term.objects.filter(vocabulary=case_field.vocabulary, code=value).first()
             return column == (term.pk if term else NONE - 1)
+        if case_field.kind is Kind.YEAR:
+            years = years_between(value)
+            if years is None:
+                return np.zeros(len(column), dtype=bool)
+            return (column >= years[0]) & (column <= years[1])
         return column == (int(value) if value.isdigit() else NONE - 1)
 
     def filter_mask(self, filters) -> np.ndarray | None:

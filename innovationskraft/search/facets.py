@@ -78,8 +78,35 @@ def _scalar_facet(name: str, filters, counts: RawCounts, terms: dict[int, Term])
         codes = {term.code: found[i] for i, term in known.items()}
         options = _options(codes, {t.code: t.label for t in known.values()}, selected)
     else:
-        options = sorted(_options(found, {}, selected), key=lambda o: o.value, reverse=True)
+        years = sorted(_options(found, {}, selected), key=lambda o: o.value, reverse=True)
+        options = _periods(found, selected) + [o for o in years if "-" not in o.value]
     return Facet(name, case_field.filter_label, options)
+
+
+PERIOD_YEARS = 5
+
+
+def _periods(per_year: dict[int, int], selected: str) -> list[FacetOption]:
+    """Five-year periods ("2020-2024") before the single years, those with cases, the latest
+    first; a chosen range that is no such period stays an option of its own."""
+    periods: dict[int, int] = {}
+    for year, count in per_year.items():
+        if year >= 0:
+            start = year - year % PERIOD_YEARS
+            periods[start] = periods.get(start, 0) + count
+    options = []
+    for start in sorted(periods, reverse=True):
+        value = f"{start}-{start + PERIOD_YEARS - 1}"
+        options.append(FacetOption(value, _years_label(value), periods[start], value == selected))
+    if "-" in selected and all(o.value != selected for o in options):
+        first, last = (int(year) for year in selected.split("-"))
+        count = sum(n for year, n in per_year.items() if first <= year <= last)
+        options.insert(0, FacetOption(selected, _years_label(selected), count, True))
+    return options
+
+
+def _years_label(value: str) -> str:
+    return value.replace("-", "\u2013")  # an en dash between the years
 
 
 def _organisation_facets(filters, counts: RawCounts) -> list[Facet]:

@@ -24,7 +24,8 @@ SORT_CHOICES = [
 ORGANISATION_FILTERS = ("org_type", "county", "organisation")
 FIELD_FILTERS = tuple(f.filter for f in contract.FILTERED)
 FILTER_NAMES = ("q", *FIELD_FILTERS, *ORGANISATION_FILTERS)
-YEAR = re.compile(r"[0-9]{4}")
+# A start year ("2019") or a range of them ("2015-2019").
+YEAR = re.compile(r"([0-9]{4})(?:-([0-9]{4}))?")
 
 
 class _Filters:
@@ -43,8 +44,7 @@ class _Filters:
         }
         if values["sort"] not in {*SORTS, default_sort}:
             values["sort"] = default_sort
-        if not YEAR.fullmatch(values["year"]):
-            values["year"] = ""
+        values["year"] = years_value(values["year"])
         return cls(**values)
 
     def active(self) -> dict[str, str]:
@@ -68,6 +68,26 @@ CaseFilters: TypeAlias = make_dataclass(  # type: ignore[valid-type]
 )
 CaseFilters.__module__ = __name__
 CaseFilters.__doc__ = "What narrows and orders a list of cases: words, filters and a sort."
+
+
+def years_value(value: str) -> str:
+    """The year filter as written, a range in order ("2019-2015" is "2015-2019", "2019-2019"
+    is "2019"), or "" when it is neither a year nor a range."""
+    found = YEAR.fullmatch(value.replace("\u2013", "-").replace(" ", ""))
+    if not found:
+        return ""
+    first, last = found.group(1), found.group(2) or found.group(1)
+    first, last = min(first, last), max(first, last)
+    return first if first == last else f"{first}-{last}"
+
+
+def years_between(value: str) -> tuple[int, int] | None:
+    """The first and last year of the filter's value, or None when it has none."""
+    value = years_value(value)
+    if not value:
+        return None
+    first, _sep, last = value.partition("-")
+    return int(first), int(last or first)
 
 
 def term_filter(term) -> dict[str, str]:

@@ -29,7 +29,8 @@ router = Router(tags=["cases"])
 
 
 def _filter_field(name: str) -> tuple[Any, Any]:
-    """A filter of the library as a query parameter: choices as an enum, the year a number."""
+    """A filter of the library as a query parameter: choices as an enum, the start year a year
+    or a range of years."""
     case_field = FIELD_OF_FILTER.get(name)
     label = str(case_field.filter_label) if case_field else FILTER_HELP[name]
     if case_field is not None and case_field.kind is Kind.CHOICE:
@@ -37,7 +38,11 @@ def _filter_field(name: str) -> tuple[Any, Any]:
         values = tuple(value for value, _label in choices)
         return Literal[values] | None, Field(None, description=label)
     if case_field is not None and case_field.kind is Kind.YEAR:
-        return int | None, Field(None, ge=1000, le=9999, description=label)
+        return str, Field(
+            "",
+            pattern=r"^([0-9]{4}(-[0-9]{4})?)?$",
+            description=f"{label}: a year (2019) or a range of years (2015-2019).",
+        )
     if name == "org_type":
         return Literal[tuple(Organisation.Kind.values)] | None, Field(None, description=label)
     hierarchy = (
