@@ -31,7 +31,8 @@ INSTALLED_APPS = [
     "innovationskraft.insights",
     "innovationskraft.api",
     "innovationskraft.opendata",
-    "django.contrib.admin",
+    # Django's admin, open to the moderators for what they curate (core/admin_site.py).
+    "innovationskraft.core.admin_site.SiteAdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",

@@ -1,12 +1,18 @@
 from django.contrib import admin
+from django.db import models
 
+from innovationskraft.core.admin_site import ModeratedAdmin
 from innovationskraft.insights.models import Assessment, Resource
 from innovationskraft.insights.self_assessment.selectors import comparisons
 from innovationskraft.insights.self_assessment.statements import DIMENSIONS
 
 
 @admin.register(Resource)
-class ResourceAdmin(admin.ModelAdmin):
+class ResourceAdmin(ModeratedAdmin):
+    """Curated by the moderators (who see nothing else of the admin)."""
+
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
+
     list_display = ["title", "kind", "provider", "language", "is_published"]
     list_filter = ["kind", "language", "audience", "is_published"]
     search_fields = ["title", "description", "provider"]

@@ -1,5 +1,5 @@
 """The import pages in the admin: upload a file, then follow its job to the outcome.
-Each view is reached through AdminSite.admin_view (staff only) and checks the permission
+Each view is reached through AdminSite.admin_view (staff and moderators) and checks the permission
 to add cases."""
 
 from datetime import timedelta

@@ -4,6 +4,7 @@ from innovationskraft.cases.tests.conftest import (  # noqa: F401 - fixtures
     make_case,
     moderator,
     other_editor,
+    outsider,
     region_skane,
     term,
     vasteras,

@@ -104,3 +104,20 @@ def test_a_changed_resource_is_shown_beside_cases_at_once(
     assert "Innovationsupphandling steg för steg" in html
     procurement_guide.barriers.clear()
     assert "Andra kom förbi" not in client.get(case.get_absolute_url()).content.decode()
+
+
+def test_moderators_curate_the_resources_in_the_admin_and_see_nothing_else_there(
+    client, moderator, outsider
+):
+    client.force_login(moderator)
+    index = client.get("/admin/")
+    assert index.status_code == 200
+    assert "/admin/insights/resource/" in index.content.decode()
+    assert "/admin/accounts/user/" not in index.content.decode()
+    assert client.get("/admin/insights/resource/add/").status_code == 200
+    assert client.get("/admin/accounts/user/").status_code == 403
+    assert client.get("/admin/cases/case/").status_code == 403
+    assert client.get("/admin/cases/case/import/").status_code == 403
+
+    client.force_login(outsider)
+    assert client.get("/admin/insights/resource/").status_code == 302  # to the admin sign-in
