@@ -18,8 +18,11 @@ class WorkshopsConfig(AppConfig):
         # After the cases: the demo workshop names the demo cases and their organisations.
         register_demo_loader(20, _load_demo)
         from innovationskraft.core.panels import panel_add
+        from innovationskraft.core.personal_data import personal_data_add
         from innovationskraft.core.term_counts import term_source_add
         from innovationskraft.workshops import panels, term_counts
+        from innovationskraft.workshops.personal_data import workshops_personal_data
 
         panel_add(page="case", order=20, render=panels.case_reports)
         term_source_add(term_counts.SOURCE)
+        personal_data_add(app="workshops", export=workshops_personal_data)

@@ -161,6 +161,10 @@ def account_holder_creating_a_token() -> dict:
     return account_holder() | {"then": _create_a_token}
 
 
+def account_holder_after_a_failed_deletion() -> dict:
+    return account_holder() | {"then": _submit_the_form_unfilled}
+
+
 def organisation_admin_with_a_request() -> dict:
     """An administrator of Eskilstuna kommun with a request to join and an invitation out;
     the person who asked is a member of Umeå kommun."""
@@ -652,6 +656,8 @@ PAGES = [
     ("accessibility-report-errors", "/tillganglighet/rapportera/", visitor_after_a_failed_report),
     ("accessibility-report-sent", "/tillganglighet/rapportera/skickat/", None),
     ("privacy", "/personuppgifter/", None),
+    ("account-delete", "/konto/radera/", account_holder),
+    ("account-delete-errors", "/konto/radera/", account_holder_after_a_failed_deletion),
 ]
 
 
