@@ -1,5 +1,6 @@
 """Typed readers for settings that come from the environment."""
 
+import datetime
 import os
 
 from django.core.exceptions import ImproperlyConfigured
@@ -28,6 +29,17 @@ def envint(name: str, default: int, environ=os.environ) -> int:
         return int(raw)
     except ValueError:
         raise ImproperlyConfigured(f"{name} must be a whole number, not {raw!r}.") from None
+
+
+def envdate(name: str, default: datetime.date, environ=os.environ) -> datetime.date:
+    raw = environ.get(name)
+    if raw is None or raw.strip() == "":
+        return default
+    try:
+        return datetime.date.fromisoformat(raw.strip())
+    except ValueError:
+        message = f"{name} must be a date such as 2026-12-04, not {raw!r}."
+        raise ImproperlyConfigured(message) from None
 
 
 def envlist(name: str, default: list[str], environ=os.environ) -> list[str]:

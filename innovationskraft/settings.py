@@ -1,6 +1,7 @@
 """Settings for Innovationskraft. Everything that differs between machines comes from the
 environment; see README.md for the list."""
 
+import datetime
 import os
 from pathlib import Path
 from typing import Any
@@ -10,7 +11,7 @@ from csp.constants import NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
-from innovationskraft.env import envbool, envint, envlist, secret_key
+from innovationskraft.env import envbool, envdate, envint, envlist, secret_key
 
 BASE_DIR = Path(__file__).resolve().parent
 PROJECT_DIR = BASE_DIR.parent
@@ -190,6 +191,33 @@ CONTENT_SECURITY_POLICY = {
 CSRF_FAILURE_VIEW = "innovationskraft.core.views.csrf_failure"
 
 SITE_NAME = "Innovationskraft"
+# Who runs this site (docs/privacy.md): the controller of its personal data and the public
+# body behind its accessibility statement, and where people write to it. The pages /tillganglighet/
+# and /personuppgifter/ name them; without SITE_CONTACT_EMAIL they have no address to give.
+SITE_OPERATOR_NAME = os.environ.get("SITE_OPERATOR_NAME", "").strip()
+SITE_CONTACT_EMAIL = os.environ.get("SITE_CONTACT_EMAIL", "").strip()
+# The data protection officer (dataskyddsombud) of a public body, when it has its own address.
+SITE_DATA_PROTECTION_OFFICER_EMAIL = os.environ.get(
+    "SITE_DATA_PROTECTION_OFFICER_EMAIL", ""
+).strip()
+# Why personal data may be handled (GDPR article 6.1): "public_task" (e) for a public body,
+# "legitimate_interests" (f) for any other operator.
+PRIVACY_LEGAL_BASES = ("public_task", "legitimate_interests")
+PRIVACY_LEGAL_BASIS = os.environ.get("PRIVACY_LEGAL_BASIS", "public_task").strip().lower()
+if PRIVACY_LEGAL_BASIS not in PRIVACY_LEGAL_BASES:
+    raise ImproperlyConfigured(
+        f"PRIVACY_LEGAL_BASIS must be public_task or legitimate_interests, not "
+        f"{PRIVACY_LEGAL_BASIS!r}."
+    )
+# When the site's accessibility was last assessed and its statement last updated; an operator
+# that assesses its own installation sets them.
+ACCESSIBILITY_ASSESSED_ON = envdate("ACCESSIBILITY_ASSESSED_ON", datetime.date(2026, 12, 4))
+ACCESSIBILITY_STATEMENT_UPDATED_ON = envdate(
+    "ACCESSIBILITY_STATEMENT_UPDATED_ON", datetime.date(2026, 12, 4)
+)
+# Reports of accessibility problems from one network address an hour (the form at
+# /tillganglighet/rapportera/).
+ACCESSIBILITY_REPORTS_PER_ADDRESS_HOUR = envint("ACCESSIBILITY_REPORTS_PER_ADDRESS_HOUR", 5)
 # Where the site is reached: exports made outside a request (the command) link to it.
 SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 # E-mail (docs/mail.md): through the SMTP server these name; `make run` (DEBUG) prints the
@@ -264,6 +292,9 @@ LOGGING = {
 WORKSHOP_CONTRIBUTIONS_PER_PARTICIPANT_MINUTE = envint("WORKSHOP_PARTICIPANT_PER_MINUTE", 12)
 WORKSHOP_CONTRIBUTIONS_PER_ADDRESS_MINUTE = envint("WORKSHOP_ADDRESS_PER_MINUTE", 5000)
 WORKSHOP_JOINS_PER_ADDRESS_MINUTE = envint("WORKSHOP_ADDRESS_JOINS_PER_MINUTE", 3000)
+# Participants' names, organisations and address hashes are removed this many days after their
+# workshop closed, by a scheduled task; their contributions stay, without a name.
+WORKSHOP_PARTICIPANT_KEEP_DAYS = envint("WORKSHOP_PARTICIPANT_KEEP_DAYS", 90)
 
 # Single sign-on with OpenID Connect (connect/sso.py, docs/connect.md): on when
 # OIDC_RP_CLIENT_ID is set, with the provider's endpoints (its discovery document names them).

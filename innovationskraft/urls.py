@@ -27,6 +27,7 @@ urlpatterns += i18n_patterns(
     path("", include("innovationskraft.opendata.urls")),
     path("", include("innovationskraft.connect.urls")),
     path("", include("innovationskraft.insights.urls")),
+    path("", include("innovationskraft.core.urls")),
     path("konto/", include("innovationskraft.accounts.urls")),
     path("admin/", admin.site.urls),
     prefix_default_language=False,

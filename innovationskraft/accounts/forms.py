@@ -53,3 +53,35 @@ class OutboxPasswordResetForm(PasswordResetForm):
             context=context,
             language=translation.get_language() or settings.LANGUAGE_CODE,
         )
+
+
+class AccountDeleteForm(forms.Form):
+    """She confirms with her password; someone who signs in through her organisation and has
+    none types her e-mail address instead."""
+
+    password = forms.CharField(
+        label=_("Your password"),
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
+    )
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.user = user
+        if not user.has_usable_password():
+            self.fields["password"] = forms.CharField(
+                label=_("Your e-mail address"),
+                help_text=_("You have no password here, so type your address to confirm."),
+                widget=forms.EmailInput(attrs={"autocomplete": "off"}),
+            )
+
+    def clean_password(self) -> str:
+        given = self.cleaned_data["password"]
+        if self.user.has_usable_password():
+            if not self.user.check_password(given):
+                raise forms.ValidationError(_("The password is wrong."), code="wrong_password")
+        elif given.strip().lower() != self.user.email.lower():
+            raise forms.ValidationError(
+                _("That is not the address of your account."), code="wrong_email"
+            )
+        return given

@@ -1,7 +1,12 @@
+from typing import Any
+
+from django.conf import settings
 from django.db.models import QuerySet
+from django.utils import timezone
 
 from innovationskraft.accounts.models import ApiToken, Membership, User
 from innovationskraft.accounts.types import Visitor
+from innovationskraft.core.personal_data import personal_data_export
 
 
 def organisation_ids_of(user: Visitor) -> set[int]:
@@ -39,3 +44,46 @@ def memberships_of(*, user: User) -> QuerySet[Membership]:
         .select_related("organisation")
         .order_by("organisation__name")
     )
+
+
+def personal_data_of(*, user: User) -> dict[str, Any]:
+    """All the site holds about her, for the download on the account page: her account, her
+    memberships and tokens, and what the apps above add (core/personal_data.py)."""
+    account = {
+        "email": user.email,
+        "first_name": user.first_name,
+        "last_name": user.last_name,
+        "language": user.language,
+        "site_role": user.site_role,
+        "is_active": user.is_active,
+        "date_joined": user.date_joined,
+        "last_login": user.last_login,
+        "address_confirmed": user.verified_at,
+        # Only whether there is one: the hash is no one's business, not even hers.
+        "has_password": user.has_usable_password(),
+    }
+    memberships = [
+        {
+            "organisation": m.organisation.name,
+            "role": m.role,
+            "since": m.created_at,
+        }
+        for m in memberships_of(user=user)
+    ]
+    tokens = [
+        {
+            "name": t.name,
+            "starts_with": t.prefix,
+            "created": t.created_at,
+            "last_used": t.last_used_at,
+            "revoked": t.revoked_at,
+        }
+        for t in ApiToken.objects.filter(user=user).order_by("created_at", "id")
+    ]
+    return {
+        "site": settings.SITE_URL,
+        "exported_at": timezone.now(),
+        "account": account,
+        "memberships": memberships,
+        "api_tokens": tokens,
+    } | personal_data_export(user=user)

@@ -6,6 +6,7 @@ from django.db import models, transaction
 from django.utils import timezone
 
 from innovationskraft.accounts.models import ApiToken, Membership, User
+from innovationskraft.core.personal_data import personal_data_erase
 
 # The part of a secret shown in lists: the "ik_" marker and a few characters of the random part.
 TOKEN_PREFIX_LENGTH = 10
@@ -65,3 +66,13 @@ def api_token_mark_used(*, token: ApiToken) -> None:
         return
     token.last_used_at = now
     ApiToken.objects.filter(pk=token.pk).update(last_used_at=now)
+
+
+@transaction.atomic
+def account_delete(*, user: User) -> None:
+    """Deletes her account for good: her memberships, tokens, follows and saved answers go with
+    it; the cases, workshops and history she wrote stay with their organisations, their
+    references to her set to nothing (on_delete=SET_NULL). The apps above remove first what no
+    foreign key ties to her (core/personal_data.py). The caller has checked that it is her."""
+    personal_data_erase(user=user)
+    user.delete()

@@ -1,11 +1,13 @@
 from django.contrib.auth import views as auth_views
 from django.urls import path, reverse_lazy
 
-from innovationskraft.accounts import views
+from innovationskraft.accounts import data_views, views
 
 app_name = "accounts"
 urlpatterns = [
     path("", views.profile, name="profile"),
+    path("mina-uppgifter.json", data_views.data_download, name="data_download"),
+    path("radera/", data_views.account_delete, name="delete"),
     path("nycklar/", views.api_token_create, name="api_token_create"),
     path("nycklar/<int:token_id>/aterkalla/", views.api_token_revoke, name="api_token_revoke"),
     path("logga-in/", views.LoginView.as_view(), name="login"),

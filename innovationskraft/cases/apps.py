@@ -40,3 +40,7 @@ class CasesConfig(AppConfig):
         post_migrate.connect(_sync_vocabularies, sender=self)
         register_demo_loader(10, _load_demo, in_use=_library_in_use, accounts=_load_demo_accounts)
         from innovationskraft.cases import receivers  # noqa: F401
+        from innovationskraft.cases.personal_data import cases_personal_data
+        from innovationskraft.core.personal_data import personal_data_add
+
+        personal_data_add(app="cases", export=cases_personal_data)

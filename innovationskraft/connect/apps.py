@@ -10,12 +10,17 @@ class ConnectConfig(AppConfig):
 
     def ready(self):
         from innovationskraft.connect import panels, receivers  # noqa: F401 - listens
+        from innovationskraft.connect.personal_data import (
+            connect_personal_data,
+            connect_personal_data_erase,
+        )
         from innovationskraft.connect.tasks import (
             contact_messages_expire,
             daily_digests_send,
             weekly_digests_send,
         )
         from innovationskraft.core.panels import panel_add
+        from innovationskraft.core.personal_data import personal_data_add
         from innovationskraft.core.schedule import schedule_add
 
         panel_add(page="case", order=5, render=panels.case_contact)
@@ -29,3 +34,6 @@ class ConnectConfig(AppConfig):
         )
         schedule_add(name="digests-daily", task=daily_digests_send, every=timedelta(days=1))
         schedule_add(name="digests-weekly", task=weekly_digests_send, every=timedelta(days=7))
+        personal_data_add(
+            app="connect", export=connect_personal_data, erase=connect_personal_data_erase
+        )

@@ -92,14 +92,22 @@ def _tagged_contributions(workshop: Workshop, on_board: list[Contribution]) -> d
     return tagged
 
 
-def workshop_report(*, workshop: Workshop) -> Report:
+def organisations_named(*, workshop: Workshop) -> int:
+    """The organisations its participants named. Once their names were removed, the number
+    counted then, and any named since (a workshop opened again)."""
     participants = workshop.participants.all()
     with_organisation = participants.exclude(organisation=None).values("organisation_id")
     named_only = participants.filter(organisation=None).exclude(organisation_name="")
-    organisations = (
-        with_organisation.distinct().count()
+    return (
+        (workshop.organisations_counted or 0)
+        + with_organisation.distinct().count()
         + named_only.values("organisation_name").distinct().count()
     )
+
+
+def workshop_report(*, workshop: Workshop) -> Report:
+    participants = workshop.participants.all()
+    organisations = organisations_named(workshop=workshop)
     # The board read once: its columns are the report's questions, its notes the answers.
     prompts = board(
         workshop=workshop,

@@ -32,6 +32,13 @@ from innovationskraft.workshops.models import Contribution, Participant, Prompt,
 pytestmark = pytest.mark.browser
 
 
+@pytest.fixture(autouse=True)
+def operator(settings):
+    """The site as an operator runs it: named, with an address for reports and questions."""
+    settings.SITE_OPERATOR_NAME = "Region Västmanland"
+    settings.SITE_CONTACT_EMAIL = "tillganglighet@regionvastmanland.example"
+
+
 def _municipality(code: str) -> Organisation:
     return Organisation.objects.get(kind=Organisation.Kind.MUNICIPALITY, official_code=code)
 
@@ -152,6 +159,10 @@ def _create_a_token(page) -> None:
 
 def account_holder_creating_a_token() -> dict:
     return account_holder() | {"then": _create_a_token}
+
+
+def account_holder_after_a_failed_deletion() -> dict:
+    return account_holder() | {"then": _submit_the_form_unfilled}
 
 
 def organisation_admin_with_a_request() -> dict:
@@ -522,6 +533,10 @@ def visitor_after_an_incomplete_self_assessment() -> dict:
     return {"then": _answer_one_statement_and_send}
 
 
+def visitor_after_a_failed_report() -> dict:
+    return {"then": _submit_the_form_unfilled}
+
+
 PAGES = [
     ("home-empty", "/", None),
     ("home", "/", demo_load),
@@ -636,6 +651,13 @@ PAGES = [
     ),
     ("workshop-report", "/workshoppar/{slug}/rapport/", visitor_of_a_published_workshop),
     ("workshop-report-list", "/workshoppar/rapporter/", visitor_of_a_published_workshop),
+    ("accessibility-statement", "/tillganglighet/", None),
+    ("accessibility-report", "/tillganglighet/rapportera/", None),
+    ("accessibility-report-errors", "/tillganglighet/rapportera/", visitor_after_a_failed_report),
+    ("accessibility-report-sent", "/tillganglighet/rapportera/skickat/", None),
+    ("privacy", "/personuppgifter/", None),
+    ("account-delete", "/konto/radera/", account_holder),
+    ("account-delete-errors", "/konto/radera/", account_holder_after_a_failed_deletion),
 ]
 
 

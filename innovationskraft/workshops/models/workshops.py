@@ -59,6 +59,9 @@ class Workshop(models.Model):
     opened_at = models.DateTimeField(_("opened"), null=True, blank=True)
     closed_at = models.DateTimeField(_("closed"), null=True, blank=True)
     published_at = models.DateTimeField(_("published"), null=True, blank=True)
+    # How many organisations the participants named, counted when their names and
+    # organisations were removed (services/retention.py), so that the report still says it.
+    organisations_counted = models.PositiveIntegerField(null=True, blank=True, editable=False)
 
     class Meta:
         verbose_name = _("workshop")

@@ -18,6 +18,7 @@ from innovationskraft.workshops.services.participation import (
     contribution_withdraw,
     participant_join,
 )
+from innovationskraft.workshops.services.retention import participants_forget
 from innovationskraft.workshops.services.themes import (
     ClusterOutcome,
     contribution_move,
@@ -69,6 +70,7 @@ __all__ = [
     "contribution_unmerge",
     "contribution_withdraw",
     "participant_join",
+    "participants_forget",
     "prompt_add",
     "prompt_remove",
     "round_close",

@@ -1,5 +1,6 @@
 """The participant's phone: no account, a join code and a cookie that says who she is."""
 
+from django.conf import settings
 from django.contrib import messages
 from django.core.cache import cache
 from django.core.exceptions import ValidationError
@@ -70,6 +71,7 @@ def _join_page(request, workshop, form, *, status=200):
             "workshop": workshop,
             "form": form,
             "organisations": _organisation_names(),
+            "keep_days": settings.WORKSHOP_PARTICIPANT_KEEP_DAYS,
             "minimal_page": True,
         },
         status=status,
