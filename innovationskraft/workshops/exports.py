@@ -33,7 +33,8 @@ def report_pdf(report: Report, *, request) -> bytes:
 
     html = report_html(report, request=request)
     # No fetching: everything the document needs is inside it.
-    return weasyprint.HTML(string=html, url_fetcher=_refuse_fetch).write_pdf()
+    # Tagged (headings, lists, tables), so that a screen reader can follow the structure.
+    return weasyprint.HTML(string=html, url_fetcher=_refuse_fetch).write_pdf(pdf_tags=True)
 
 
 def _refuse_fetch(url, *args, **kwargs):

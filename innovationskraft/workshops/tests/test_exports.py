@@ -82,6 +82,7 @@ def test_the_pdf_is_a_readable_document(client, facilitator, held, tmp_path):
     assert 835 <= height <= 845
     dark = sum(1 for pixel in image.convert("L").tobytes() if pixel < 128)
     assert dark > 2000  # there is text on the page, not a blank sheet
+    assert pypdfium2.raw.FPDFCatalog_IsTagged(pdf.raw)  # a screen reader finds its structure
 
 
 def test_the_csv_holds_every_contribution_hidden_ones_included(client, facilitator, held):
