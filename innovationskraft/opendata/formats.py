@@ -1,7 +1,8 @@
 """Records written as and read from CSV and JSON Lines, one line at a time.
 
 In CSV a list is one cell with its items joined by "|"; a "|" or "\\" inside an item is
-escaped with a backslash, so every item comes back as it was."""
+escaped with a backslash, so every item comes back as it was. A cell that a spreadsheet would
+run as a formula starts with an apostrophe, which the reader takes off again."""
 
 import csv
 import io
@@ -12,6 +13,7 @@ from collections.abc import Iterable, Iterator
 
 from django.utils.translation import gettext as _
 
+from innovationskraft.core.spreadsheets import PLAIN, Dialect, restored_cell, text_cell
 from innovationskraft.opendata.columns import COLUMNS, IMPORTED_LIST_COLUMNS
 from innovationskraft.opendata.decoding import (
     DecodedLines,
@@ -49,13 +51,14 @@ def _cell(value) -> str:
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, list):
-        return join_list(value)
-    return str(value)
+        return text_cell(join_list(value))
+    return text_cell(value) if isinstance(value, str) else str(value)
 
 
-def csv_lines(records: Iterable[dict]) -> Iterator[str]:
+def csv_lines(records: Iterable[dict], *, dialect: Dialect = PLAIN) -> Iterator[str]:
     buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\r\n")
+    buffer.write(dialect.prefix)
+    writer = csv.writer(buffer, delimiter=dialect.delimiter, lineterminator="\r\n")
 
     def line(values) -> str:
         writer.writerow(values)
@@ -118,9 +121,9 @@ def read_csv(stream) -> Iterator[ReadRow]:
             yield (
                 row,
                 {
-                    name: split_list(value or "")
+                    name: split_list(restored_cell(value or ""))
                     if name in IMPORTED_LIST_COLUMNS
-                    else (value or "")
+                    else restored_cell(value or "")
                     for name, value in cells.items()
                     if name is not None
                 },

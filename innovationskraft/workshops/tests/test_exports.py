@@ -96,3 +96,36 @@ def test_the_csv_holds_every_contribution_hidden_ones_included(client, facilitat
     assert texts["Dolt bidrag"][4] == "hidden"
     assert texts["Upphandling tar tid"][10] == "barrier:procurement"
     assert texts["Upphandling tar tid"][12] == "Anna"
+
+
+def csv_of(response, delimiter=","):
+    text = b"".join(response.streaming_content).decode("utf-8")
+    assert text.startswith("\ufeff"), "a byte order mark, so that spreadsheets read UTF-8"
+    return list(csv.reader(io.StringIO(text.removeprefix("\ufeff")), delimiter=delimiter))
+
+
+def test_a_contribution_a_spreadsheet_would_run_as_a_formula_is_text_in_the_csv(
+    client, facilitator, workshop, send, join
+):
+    someone = join(name="=cmd|' /C calc'!A0", organisation_name="@SUM(1+1)")
+    send('=HYPERLINK("https://evil.example/";"Klicka")', participant=someone)
+    send("-- inget --")
+    client.force_login(facilitator)
+
+    rows = csv_of(client.get(url("csv", workshop)))
+
+    texts = sorted(row[3] for row in rows[1:])
+    assert texts == ["'-- inget --", '\'=HYPERLINK("https://evil.example/";"Klicka")']
+    named = next(row for row in rows[1:] if row[12])
+    assert named[12:14] == ["'=cmd|' /C calc'!A0", "'@SUM(1+1)"]
+    assert named[0].isdigit(), "numbers stay numbers"
+
+
+def test_the_csv_for_excel_in_swedish_has_semicolons(client, facilitator, workshop, send):
+    send("Återbruk; cirkulärt")
+    client.force_login(facilitator)
+
+    rows = csv_of(client.get(url("csv", workshop) + "?dialect=excel-sv"), delimiter=";")
+
+    assert rows[0][:4] == ["id", "question_kind", "question", "text"]
+    assert rows[1][3] == "Återbruk; cirkulärt"
