@@ -1,6 +1,7 @@
 import csv
 import io
 
+import markdown
 import pypdfium2
 import pytest
 from django.urls import reverse
@@ -129,3 +130,31 @@ def test_the_csv_for_excel_in_swedish_has_semicolons(client, facilitator, worksh
 
     assert rows[0][:4] == ["id", "question_kind", "question", "text"]
     assert rows[1][3] == "Återbruk; cirkulärt"
+
+
+def test_the_markdown_shows_html_and_markdown_in_contributions_as_text(
+    client, facilitator, workshop, send
+):
+    send("<script>alert('x')</script> & mer")
+    send('<img src=x onerror="alert(1)">', kind="barrier")
+    send("[Klicka här](javascript:alert(1)) eller **fetstil**")
+    send("# Ingen rubrik\n1. ingen lista")
+    services.workshop_save_conclusions(
+        actor=facilitator, workshop=workshop, conclusions="Tydlig **styrning**. <script>x</script>"
+    )
+    client.force_login(facilitator)
+
+    text = client.get(url("report_markdown", workshop)).content.decode()
+
+    assert "<script" not in text
+    assert "<img" not in text
+    assert "&lt;script&gt;alert('x')&lt;/script&gt; &amp; mer" in text
+    assert "Tydlig **styrning**. &lt;script>x&lt;/script>" in text, "Markdown stays Markdown"
+    html = markdown.markdown(text, extensions=["tables"])
+    assert "<script" not in html
+    assert "<img" not in html
+    assert "<a " not in html
+    assert "<strong>fetstil</strong>" not in html
+    assert "<strong>styrning</strong>" in html
+    assert "# Ingen rubrik" in html
+    assert "1. ingen lista" in html
