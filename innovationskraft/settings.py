@@ -59,6 +59,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
+    # Last, so that it is the first to see an exception: JSON for the API's clients.
+    "innovationskraft.api.failures.ApiFailuresMiddleware",
 ]
 
 ROOT_URLCONF = "innovationskraft.urls"
@@ -307,3 +309,5 @@ ALTCHA_EXPIRES_MINUTES = envint("ALTCHA_EXPIRES_MINUTES", 20)
 # token (fixed one-minute windows, counted in the cache).
 API_REQUESTS_PER_MINUTE_ANONYMOUS = envint("API_REQUESTS_PER_MINUTE_ANONYMOUS", 600)
 API_REQUESTS_PER_MINUTE_TOKEN = envint("API_REQUESTS_PER_MINUTE_TOKEN", 1200)
+# The largest request body read (a case written through the API, a form); more gets 413.
+DATA_UPLOAD_MAX_MEMORY_SIZE = envint("DATA_UPLOAD_MAX_MEMORY_SIZE", 2_621_440)
