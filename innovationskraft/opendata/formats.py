@@ -155,6 +155,14 @@ def _json_lines(lines: DecodedLines) -> Iterator[ReadRow]:
             message = _("Not valid JSON: %(reason)s") % {"reason": error.msg}
             yield number, FieldError("", "invalid_json", message)
             continue
+        except RecursionError:
+            # Lists or objects nested thousands deep: the reader gives up on this line only.
+            message = _(
+                "Line %(line)s has lists or objects nested too deeply to be read; a case "
+                "needs at most a few levels."
+            ) % {"line": number}
+            yield number, FieldError("", "too_deep", message)
+            continue
         if isinstance(record, dict):
             yield number, record
         else:

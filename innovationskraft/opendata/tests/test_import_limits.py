@@ -3,7 +3,15 @@
 import pytest
 
 from innovationskraft.cases.models import Case
+from innovationskraft.core.testing.tasks import committed, run_worker
+from innovationskraft.opendata import jobs
+from innovationskraft.opendata.models import ImportJob
 from innovationskraft.opendata.tests.conftest import plan_of
+from innovationskraft.opendata.tests.importpage import (  # noqa: F401 - fixtures
+    import_dir,
+    importer,
+    upload,
+)
 from innovationskraft.opendata.tests.rows import imported, jsonl, only_error, record
 
 pytestmark = pytest.mark.django_db
@@ -74,3 +82,34 @@ def test_every_error_carries_the_value_the_row_gave(eskilstuna):
     plan = plan_of(jsonl(record(stage="someday")))
     [error] = plan.errors
     assert error.value == "someday"
+
+
+def test_a_line_nested_200000_deep_is_an_error_of_its_line_and_the_rest_is_read(eskilstuna):
+    deep = '{"title": ' + "[" * 200_000 + "]" * 200_000 + "}\n"
+    plan = plan_of(jsonl(record(identifier="a")) + deep + jsonl(record(identifier="b")))
+    [error] = plan.errors
+    assert (error.row, error.code) == (2, "too_deep")
+    assert " 2 " in error.message, "it names the line"
+    assert len(plan.rows) == 2
+
+
+@pytest.mark.django_db(transaction=True)
+def test_an_admin_import_of_a_line_nested_200000_deep_reports_the_line(
+    importer,  # noqa: F811
+    eskilstuna,
+    import_dir,  # noqa: F811
+):
+    text = jsonl(record(identifier="a")) + "[" * 200_000 + "]" * 200_000 + "\n"
+    job = committed(
+        jobs.import_job_start,
+        actor=importer,
+        upload=upload(text, name="fall.jsonl"),
+        skip_invalid=True,
+        check_only=False,
+    )
+    run_worker()
+    job.refresh_from_db()
+    assert job.state == ImportJob.State.DONE
+    [error] = job.errors
+    assert (error["row"], error["code"]) == (2, "too_deep")
+    assert Case.objects.get().identifier == "a"
