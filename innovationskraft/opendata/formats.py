@@ -22,7 +22,8 @@ from innovationskraft.opendata.decoding import (
     fallback_message,
     undecodable_message,
 )
-from innovationskraft.opendata.field_errors import FieldError, FieldWarning
+from innovationskraft.opendata.field_errors import FieldWarning
+from innovationskraft.opendata.json_lines import ReadRow, read_jsonl
 
 SEPARATOR = "|"
 # A long description is longer than the csv module's default limit of 128 KiB a cell.
@@ -77,9 +78,6 @@ def jsonl_lines(records: Iterable[dict]) -> Iterator[str]:
         yield json.dumps({name: record[name] for name in COLUMNS}, ensure_ascii=False) + "\n"
 
 
-# What a reader yields per row: the record, a FieldError when the row is none, or before the
-# row's record a FieldWarning about how the file was read.
-ReadRow = tuple[int, dict | FieldError]
 DELIMITERS = (",", ";")
 
 
@@ -132,41 +130,6 @@ def read_csv(stream) -> Iterator[ReadRow]:
         raise FileUnreadable(_unreadable_row(error, row + 1)) from None
     except Undecodable:
         raise FileUnreadable(undecodable_message(row + 1)) from None
-
-
-def read_jsonl(stream) -> Iterator[ReadRow]:
-    """(line number, record) per non-empty line; a FieldError for a line that is not one."""
-    lines = DecodedLines(stream)
-    try:
-        yield from _json_lines(lines)
-    except Undecodable:
-        raise FileUnreadable(undecodable_message(lines.number)) from None
-
-
-def _json_lines(lines: DecodedLines) -> Iterator[ReadRow]:
-    for number, line in enumerate(lines, start=1):
-        if lines.fallback == number:
-            yield number, FieldWarning("", "windows_1252", fallback_message())
-        if not line.strip():
-            continue
-        try:
-            record = json.loads(line)
-        except json.JSONDecodeError as error:
-            message = _("Not valid JSON: %(reason)s") % {"reason": error.msg}
-            yield number, FieldError("", "invalid_json", message)
-            continue
-        except RecursionError:
-            # Lists or objects nested thousands deep: the reader gives up on this line only.
-            message = _(
-                "Line %(line)s has lists or objects nested too deeply to be read; a case "
-                "needs at most a few levels."
-            ) % {"line": number}
-            yield number, FieldError("", "too_deep", message)
-            continue
-        if isinstance(record, dict):
-            yield number, record
-        else:
-            yield number, FieldError("", "invalid", _("Expected an object."))
 
 
 READERS = {"csv": read_csv, "jsonl": read_jsonl}

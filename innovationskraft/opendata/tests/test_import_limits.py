@@ -113,3 +113,17 @@ def test_an_admin_import_of_a_line_nested_200000_deep_reports_the_line(
     [error] = job.errors
     assert (error["row"], error["code"]) == (2, "too_deep")
     assert Case.objects.get().identifier == "a"
+
+
+def test_a_record_nested_deeper_than_a_case_can_be_is_an_error_of_its_line(eskilstuna):
+    deep = jsonl(record(identifier="a", tags=["x"]))
+    deep = deep.replace('["x"]', "[" * 900 + "]" * 900)
+    plan = plan_of(jsonl(record(identifier="b")) + deep)
+    [error] = plan.errors
+    assert (error.row, error.code) == (2, "too_deep")
+    assert len(plan.rows) == 1
+
+
+def test_a_line_that_is_null_or_a_list_is_not_a_record(eskilstuna):
+    plan = plan_of("null\n[1, 2]\n")
+    assert [(e.row, e.code) for e in plan.errors] == [(1, "invalid"), (2, "invalid")]
