@@ -1,10 +1,13 @@
 """Limits that fit real catalogues: long identifiers, addresses and link texts."""
 
+import io
+
 import pytest
 
 from innovationskraft.cases.models import Case
 from innovationskraft.core.testing.tasks import committed, run_worker
 from innovationskraft.opendata import jobs
+from innovationskraft.opendata.importing import import_plan
 from innovationskraft.opendata.models import ImportJob
 from innovationskraft.opendata.tests.conftest import plan_of
 from innovationskraft.opendata.tests.importpage import (  # noqa: F401 - fixtures
@@ -127,3 +130,36 @@ def test_a_record_nested_deeper_than_a_case_can_be_is_an_error_of_its_line(eskil
 def test_a_line_that_is_null_or_a_list_is_not_a_record(eskilstuna):
     plan = plan_of("null\n[1, 2]\n")
     assert [(e.row, e.code) for e in plan.errors] == [(1, "invalid"), (2, "invalid")]
+
+
+def test_a_description_of_20000_characters_is_imported(eskilstuna):
+    imported(jsonl(record(description="x" * 20_000)))
+    assert len(Case.objects.get().description) == 20_000
+
+
+@pytest.mark.parametrize("file_format", ["jsonl", "csv"])
+def test_a_longer_description_is_an_error_of_its_row_saying_the_limit_and_the_length(
+    eskilstuna, file_format
+):
+    rows = record(description="x" * 20_001)
+    if file_format == "jsonl":
+        text = jsonl(rows)
+    else:
+        text = ",".join(rows) + "\r\n" + ",".join(rows.values()) + "\r\n"
+    error = only_error(text, file_format)
+    assert (error.row, error.field, error.code) == (
+        1 if file_format == "jsonl" else 2,
+        "description",
+        "max_length",
+    )
+    assert "20001" in error.message
+    assert "20000" in error.message
+
+
+def test_a_summary_carried_past_the_description_limit_is_an_error(eskilstuna):
+    summary = "Invånare bokar tid hos kommunen direkt i appen och får svar samma dag. " * 10
+    text = jsonl(record(summary=summary, description="x" * 19_800))
+    plan = import_plan(io.BytesIO(text.encode()), file_format="jsonl", carry_long_summaries=True)
+    [error] = plan.errors
+    assert (error.field, error.code) == ("description", "max_length")
+    assert str(len(summary.strip()) + 2 + 19_800) in error.message
