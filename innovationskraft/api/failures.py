@@ -35,7 +35,7 @@ def database_down(request: HttpRequest, exc: Exception) -> HttpResponse:
     return error_response(ApiError(503, "unavailable", message, headers=headers))
 
 
-HANDLERS: dict[type[Exception], Callable[[HttpRequest, Exception], HttpResponse]] = {
+HANDLERS: dict[type[Exception], Callable[..., HttpResponse]] = {
     RequestDataTooBig: too_large,
     OperationalError: database_down,
     InterfaceError: database_down,
