@@ -61,6 +61,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
+    # Last, so that it is the first to see an exception: JSON for the API's clients.
+    "innovationskraft.api.failures.ApiFailuresMiddleware",
 ]
 
 ROOT_URLCONF = "innovationskraft.urls"
@@ -166,11 +168,21 @@ SESSION_COOKIE_HTTPONLY = True
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
-SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+# HTTPS in production (README.md, "Production"), under Django's own names: redirect plain
+# HTTP to HTTPS, and tell browsers through HSTS to come back over HTTPS only.
+SECURE_SSL_REDIRECT = envbool("SECURE_SSL_REDIRECT", False)
+# A load balancer may ask for the health check over plain HTTP.
+SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
+SECURE_HSTS_SECONDS = envint("SECURE_HSTS_SECONDS", 0)
+SECURE_HSTS_INCLUDE_SUBDOMAINS = envbool("SECURE_HSTS_INCLUDE_SUBDOMAINS", False)
+SECURE_HSTS_PRELOAD = envbool("SECURE_HSTS_PRELOAD", False)
+# X-Forwarded-Proto: https makes a request count as secure only behind a proxy that sets the
+# header itself, and says so here; without one, any client could write it.
+TRUST_PROXY_HTTPS_HEADER = envbool("TRUST_PROXY_HTTPS_HEADER", False)
+SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if TRUST_PROXY_HTTPS_HEADER else None
 # Proxies (addresses or networks) whose X-Forwarded-For names the client; none by default,
 # since a header that any client can write must never decide whom a limit counts.
 TRUSTED_PROXIES = envlist("TRUSTED_PROXIES", [])
-SECURE_HSTS_SECONDS = envint("SECURE_HSTS_SECONDS", 0)
 
 # Everything the pages load comes from this site: no CDN, no inline script or style.
 CONTENT_SECURITY_POLICY = {
@@ -339,3 +351,5 @@ ALTCHA_EXPIRES_MINUTES = envint("ALTCHA_EXPIRES_MINUTES", 20)
 # token (fixed one-minute windows, counted in the cache).
 API_REQUESTS_PER_MINUTE_ANONYMOUS = envint("API_REQUESTS_PER_MINUTE_ANONYMOUS", 600)
 API_REQUESTS_PER_MINUTE_TOKEN = envint("API_REQUESTS_PER_MINUTE_TOKEN", 1200)
+# The largest request body read (a case written through the API, a form); more gets 413.
+DATA_UPLOAD_MAX_MEMORY_SIZE = envint("DATA_UPLOAD_MAX_MEMORY_SIZE", 2_621_440)

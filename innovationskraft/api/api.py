@@ -7,7 +7,7 @@ from django.urls import URLPattern, URLResolver, re_path
 from ninja import NinjaAPI, Swagger
 from ninja.operation import Operation
 
-from innovationskraft.api import errors
+from innovationskraft.api import errors, failures
 from innovationskraft.api.gate import docs_with_etag, gate, json_method_not_allowed
 from innovationskraft.api.routers import adoptions, cases, organisations, reports, vocabularies
 
@@ -48,6 +48,7 @@ api = Api(
     },
 )
 errors.install(api)
+failures.install(api)
 api.add_decorator(gate, mode="view")
 # Identifiers from other catalogues may hold "/" (see converters.py): cases/<id>/adoptions
 # is tried before cases/<id>, so an identifier ending in "/adoptions" cannot be read.

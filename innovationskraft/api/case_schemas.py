@@ -67,7 +67,7 @@ def _write_field(case_field: CaseField) -> tuple[Any, Any]:
         blank = [""] if contract.model_field(case_field.name).blank else []
         extra["enum"] = [*blank, *_choices(case_field), None]
     if case_field.kind in {Kind.TEXT, Kind.LONG_TEXT}:
-        max_length = contract.model_field(case_field.name).max_length
+        max_length = contract.max_length(case_field)
         if max_length:
             extra["maxLength"] = max_length
     read = _read_type(case_field)
@@ -135,5 +135,18 @@ class CaseReplaceIn(CaseIn):
     )
 
 
+if TYPE_CHECKING:
+    CaseListItem = Schema
+else:
+    CaseListItem = create_model(
+        "CaseListItem",
+        __base__=CaseOut,
+        description=(
+            str | None,
+            Field(None, description="Only with include=description; left out otherwise."),
+        ),
+    )
+
+
 class CasePage(PageOut):
-    results: list[CaseOut]
+    results: list[CaseListItem]

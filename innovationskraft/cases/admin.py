@@ -5,6 +5,7 @@ from django.contrib import admin
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from innovationskraft.cases import contract
 from innovationskraft.cases.models import (
     Adoption,
     Case,
@@ -154,6 +155,13 @@ class CaseAdmin(admin.ModelAdmin):
             },
         ),
     ]
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        # The contract's limits on texts whose column has none (the description's).
+        case_field = contract.BY_NAME.get(db_field.name)
+        if case_field is not None and case_field.max_length:
+            kwargs["max_length"] = case_field.max_length
+        return super().formfield_for_dbfield(db_field, request, **kwargs)
 
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)

@@ -55,6 +55,8 @@ class CaseField:
     # Written only by an import (a harvest from another catalogue), never by the owner through
     # the form or the API; exported like any public field. Such a field is not `writable`.
     import_only: bool = False
+    # The most characters a text may have where the model does not say (a TextField).
+    max_length: int | None = None
 
     @property
     def many(self) -> bool:
@@ -75,6 +77,11 @@ class CaseField:
         return self.kind in {Kind.CHOICE, Kind.TERM, Kind.TERMS} and self.name != "language"
 
 
+# About ten printed pages: room for any case, and a bound on what every list, export and
+# search index has to carry for one.
+DESCRIPTION_MAX_LENGTH = 20_000
+
+
 def _terms(name: str, vocabulary: str, filter: str, label: Promise) -> CaseField:
     return CaseField(name, Kind.TERMS, vocabulary=vocabulary, filter=filter, filter_label=label)
 
@@ -82,7 +89,7 @@ def _terms(name: str, vocabulary: str, filter: str, label: Promise) -> CaseField
 FIELDS: tuple[CaseField, ...] = (
     CaseField("title", Kind.TEXT),
     CaseField("summary", Kind.LONG_TEXT),
-    CaseField("description", Kind.LONG_TEXT),
+    CaseField("description", Kind.LONG_TEXT, max_length=DESCRIPTION_MAX_LENGTH),
     CaseField("language", Kind.CHOICE, default="sv"),
     CaseField("lead_organisation", Kind.ORGANISATION, fixed=True),
     CaseField("partners", Kind.ORGANISATIONS),
@@ -176,6 +183,11 @@ def model_field(name: str) -> models.Field[Any, Any]:
     case_field = Case._meta.get_field(name)
     assert isinstance(case_field, models.Field), name
     return case_field
+
+
+def max_length(case_field: CaseField) -> int | None:
+    """The most characters a text of the field may have, whoever writes it."""
+    return case_field.max_length or model_field(case_field.name).max_length
 
 
 def input_from_case(case: Case) -> CaseInput:

@@ -13,6 +13,10 @@ LINK_LENGTH = CaseLink._meta.get_field("url").max_length or 2000
 LINK_TITLE_LENGTH = CaseLink._meta.get_field("title").max_length or 300
 
 
+# Says the limit and the length, in the form, an import's row error and the API's answer.
+TOO_LONG = _("This text has %(show_value)d characters; at most %(limit_value)d are allowed.")
+
+
 class TermChoiceField(forms.ModelMultipleChoiceField):
     widget = forms.CheckboxSelectMultiple
 
@@ -94,10 +98,12 @@ class CaseForm(forms.Form):
     description = forms.CharField(
         label=_("Description"),
         required=False,
+        max_length=contract.DESCRIPTION_MAX_LENGTH,
+        error_messages={"max_length": TOO_LONG},
         widget=forms.Textarea(attrs={"rows": 10}),
         help_text=_(
-            "Background, how it works and what you learnt. You can use Markdown: "
-            "## for a heading, - for a list, [text](address) for a link."
+            "Background, how it works and what you learnt, in at most 20,000 characters. You "
+            "can use Markdown: ## for a heading, - for a list, [text](address) for a link."
         ),
     )
     language = forms.ChoiceField(label=_("Language of the text"), choices=Case.Language.choices)

@@ -1,14 +1,25 @@
+import logging
+
 from django.db import connection
+from django.db.utils import InterfaceError, OperationalError
 from django.http import JsonResponse
 from django.shortcuts import render
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import never_cache
 
+logger = logging.getLogger(__name__)
+
 
 @never_cache
 def healthz(request):
-    with connection.cursor() as cursor:
-        cursor.execute("SELECT 1")
+    """For a load balancer: 200 while the app and its database answer, 503 when the database
+    does not (the reason goes to the log, never to the caller)."""
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+    except (OperationalError, InterfaceError) as error:
+        logger.error("Health check: the database cannot be reached: %s", error)
+        return JsonResponse({"status": "unavailable", "database": "down"}, status=503)
     return JsonResponse({"status": "ok"})
 
 

@@ -11,11 +11,12 @@ from django.http import StreamingHttpResponse
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
+from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from innovationskraft.cases.models import Case
 from innovationskraft.opendata import jobs
-from innovationskraft.opendata.forms import ImportForm
+from innovationskraft.opendata.forms import ImportForm, max_bytes
 from innovationskraft.opendata.job_texts import (
     job_phase,
     job_state_sentence,
@@ -28,6 +29,7 @@ from innovationskraft.opendata.selectors import (
     import_errors_csv_lines,
     import_job_for,
 )
+from innovationskraft.opendata.upload_limit import UploadLimit
 
 # The page lists this many errors; the CSV download has every one.
 ERRORS_SHOWN = 100
@@ -54,10 +56,32 @@ def _job_context(job) -> dict:
     }
 
 
+# The CSRF check reads the body: it comes after the upload's limit is in place, and after a
+# refused upload, whose answer only shows the form again.
+@csrf_exempt
 @require_http_methods(["GET", "POST"])
 def import_start(request, admin_site):
     if not request.user.has_perms(IMPORT_PERMISSIONS):
         raise PermissionDenied
+    limit = UploadLimit(request, max_bytes=max_bytes())
+    request.upload_handlers.insert(0, limit)
+    if request.method == "POST":
+        files = request.FILES  # the body is read here, through the limit
+        if limit.refused:
+            form = ImportForm(request.POST, files, upload_refused=True)
+            form.is_valid()
+            return _start_page(request, admin_site, form)
+    return _import_start(request, admin_site)
+
+
+def _start_page(request, admin_site, form: ImportForm) -> TemplateResponse:
+    return _page(
+        request, admin_site, "opendata/admin/import_start.html", _("Import cases"), form=form
+    )
+
+
+@csrf_protect
+def _import_start(request, admin_site):
     form = ImportForm(request.POST, request.FILES) if request.method == "POST" else ImportForm()
     if form.is_bound and form.is_valid():
         data = form.cleaned_data
@@ -73,9 +97,7 @@ def import_start(request, admin_site):
             form.add_error("file", str(invalid))
         else:
             return redirect("admin:cases_case_import_job", job_id=job.pk)
-    return _page(
-        request, admin_site, "opendata/admin/import_start.html", _("Import cases"), form=form
-    )
+    return _start_page(request, admin_site, form)
 
 
 def _given_up_on_stale_jobs() -> None:

@@ -8,6 +8,7 @@ import io
 from collections.abc import Iterable, Iterator
 from dataclasses import asdict
 
+from innovationskraft.core.spreadsheets import text_cell
 from innovationskraft.opendata.importing import RowError
 
 COLUMNS = ("row", "field", "code", "message", "value", "level")
@@ -38,4 +39,5 @@ def error_csv_lines(
         key=lambda problem: problem[0].get("row", 0),
     )
     for problem, level in problems:
-        yield line([*(problem.get(name, "") for name in COLUMNS[:-1]), level])
+        # The value is the row's own: a formula in it stays text.
+        yield line([*(text_cell(problem.get(name, "")) for name in COLUMNS[:-1]), level])

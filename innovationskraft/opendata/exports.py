@@ -2,6 +2,7 @@
 
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from typing import Any
 
 from django.db.models import QuerySet
 from django.utils.functional import Promise
@@ -19,10 +20,11 @@ class Export:
     name: Promise
     description: Promise
     content_type: str
-    write: Callable[[Iterator[dict]], Iterator[str]]
+    write: Callable[..., Iterator[str]]
 
-    def lines(self, cases: QuerySet[Case], *, base_url: str) -> Iterator[str]:
-        return self.write(case_records(cases, base_url=base_url))
+    def lines(self, cases: QuerySet[Case], *, base_url: str, **options: Any) -> Iterator[str]:
+        """`options` go to the writer: the CSV's `dialect`."""
+        return self.write(case_records(cases, base_url=base_url), **options)
 
 
 # What the fields of the CSV and JSON Lines files mean, for the open data page.
@@ -84,7 +86,10 @@ EXPORTS = {
         Export(
             "csv",
             _("CSV"),
-            _("One row per case for spreadsheets; lists are joined with |."),
+            _(
+                "One row per case for spreadsheets; lists are joined with |, and a text that "
+                "a spreadsheet would run as a formula starts with an apostrophe."
+            ),
             "text/csv; charset=utf-8",
             csv_lines,
         ),

@@ -1,7 +1,8 @@
 """Records written as and read from CSV and JSON Lines, one line at a time.
 
 In CSV a list is one cell with its items joined by "|"; a "|" or "\\" inside an item is
-escaped with a backslash, so every item comes back as it was."""
+escaped with a backslash, so every item comes back as it was. A cell that a spreadsheet would
+run as a formula starts with an apostrophe, which the reader takes off again."""
 
 import csv
 import io
@@ -12,6 +13,7 @@ from collections.abc import Iterable, Iterator
 
 from django.utils.translation import gettext as _
 
+from innovationskraft.core.spreadsheets import PLAIN, Dialect, restored_cell, text_cell
 from innovationskraft.opendata.columns import COLUMNS, IMPORTED_LIST_COLUMNS
 from innovationskraft.opendata.decoding import (
     DecodedLines,
@@ -20,7 +22,8 @@ from innovationskraft.opendata.decoding import (
     fallback_message,
     undecodable_message,
 )
-from innovationskraft.opendata.field_errors import FieldError, FieldWarning
+from innovationskraft.opendata.field_errors import FieldWarning
+from innovationskraft.opendata.json_lines import ReadRow, read_jsonl
 
 SEPARATOR = "|"
 # A long description is longer than the csv module's default limit of 128 KiB a cell.
@@ -49,13 +52,14 @@ def _cell(value) -> str:
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, list):
-        return join_list(value)
-    return str(value)
+        return text_cell(join_list(value))
+    return text_cell(value) if isinstance(value, str) else str(value)
 
 
-def csv_lines(records: Iterable[dict]) -> Iterator[str]:
+def csv_lines(records: Iterable[dict], *, dialect: Dialect = PLAIN) -> Iterator[str]:
     buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\r\n")
+    buffer.write(dialect.prefix)
+    writer = csv.writer(buffer, delimiter=dialect.delimiter, lineterminator="\r\n")
 
     def line(values) -> str:
         writer.writerow(values)
@@ -74,9 +78,6 @@ def jsonl_lines(records: Iterable[dict]) -> Iterator[str]:
         yield json.dumps({name: record[name] for name in COLUMNS}, ensure_ascii=False) + "\n"
 
 
-# What a reader yields per row: the record, a FieldError when the row is none, or before the
-# row's record a FieldWarning about how the file was read.
-ReadRow = tuple[int, dict | FieldError]
 DELIMITERS = (",", ";")
 
 
@@ -118,9 +119,9 @@ def read_csv(stream) -> Iterator[ReadRow]:
             yield (
                 row,
                 {
-                    name: split_list(value or "")
+                    name: split_list(restored_cell(value or ""))
                     if name in IMPORTED_LIST_COLUMNS
-                    else (value or "")
+                    else restored_cell(value or "")
                     for name, value in cells.items()
                     if name is not None
                 },
@@ -129,33 +130,6 @@ def read_csv(stream) -> Iterator[ReadRow]:
         raise FileUnreadable(_unreadable_row(error, row + 1)) from None
     except Undecodable:
         raise FileUnreadable(undecodable_message(row + 1)) from None
-
-
-def read_jsonl(stream) -> Iterator[ReadRow]:
-    """(line number, record) per non-empty line; a FieldError for a line that is not one."""
-    lines = DecodedLines(stream)
-    try:
-        yield from _json_lines(lines)
-    except Undecodable:
-        raise FileUnreadable(undecodable_message(lines.number)) from None
-
-
-def _json_lines(lines: DecodedLines) -> Iterator[ReadRow]:
-    for number, line in enumerate(lines, start=1):
-        if lines.fallback == number:
-            yield number, FieldWarning("", "windows_1252", fallback_message())
-        if not line.strip():
-            continue
-        try:
-            record = json.loads(line)
-        except json.JSONDecodeError as error:
-            message = _("Not valid JSON: %(reason)s") % {"reason": error.msg}
-            yield number, FieldError("", "invalid_json", message)
-            continue
-        if isinstance(record, dict):
-            yield number, record
-        else:
-            yield number, FieldError("", "invalid", _("Expected an object."))
 
 
 READERS = {"csv": read_csv, "jsonl": read_jsonl}

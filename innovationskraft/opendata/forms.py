@@ -32,8 +32,11 @@ class ImportForm(forms.Form):
         help_text=gettext_lazy("Nothing is written; you see every error the file has."),
     )
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, upload_refused: bool = False, **kwargs):
+        """`upload_refused`: the upload was dropped for its size before it was stored."""
         super().__init__(*args, **kwargs)
+        if upload_refused:
+            self.fields["file"].error_messages["required"] = _too_large()
         self.fields["file"].help_text = _(
             "CSV or JSON Lines (a name ending in .csv or .jsonl), at most %(size)d MB."
         ) % {"size": settings.OPEN_DATA_IMPORT_MAX_MB}
@@ -44,10 +47,14 @@ class ImportForm(forms.Form):
             raise forms.ValidationError(
                 _("The file name must end in .csv or .jsonl."), code="format"
             )
-        if upload.size > settings.OPEN_DATA_IMPORT_MAX_MB * MEGABYTE:
-            raise forms.ValidationError(
-                _("The file is larger than %(size)d MB.")
-                % {"size": settings.OPEN_DATA_IMPORT_MAX_MB},
-                code="too_large",
-            )
+        if upload.size > max_bytes():
+            raise forms.ValidationError(_too_large(), code="too_large")
         return upload
+
+
+def max_bytes() -> int:
+    return settings.OPEN_DATA_IMPORT_MAX_MB * MEGABYTE
+
+
+def _too_large() -> str:
+    return _("The file is larger than %(size)d MB.") % {"size": settings.OPEN_DATA_IMPORT_MAX_MB}

@@ -14,8 +14,8 @@ from django.core.exceptions import ValidationError
 from django.utils.dateparse import parse_datetime
 from django.utils.translation import gettext as _
 
-from innovationskraft.cases.contract import CaseInput
-from innovationskraft.cases.forms import checked_link, not_in_the_future
+from innovationskraft.cases.contract import DESCRIPTION_MAX_LENGTH, CaseInput
+from innovationskraft.cases.forms import TOO_LONG, checked_link, not_in_the_future
 from innovationskraft.cases.models import Case, Organisation, Term, Vocabulary
 from innovationskraft.opendata.codes import plain
 from innovationskraft.opendata.columns import CONTACT_FIELDS, FORM_FIELDS, TERM_LIST_FIELDS
@@ -165,6 +165,15 @@ class _Parser:
         )
         self.error("summary", "max_length", message % {"length": len(text), "limit": limit})
         return REFUSED
+
+    def carried_within_limit(self, description: str) -> None:
+        """The summary carried into the description may take it past its limit."""
+        if len(description) > DESCRIPTION_MAX_LENGTH:
+            message = TOO_LONG % {
+                "show_value": len(description),
+                "limit_value": DESCRIPTION_MAX_LENGTH,
+            }
+            self.error("description", "max_length", message, value=description)
 
     def form_value(self, name: str):
         form_field = self.lookups.form_fields[name]
@@ -383,6 +392,7 @@ class _Parser:
         }
         if self.carried_summary:
             values["description"] = description_with(self.carried_summary, values["description"])
+            self.carried_within_limit(values["description"])
         # As written, in their order, each once: "AI" and "ai" are one tag.
         tags: dict[str, str] = {}
         for written in _as_list(self.record, "tags", self.errors):

@@ -9,6 +9,7 @@ from django.views.decorators.http import require_GET
 
 from innovationskraft.cases.selectors import published_cases
 from innovationskraft.core.addresses import site_root
+from innovationskraft.core.spreadsheets import PLAIN, dialect_named
 from innovationskraft.opendata.exports import EXPORTS, FIELDS
 from innovationskraft.opendata.linked_data import catalogue
 from innovationskraft.search.selectors import library_counts
@@ -34,7 +35,11 @@ def export(request, extension):
     if extension not in EXPORTS:
         raise Http404
     export = EXPORTS[extension]
-    lines = export.lines(published_cases(), base_url=site_root(request))
+    # ?dialect=excel-sv: a byte order mark and semicolons, for Excel in Swedish.
+    options = {"dialect": dialect_named(request.GET.get("dialect"), default=PLAIN)}
+    lines = export.lines(
+        published_cases(), base_url=site_root(request), **(options if extension == "csv" else {})
+    )
     response = StreamingHttpResponse(lines, content_type=export.content_type)
     filename = f"innovationer-{timezone.localdate().isoformat()}.{extension}"
     response["Content-Disposition"] = f'attachment; filename="{filename}"'

@@ -5,6 +5,7 @@ from collections.abc import Iterator
 from django.template.loader import render_to_string
 
 from innovationskraft.core.addresses import site_root
+from innovationskraft.core.spreadsheets import text_cell
 from innovationskraft.workshops.models import Contribution, Workshop
 from innovationskraft.workshops.report import Report
 
@@ -57,7 +58,8 @@ def _codes(contribution: Contribution) -> list[str]:
 
 
 def contribution_rows(*, workshop: Workshop) -> Iterator[tuple]:
-    """Everything, hidden and withdrawn contributions included: the facilitator's archive."""
+    """Everything, hidden and withdrawn contributions included: the facilitator's archive. A text
+    that a spreadsheet would run as a formula gets a leading apostrophe."""
     yield ("\ufeff" + CSV_HEADER[0], *CSV_HEADER[1:])  # the mark lets spreadsheets read UTF-8
     contributions = (
         Contribution.objects.filter(workshop=workshop)
@@ -66,21 +68,25 @@ def contribution_rows(*, workshop: Workshop) -> Iterator[tuple]:
         .order_by("created_at", "pk")
     )
     for c in contributions.iterator(chunk_size=500):
-        participant = c.participant
-        yield (
-            c.pk,
-            c.prompt.kind,
-            c.prompt.text,
-            c.text,
-            c.status,
-            int(c.highlighted),
-            int(c.done),
-            int(c.flagged),
-            c.merged_into_id or "",
-            c.theme.name if c.theme else "",
-            "|".join(_codes(c)),
-            c.case.get_absolute_url() if c.case else "",
-            participant.name if participant else "",
-            participant.organisation_label if participant else "",
-            c.created_at.isoformat(timespec="seconds"),
-        )
+        yield tuple(text_cell(cell) for cell in _row(c))
+
+
+def _row(c: Contribution) -> tuple:
+    participant = c.participant
+    return (
+        c.pk,
+        c.prompt.kind,
+        c.prompt.text,
+        c.text,
+        c.status,
+        int(c.highlighted),
+        int(c.done),
+        int(c.flagged),
+        c.merged_into_id or "",
+        c.theme.name if c.theme else "",
+        "|".join(_codes(c)),
+        c.case.get_absolute_url() if c.case else "",
+        participant.name if participant else "",
+        participant.organisation_label if participant else "",
+        c.created_at.isoformat(timespec="seconds"),
+    )

@@ -64,6 +64,11 @@ class _CaseListQuery(PageQuery):
     sort: Literal["relevance", "newest", "adopted", "title"] | None = Field(
         None, description="Relevance (the default with q) needs q; newest is the default."
     )
+    include: Literal["description"] | None = Field(
+        None,
+        description="description: each case with its whole description, which list items "
+        "leave out otherwise (one case's has up to 20,000 characters).",
+    )
 
     def filters(self) -> Any:
         values = self.model_dump(exclude={"page", "page_size"})
@@ -95,8 +100,11 @@ def _writable(request: ApiRequest, identifier: str) -> Case:
     response={200: CasePage, **reads(404)},
     summary="Published cases",
     description="Filtered, searched and sorted as on the site. Without q the cases are in the "
-    "order of `sort`; with q, by relevance unless `sort` says otherwise.",
+    "order of `sort`; with q, by relevance unless `sort` says otherwise. Each case as "
+    "`GET /cases/{identifier}` gives it, without its description unless include=description.",
     openapi_extra=OPTIONAL_TOKEN,
+    # A field the list leaves out is left out, not sent as null.
+    exclude_unset=True,
 )
 def case_list(request: HttpRequest, query: Query[CaseListQuery]) -> dict[str, Any]:
     try:
@@ -106,6 +114,9 @@ def case_list(request: HttpRequest, query: Query[CaseListQuery]) -> dict[str, An
     except EmptyPage:
         raise no_such_page() from None
     results = case_outputs(request, cases)
+    if query.include != "description":
+        for result in results:
+            del result["description"]
     return figures(request, count=count, number=query.page, pages=pages) | {"results": results}
 
 

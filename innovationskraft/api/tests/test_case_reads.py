@@ -131,6 +131,28 @@ def test_the_list_holds_only_published_cases_newest_first(api, make_case):
     assert [c["identifier"] for c in body["results"]] == [second.identifier, first.identifier]
 
 
+def listed(api, case, query: str = "") -> dict:
+    results = api.call("get", f"/api/v1/cases{query}").json()["results"]
+    return next(item for item in results if item["identifier"] == case.identifier)
+
+
+def test_a_list_item_has_the_fields_of_a_case_but_its_description(api, full_case):
+    item = listed(api, full_case)
+    assert set(item) == CASE_FIELDS - {"description"}
+    assert item["summary"] == "Allt som säljs är återbrukat."
+
+
+def test_the_list_gives_the_descriptions_when_asked(api, full_case):
+    item = listed(api, full_case, "?include=description")
+    assert set(item) == CASE_FIELDS
+    assert item["description"] == "## Bakgrund"
+
+
+def test_the_list_refuses_to_include_what_it_does_not_know(api, full_case):
+    response = api.call("get", "/api/v1/cases?include=contact_email")
+    assert response.status_code == 422
+
+
 def test_the_list_filters_as_the_case_list_page_does(api, make_case, term, vasteras):
     make_case(
         title="Alfa",

@@ -380,3 +380,35 @@ def test_using_a_token_records_when_it_was_last_used(api, editor):
 
     token.refresh_from_db()
     assert token.last_used_at is not None
+
+
+@pytest.mark.parametrize("method", ["post", "patch"])
+def test_a_description_over_20000_characters_is_refused_with_422(
+    api, editor, token_of, make_case, method
+):
+    token = token_of(editor)
+    path = "/api/v1/cases"
+    if method == "patch":
+        path += "/" + make_case(title="Utkast").identifier
+    body = (NEW_CASE if method == "post" else {}) | {"description": "x" * 20_001}
+
+    response = api.call(method, path, body, token=token)
+
+    assert response.status_code == 422
+    [error] = response.json()["errors"]
+    assert (error["field"], error["code"]) == ("description", "max_length")
+    assert "20001" in error["message"]
+    assert "20000" in error["message"]
+
+
+def test_a_description_of_20000_characters_is_written(api, editor, token_of):
+    body = NEW_CASE | {"description": "x" * 20_000}
+    response = api.call("post", "/api/v1/cases", body, token=token_of(editor))
+    assert response.status_code == 201
+    assert len(response.json()["description"]) == 20_000
+
+
+def test_the_schema_says_the_description_limit(api):
+    schema = api.get("/api/v1/openapi.json").json()
+    body = schema["paths"]["/api/v1/cases"]["post"]["requestBody"]["content"]
+    assert body["application/json"]["schema"]["properties"]["description"]["maxLength"] == 20_000

@@ -1,4 +1,5 @@
 import os
+import secrets
 import subprocess
 import sys
 from pathlib import Path
@@ -94,3 +95,72 @@ class TestDatabaseSettings:
         )
         assert result.stdout.split() == ["wal", "1"]
         assert (tmp_path / "db.sqlite3").exists()
+
+
+# The production environment README.md documents, with a real key.
+PRODUCTION = {
+    "SECRET_KEY": secrets.token_urlsafe(50),
+    "ALLOWED_HOSTS": "innovationskraft.example",
+    "CSRF_TRUSTED_ORIGINS": "https://innovationskraft.example",
+    "SECURE_SSL_REDIRECT": "true",
+    "SECURE_HSTS_SECONDS": "31536000",
+    "SECURE_HSTS_INCLUDE_SUBDOMAINS": "true",
+    "SECURE_HSTS_PRELOAD": "true",
+    "TRUST_PROXY_HTTPS_HEADER": "true",
+}
+
+
+def manage(*arguments: str, environ: dict[str, str], data_dir: Path):
+    base = {
+        key: value
+        for key, value in os.environ.items()
+        if key not in {"DEBUG", "DJANGO_SETTINGS_MODULE", "DATABASE_URL", *PRODUCTION}
+        and not key.startswith("SECURE_")
+    }
+    return subprocess.run(
+        [sys.executable, "manage.py", *arguments],
+        cwd=PROJECT_DIR,
+        env=base | {"DATA_DIR": str(data_dir)} | environ,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+
+
+class TestProductionSettings:
+    def test_the_deploy_check_passes_with_the_documented_production_environment(self, tmp_path):
+        result = manage(
+            "check", "--deploy", "--fail-level", "WARNING", environ=PRODUCTION, data_dir=tmp_path
+        )
+        assert result.returncode == 0, result.stderr
+        assert "no issues" in result.stdout
+
+    def test_the_readme_production_section_names_every_variable(self):
+        readme = (PROJECT_DIR / "README.md").read_text()
+        production = readme.split("## Production", 1)[1].split("\n## ", 1)[0]
+        for name in PRODUCTION:
+            assert f"{name}=" in production, name
+        assert "check --deploy --fail-level WARNING" in production
+
+    def test_the_proxy_https_header_is_trusted_only_when_a_setting_says_so(self, tmp_path):
+        show = "from django.conf import settings; print(settings.SECURE_PROXY_SSL_HEADER)"
+        debug = {"DEBUG": "true"}
+        plain = manage("shell", "-c", show, environ=debug, data_dir=tmp_path)
+        trusted = manage(
+            "shell",
+            "-c",
+            show,
+            environ=debug | {"TRUST_PROXY_HTTPS_HEADER": "true"},
+            data_dir=tmp_path,
+        )
+        assert plain.stdout.splitlines()[-1] == "None", plain.stderr
+        assert trusted.stdout.splitlines()[-1] == "('HTTP_X_FORWARDED_PROTO', 'https')"
+
+    @pytest.mark.django_db
+    def test_plain_http_is_redirected_whatever_a_client_says_but_not_the_health_check(
+        self, client, settings
+    ):
+        settings.SECURE_SSL_REDIRECT = True
+        assert client.get("/oppna-data/").status_code == 301
+        assert client.get("/healthz").status_code != 301, "a load balancer may ask over HTTP"
+        assert client.get("/oppna-data/", HTTP_X_FORWARDED_PROTO="https").status_code == 301

@@ -1,9 +1,20 @@
 """Limits that fit real catalogues: long identifiers, addresses and link texts."""
 
+import io
+
 import pytest
 
 from innovationskraft.cases.models import Case
+from innovationskraft.core.testing.tasks import committed, run_worker
+from innovationskraft.opendata import jobs
+from innovationskraft.opendata.importing import import_plan
+from innovationskraft.opendata.models import ImportJob
 from innovationskraft.opendata.tests.conftest import plan_of
+from innovationskraft.opendata.tests.importpage import (  # noqa: F401 - fixtures
+    import_dir,
+    importer,
+    upload,
+)
 from innovationskraft.opendata.tests.rows import imported, jsonl, only_error, record
 
 pytestmark = pytest.mark.django_db
@@ -74,3 +85,81 @@ def test_every_error_carries_the_value_the_row_gave(eskilstuna):
     plan = plan_of(jsonl(record(stage="someday")))
     [error] = plan.errors
     assert error.value == "someday"
+
+
+def test_a_line_nested_200000_deep_is_an_error_of_its_line_and_the_rest_is_read(eskilstuna):
+    deep = '{"title": ' + "[" * 200_000 + "]" * 200_000 + "}\n"
+    plan = plan_of(jsonl(record(identifier="a")) + deep + jsonl(record(identifier="b")))
+    [error] = plan.errors
+    assert (error.row, error.code) == (2, "too_deep")
+    assert " 2 " in error.message, "it names the line"
+    assert len(plan.rows) == 2
+
+
+@pytest.mark.django_db(transaction=True)
+def test_an_admin_import_of_a_line_nested_200000_deep_reports_the_line(
+    importer,  # noqa: F811
+    eskilstuna,
+    import_dir,  # noqa: F811
+):
+    text = jsonl(record(identifier="a")) + "[" * 200_000 + "]" * 200_000 + "\n"
+    job = committed(
+        jobs.import_job_start,
+        actor=importer,
+        upload=upload(text, name="fall.jsonl"),
+        skip_invalid=True,
+        check_only=False,
+    )
+    run_worker()
+    job.refresh_from_db()
+    assert job.state == ImportJob.State.DONE
+    [error] = job.errors
+    assert (error["row"], error["code"]) == (2, "too_deep")
+    assert Case.objects.get().identifier == "a"
+
+
+def test_a_record_nested_deeper_than_a_case_can_be_is_an_error_of_its_line(eskilstuna):
+    deep = jsonl(record(identifier="a", tags=["x"]))
+    deep = deep.replace('["x"]', "[" * 900 + "]" * 900)
+    plan = plan_of(jsonl(record(identifier="b")) + deep)
+    [error] = plan.errors
+    assert (error.row, error.code) == (2, "too_deep")
+    assert len(plan.rows) == 1
+
+
+def test_a_line_that_is_null_or_a_list_is_not_a_record(eskilstuna):
+    plan = plan_of("null\n[1, 2]\n")
+    assert [(e.row, e.code) for e in plan.errors] == [(1, "invalid"), (2, "invalid")]
+
+
+def test_a_description_of_20000_characters_is_imported(eskilstuna):
+    imported(jsonl(record(description="x" * 20_000)))
+    assert len(Case.objects.get().description) == 20_000
+
+
+@pytest.mark.parametrize("file_format", ["jsonl", "csv"])
+def test_a_longer_description_is_an_error_of_its_row_saying_the_limit_and_the_length(
+    eskilstuna, file_format
+):
+    rows = record(description="x" * 20_001)
+    if file_format == "jsonl":
+        text = jsonl(rows)
+    else:
+        text = ",".join(rows) + "\r\n" + ",".join(rows.values()) + "\r\n"
+    error = only_error(text, file_format)
+    assert (error.row, error.field, error.code) == (
+        1 if file_format == "jsonl" else 2,
+        "description",
+        "max_length",
+    )
+    assert "20001" in error.message
+    assert "20000" in error.message
+
+
+def test_a_summary_carried_past_the_description_limit_is_an_error(eskilstuna):
+    summary = "Invånare bokar tid hos kommunen direkt i appen och får svar samma dag. " * 10
+    text = jsonl(record(summary=summary, description="x" * 19_800))
+    plan = import_plan(io.BytesIO(text.encode()), file_format="jsonl", carry_long_summaries=True)
+    [error] = plan.errors
+    assert (error.field, error.code) == ("description", "max_length")
+    assert str(len(summary.strip()) + 2 + 19_800) in error.message

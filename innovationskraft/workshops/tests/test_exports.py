@@ -1,6 +1,7 @@
 import csv
 import io
 
+import markdown
 import pypdfium2
 import pytest
 from django.urls import reverse
@@ -97,3 +98,64 @@ def test_the_csv_holds_every_contribution_hidden_ones_included(client, facilitat
     assert texts["Dolt bidrag"][4] == "hidden"
     assert texts["Upphandling tar tid"][10] == "barrier:procurement"
     assert texts["Upphandling tar tid"][12] == "Anna"
+
+
+def csv_of(response, delimiter=","):
+    text = b"".join(response.streaming_content).decode("utf-8")
+    assert text.startswith("\ufeff"), "a byte order mark, so that spreadsheets read UTF-8"
+    return list(csv.reader(io.StringIO(text.removeprefix("\ufeff")), delimiter=delimiter))
+
+
+def test_a_contribution_a_spreadsheet_would_run_as_a_formula_is_text_in_the_csv(
+    client, facilitator, workshop, send, join
+):
+    someone = join(name="=cmd|' /C calc'!A0", organisation_name="@SUM(1+1)")
+    send('=HYPERLINK("https://evil.example/";"Klicka")', participant=someone)
+    send("-- inget --")
+    client.force_login(facilitator)
+
+    rows = csv_of(client.get(url("csv", workshop)))
+
+    texts = sorted(row[3] for row in rows[1:])
+    assert texts == ["'-- inget --", '\'=HYPERLINK("https://evil.example/";"Klicka")']
+    named = next(row for row in rows[1:] if row[12])
+    assert named[12:14] == ["'=cmd|' /C calc'!A0", "'@SUM(1+1)"]
+    assert named[0].isdigit(), "numbers stay numbers"
+
+
+def test_the_csv_for_excel_in_swedish_has_semicolons(client, facilitator, workshop, send):
+    send("Återbruk; cirkulärt")
+    client.force_login(facilitator)
+
+    rows = csv_of(client.get(url("csv", workshop) + "?dialect=excel-sv"), delimiter=";")
+
+    assert rows[0][:4] == ["id", "question_kind", "question", "text"]
+    assert rows[1][3] == "Återbruk; cirkulärt"
+
+
+def test_the_markdown_shows_html_and_markdown_in_contributions_as_text(
+    client, facilitator, workshop, send
+):
+    send("<script>alert('x')</script> & mer")
+    send('<img src=x onerror="alert(1)">', kind="barrier")
+    send("[Klicka här](javascript:alert(1)) eller **fetstil**")
+    send("# Ingen rubrik\n1. ingen lista")
+    services.workshop_save_conclusions(
+        actor=facilitator, workshop=workshop, conclusions="Tydlig **styrning**. <script>x</script>"
+    )
+    client.force_login(facilitator)
+
+    text = client.get(url("report_markdown", workshop)).content.decode()
+
+    assert "<script" not in text
+    assert "<img" not in text
+    assert "&lt;script&gt;alert('x')&lt;/script&gt; &amp; mer" in text
+    assert "Tydlig **styrning**. &lt;script>x&lt;/script>" in text, "Markdown stays Markdown"
+    html = markdown.markdown(text, extensions=["tables"])
+    assert "<script" not in html
+    assert "<img" not in html
+    assert "<a " not in html
+    assert "<strong>fetstil</strong>" not in html
+    assert "<strong>styrning</strong>" in html
+    assert "# Ingen rubrik" in html
+    assert "1. ingen lista" in html

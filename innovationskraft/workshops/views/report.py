@@ -8,6 +8,7 @@ from django.http import Http404, HttpResponse, StreamingHttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
+from innovationskraft.core.spreadsheets import PLAIN, dialect_named
 from innovationskraft.workshops import exports, selectors, services
 from innovationskraft.workshops.access import access_workshop_for_facilitation
 from innovationskraft.workshops.forms import ConclusionsForm
@@ -94,7 +95,9 @@ class _Echo:
 def contributions_csv(request, slug):
     """Every contribution, hidden and withdrawn ones included, for the facilitator's archive."""
     workshop = access_workshop_for_facilitation(request.user, slug)
-    writer = csv.writer(_Echo())
+    # ?dialect=excel-sv: semicolons, for Excel in Swedish; commas otherwise.
+    dialect = dialect_named(request.GET.get("dialect"), default=PLAIN)
+    writer = csv.writer(_Echo(), delimiter=dialect.delimiter)
     rows = (writer.writerow(row) for row in exports.contribution_rows(workshop=workshop))
     response = StreamingHttpResponse(rows, content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{workshop.slug}-bidrag.csv"'
