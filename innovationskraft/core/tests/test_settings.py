@@ -107,6 +107,8 @@ PRODUCTION = {
     "SECURE_HSTS_INCLUDE_SUBDOMAINS": "true",
     "SECURE_HSTS_PRELOAD": "true",
     "TRUST_PROXY_HTTPS_HEADER": "true",
+    "SITE_OPERATOR_NAME": "Region Exempel",
+    "SITE_CONTACT_EMAIL": "innovation@region.example",
 }
 
 
