@@ -47,6 +47,11 @@ INSTALLED_APPS = [
     "django_tasks",
     "django_tasks_db",
     "mozilla_django_oidc",
+    # Locks out repeated failed sign-ins (accounts/lockout.py), and two-factor sign-in with
+    # time-based codes (accounts/two_factor.py).
+    "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
 ]
 
 MIDDLEWARE = [
@@ -58,9 +63,13 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    "innovationskraft.accounts.two_factor_middleware.TwoFactorRequiredMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
+    # Answers a locked-out sign-in with the page of accounts/lockout.py.
+    "axes.middleware.AxesMiddleware",
     # Last, so that it is the first to see an exception: JSON for the API's clients.
     "innovationskraft.api.failures.ApiFailuresMiddleware",
 ]
@@ -136,6 +145,8 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+    # Not a check: Django tells it of every new password, and it ends the API tokens.
+    {"NAME": "innovationskraft.accounts.passwords.ApiTokensEndWithPassword"},
 ]
 LOGIN_URL = "accounts:login"
 LOGIN_REDIRECT_URL = "home"
@@ -323,7 +334,11 @@ OIDC_PROVIDER_NAME = os.environ.get("OIDC_PROVIDER_NAME", "")
 # A provider that never sends email_verified is trusted only when this is set (docs/connect.md).
 OIDC_TRUST_EMAIL = envbool("OIDC_TRUST_EMAIL", False)
 LOGIN_REDIRECT_URL_FAILURE = "accounts:login"
-AUTHENTICATION_BACKENDS = ["django.contrib.auth.backends.ModelBackend"]
+AUTHENTICATION_BACKENDS = [
+    # First: it refuses a locked-out account and address before a password is checked.
+    "innovationskraft.accounts.lockout.LockoutBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
 if OIDC_RP_CLIENT_ID:
     AUTHENTICATION_BACKENDS.append("innovationskraft.connect.sso.OrganisationOidcBackend")
 
@@ -353,3 +368,26 @@ API_REQUESTS_PER_MINUTE_ANONYMOUS = envint("API_REQUESTS_PER_MINUTE_ANONYMOUS", 
 API_REQUESTS_PER_MINUTE_TOKEN = envint("API_REQUESTS_PER_MINUTE_TOKEN", 1200)
 # The largest request body read (a case written through the API, a form); more gets 413.
 DATA_UPLOAD_MAX_MEMORY_SIZE = envint("DATA_UPLOAD_MAX_MEMORY_SIZE", 2_621_440)
+
+# Sign-in (docs/accounts.md): after SIGN_IN_FAILURE_LIMIT failed sign-ins for one account from
+# one network address, that account is locked for that address for SIGN_IN_LOCKOUT_MINUTES
+# (django-axes, every sign-in form, the admin's too); `manage.py axes_reset` or the admin's
+# "Access attempts" unlocks earlier. Attempts are counted in the database.
+AXES_FAILURE_LIMIT = envint("SIGN_IN_FAILURE_LIMIT", 5)
+AXES_COOLOFF_TIME = datetime.timedelta(minutes=envint("SIGN_IN_LOCKOUT_MINUTES", 30))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+# The address as every limit of the site sees it, behind TRUSTED_PROXIES (core/clients.py).
+AXES_CLIENT_IP_CALLABLE = "innovationskraft.core.clients.client_address"
+AXES_USERNAME_CALLABLE = "innovationskraft.accounts.lockout.username_of"
+AXES_LOCKOUT_CALLABLE = "innovationskraft.accounts.lockout.locked_out"
+# Successful sign-ins are not logged: the log would keep addresses for no purpose.
+AXES_DISABLE_ACCESS_LOG = True
+AXES_HTTP_RESPONSE_CODE = 429
+# Two-factor sign-in: moderators and administrators need it for the pages below (accounts/
+# two_factor.py); the test settings turn it off for the suites that sign moderators in directly.
+TWO_FACTOR_FOR_STAFF = envbool("TWO_FACTOR_FOR_STAFF", True)
+TWO_FACTOR_REQUIRED_VIEWS = ["admin", "cases:review_queue", "cases:review"]
+OTP_TOTP_ISSUER = SITE_NAME
+# API tokens: how many days a new one works unless its owner chooses otherwise.
+API_TOKEN_DAYS = envint("API_TOKEN_DAYS", 90)

@@ -19,3 +19,6 @@ CACHES["progress"] = {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"
 SEARCH_VECTORS = False
 # The proof of work of the contact form (connect/bot.py), cheap enough for a test to solve.
 ALTCHA_COST = 10
+# Two-factor sign-in for moderators (accounts/two_factor_middleware.py): the suites of the other
+# apps sign moderators in directly; the tests of two-factor sign-in turn it on.
+TWO_FACTOR_FOR_STAFF = False

@@ -3,8 +3,18 @@ from django.conf import settings
 from django.contrib.auth.forms import PasswordResetForm
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
+from innovationskraft.accounts.models import ApiToken
 from innovationskraft.core.mail import mail_queue
+
+# How long a new token may work, in days: the default (API_TOKEN_DAYS) is preselected.
+TOKEN_LIFETIMES = (30, 90, 180, 365)
+
+
+def _lifetime_choices() -> list[tuple[int, str]]:
+    days = sorted({*TOKEN_LIFETIMES, settings.API_TOKEN_DAYS})
+    return [(n, ngettext("%(days)s day", "%(days)s days", n) % {"days": n}) for n in days]
 
 
 class ApiTokenForm(forms.Form):
@@ -13,6 +23,23 @@ class ApiTokenForm(forms.Form):
         max_length=100,
         help_text=_("What it is for, for example: the regional portal's import."),
     )
+    scope = forms.ChoiceField(
+        label=_("What it may do"),
+        choices=ApiToken.Scope.choices,
+        initial=ApiToken.Scope.READ,
+        widget=forms.RadioSelect,
+        help_text=_("A token that may only read cannot change anything, even if it leaks."),
+    )
+    days = forms.TypedChoiceField(
+        label=_("Works for"),
+        coerce=int,
+        help_text=_("After that it stops working, and you make a new one."),
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["days"].choices = _lifetime_choices()
+        self.fields["days"].initial = settings.API_TOKEN_DAYS
 
 
 class SignUpForm(forms.Form):
@@ -85,3 +112,14 @@ class AccountDeleteForm(forms.Form):
                 _("That is not the address of your account."), code="wrong_email"
             )
         return given
+
+
+class OneTimeCodeForm(forms.Form):
+    code = forms.CharField(
+        label=_("Code from your authenticator app"),
+        max_length=10,
+        help_text=_("Six digits. The app shows a new code every 30 seconds."),
+        widget=forms.TextInput(
+            attrs={"autocomplete": "one-time-code", "inputmode": "numeric", "spellcheck": "false"}
+        ),
+    )

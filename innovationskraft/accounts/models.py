@@ -114,7 +114,12 @@ class Membership(models.Model):
 
 class ApiToken(models.Model):
     """A personal key to the REST API. Only the SHA-256 hash of the secret is kept: the secret
-    is shown once, when the token is made, and cannot be read back."""
+    is shown once, when the token is made, and cannot be read back. It works until it expires
+    or is revoked: by its owner, by a new password, or when she leaves her last organisation."""
+
+    class Scope(models.TextChoices):
+        READ = "read", _("Read")
+        WRITE = "write", _("Read and write")
 
     user = models.ForeignKey(
         User, verbose_name=_("user"), on_delete=models.CASCADE, related_name="api_tokens"
@@ -123,7 +128,10 @@ class ApiToken(models.Model):
     # The start of the secret, shown so the owner can tell her tokens apart.
     prefix = models.CharField(_("prefix"), max_length=16)
     secret_hash = models.CharField(max_length=64, unique=True, editable=False)
+    scope = models.CharField(_("scope"), max_length=10, choices=Scope.choices, default=Scope.READ)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    # Set for every token (migration 0006 gave the older ones one); null would never expire.
+    expires_at = models.DateTimeField(_("expires"), null=True, blank=True)
     last_used_at = models.DateTimeField(_("last used"), null=True, blank=True)
     revoked_at = models.DateTimeField(_("revoked"), null=True, blank=True)
 
@@ -136,5 +144,13 @@ class ApiToken(models.Model):
         return f"{self.name} ({self.prefix}…)"
 
     @property
+    def is_expired(self) -> bool:
+        return self.expires_at is not None and self.expires_at <= timezone.now()
+
+    @property
     def is_active(self) -> bool:
-        return self.revoked_at is None
+        return self.revoked_at is None and not self.is_expired
+
+    @property
+    def may_write(self) -> bool:
+        return self.scope == self.Scope.WRITE

@@ -23,11 +23,15 @@ def is_member_of(user: Visitor, organisation_id: int) -> bool:
 
 
 def active_api_tokens(*, user: User) -> QuerySet[ApiToken]:
-    return ApiToken.objects.filter(user=user, revoked_at=None)
+    """Her tokens that work: not revoked, not expired."""
+    return ApiToken.objects.filter(user=user, revoked_at=None).exclude(
+        expires_at__lte=timezone.now()
+    )
 
 
 def api_token_by_hash(*, secret_hash: str) -> ApiToken | None:
-    """The token with this hash if it is not revoked and its owner may still sign in."""
+    """The token with this hash if it is not revoked and its owner may still sign in; an
+    expired one too (the caller tells its client so)."""
     token = (
         ApiToken.objects.select_related("user")
         .filter(secret_hash=secret_hash, revoked_at=None)

@@ -2,6 +2,7 @@ import datetime
 import hashlib
 import secrets
 
+from django.conf import settings
 from django.db import models, transaction
 from django.utils import timezone
 
@@ -28,27 +29,53 @@ def membership_grant(
     return membership
 
 
+@transaction.atomic
 def membership_leave(*, user: User, membership_id: int) -> Membership:
     """Ends one of the user's own memberships; Membership.DoesNotExist for anyone else's."""
     membership = Membership.objects.select_related("organisation").get(pk=membership_id, user=user)
     membership.delete()
+    api_tokens_end_without_organisation(user=user)
     return membership
+
+
+def api_tokens_end_without_organisation(*, user: User) -> int:
+    """Tokens are not tied to one organisation: they end when she has left the last of hers,
+    since what she wrote through them she wrote as a member. The number ended."""
+    if Membership.objects.filter(user=user).exists():
+        return 0
+    return api_tokens_end(user=user)
 
 
 def api_token_hash(secret: str) -> str:
     return hashlib.sha256(secret.encode()).hexdigest()
 
 
-def api_token_create(*, user: User, name: str) -> tuple[ApiToken, str]:
-    """A new token and its secret, which is returned here once and never stored."""
+def api_token_create(
+    *,
+    user: User,
+    name: str,
+    scope: str = ApiToken.Scope.READ,
+    days: int | None = None,
+) -> tuple[ApiToken, str]:
+    """A new token and its secret, which is returned here once and never stored. It expires
+    after `days` (API_TOKEN_DAYS unless given)."""
     secret = "ik_" + secrets.token_urlsafe(32)
+    lifetime = datetime.timedelta(days=days or settings.API_TOKEN_DAYS)
     token = ApiToken.objects.create(
         user=user,
         name=name.strip()[:100],
+        scope=ApiToken.Scope(scope),
+        expires_at=timezone.now() + lifetime,
         prefix=secret[:TOKEN_PREFIX_LENGTH],
         secret_hash=api_token_hash(secret),
     )
     return token, secret
+
+
+def api_tokens_end(*, user: User) -> int:
+    """Revokes all of her tokens that still work (a new password, leaving her organisations).
+    The number revoked."""
+    return ApiToken.objects.filter(user=user, revoked_at=None).update(revoked_at=timezone.now())
 
 
 def api_token_revoke(*, user: User, token_id: int) -> ApiToken:

@@ -1,7 +1,7 @@
 from django.contrib.auth import views as auth_views
 from django.urls import path, reverse_lazy
 
-from innovationskraft.accounts import data_views, views
+from innovationskraft.accounts import data_views, two_factor_views, views
 
 app_name = "accounts"
 urlpatterns = [
@@ -11,6 +11,9 @@ urlpatterns = [
     path("nycklar/", views.api_token_create, name="api_token_create"),
     path("nycklar/<int:token_id>/aterkalla/", views.api_token_revoke, name="api_token_revoke"),
     path("logga-in/", views.LoginView.as_view(), name="login"),
+    path("logga-in/kod/", two_factor_views.sign_in_code, name="sign_in_code"),
+    path("tvastegsverifiering/", two_factor_views.setup, name="two_factor"),
+    path("tvastegsverifiering/av/", two_factor_views.turn_off, name="two_factor_off"),
     path("logga-ut/", auth_views.LogoutView.as_view(), name="logout"),
     path("medlemskap/<int:membership_id>/lamna/", views.membership_leave, name="membership_leave"),
     path("skapa/", views.sign_up, name="sign_up"),

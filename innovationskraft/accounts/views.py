@@ -8,7 +8,7 @@ from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse, reverse_lazy
 from django.utils import translation
-from django.utils.http import url_has_allowed_host_and_scheme, urlencode
+from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
@@ -17,7 +17,10 @@ from innovationskraft.accounts import selectors, services
 from innovationskraft.accounts.forms import ApiTokenForm, OutboxPasswordResetForm, SignUpForm
 from innovationskraft.accounts.limits import minutes_to_wait, recipient_may_get_mail
 from innovationskraft.accounts.models import ApiToken, Membership
+from innovationskraft.accounts.redirects import safe_next
 from innovationskraft.accounts.signup import account_waiting_for, user_confirmed, user_sign_up
+from innovationskraft.accounts.two_factor import confirmed_device_of, needs_two_factor
+from innovationskraft.accounts.two_factor_views import sign_in_pending
 from innovationskraft.core.clients import client_address
 from innovationskraft.core.panels import panels_rendered
 
@@ -32,6 +35,8 @@ def _profile(request, *, form: ApiTokenForm, new_secret: str = "", status: int =
             "new_secret": new_secret,
             "memberships": selectors.memberships_of(user=request.user),
             "panels": panels_rendered(page="account", request=request, obj=request.user),
+            "two_factor_on": confirmed_device_of(request.user) is not None,
+            "two_factor_required": needs_two_factor(request.user),
         },
         status=status,
     )
@@ -50,7 +55,10 @@ def api_token_create(request):
     form = ApiTokenForm(request.POST)
     if not form.is_valid():
         return _profile(request, form=form, status=400)
-    _token, secret = services.api_token_create(user=request.user, name=form.cleaned_data["name"])
+    data = form.cleaned_data
+    _token, secret = services.api_token_create(
+        user=request.user, name=data["name"], scope=data["scope"], days=data["days"]
+    )
     # Shown in this answer only: the secret is not stored, so a reload cannot show it again.
     return _profile(request, form=ApiTokenForm(), new_secret=secret)
 
@@ -64,15 +72,6 @@ def api_token_revoke(request, token_id: int):
         raise Http404 from None
     messages.success(request, _("The token %(name)s no longer works.") % {"name": token.name})
     return redirect("accounts:profile")
-
-
-def _safe_next(request) -> str:
-    """Where to go after signing up, if it is a page of this site."""
-    target = request.POST.get("next") or request.GET.get("next") or ""
-    allowed = url_has_allowed_host_and_scheme(
-        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
-    )
-    return target if allowed else ""
 
 
 def _too_many(minutes: int) -> str:
@@ -102,7 +101,7 @@ def sign_up(request):
     if request.user.is_authenticated:
         return redirect("accounts:profile")
     form = SignUpForm(request.POST or None)
-    after = _safe_next(request)
+    after = safe_next(request)
     suffix = f"?{urlencode({'next': after})}" if after else ""
     if request.method == "POST":
         wait = minutes_to_wait(client_address(request))
@@ -145,7 +144,7 @@ def verify(request, token: str):
         user = user_confirmed(user=user, password=form.cleaned_data["new_password1"])
         login(request, user, backend="django.contrib.auth.backends.ModelBackend")
         messages.success(request, _("Your address is confirmed and you are signed in."))
-        return redirect(_safe_next(request) or "accounts:profile")
+        return redirect(safe_next(request) or "accounts:profile")
     status = 400 if form.errors else 200
     return render(request, "accounts/verify.html", {"form": form, "user": user}, status=status)
 
@@ -169,6 +168,16 @@ class LoginView(auth_views.LoginView):
     """Django's sign-in, with the way to create an account that keeps where she was going."""
 
     template_name = "accounts/login.html"
+
+    def form_valid(self, form):
+        """With two-factor sign-in on, a right password leads to the code, not in."""
+        user = form.get_user()
+        if confirmed_device_of(user) is None:
+            return super().form_valid(form)
+        sign_in_pending(self.request, user=user, backend=user.backend)
+        after = self.get_redirect_url()
+        suffix = f"?{urlencode({'next': after})}" if after else ""
+        return redirect(reverse("accounts:sign_in_code") + suffix)
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

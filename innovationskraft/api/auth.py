@@ -1,8 +1,9 @@
 """Personal API tokens: `Authorization: Bearer <token>`.
 
 The gate (gate.py) reads the token of every request: without one a request is anonymous and
-may read what is public; with an unknown or revoked one, or one whose owner may no longer sign
-in, it gets 401 whatever it asks. `BearerToken` then marks the operations that need a token,
+may read what is public; with an unknown, revoked or expired one, or one whose owner may no
+longer sign in, it gets 401 whatever it asks; with a read token, a write gets 403 (gate.py).
+`BearerToken` then marks the operations that need a token,
 which is also how the OpenAPI document learns about them."""
 
 from typing import Any
@@ -13,7 +14,7 @@ from ninja.security import HttpBearer
 
 from innovationskraft.accounts import selectors, services
 from innovationskraft.accounts.models import ApiToken, User
-from innovationskraft.api.errors import unauthorized
+from innovationskraft.api.errors import token_expired, unauthorized
 
 
 class ApiRequest(HttpRequest):
@@ -38,6 +39,8 @@ def token_of(request: HttpRequest) -> ApiToken | None:
     token = selectors.api_token_by_hash(secret_hash=services.api_token_hash(secret))
     if token is None:
         raise unauthorized()
+    if token.is_expired:
+        raise token_expired()
     services.api_token_mark_used(token=token)
     return token
 

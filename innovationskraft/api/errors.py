@@ -70,6 +70,23 @@ def unauthorized() -> ApiError:
     )
 
 
+def token_expired() -> ApiError:
+    return ApiError(
+        401,
+        "token_expired",
+        _("Your API token has expired. Make a new one on your account page."),
+        headers={"WWW-Authenticate": 'Bearer realm="api", error="invalid_token"'},
+    )
+
+
+def read_only_token() -> ApiError:
+    return ApiError(
+        403,
+        "read_only_token",
+        _("Your API token may only read. Make a token that may write on your account page."),
+    )
+
+
 def not_found() -> ApiError:
     return ApiError(404, "not_found", _("Not found."))
 

@@ -11,10 +11,12 @@ from django.utils.http import parse_etags, quote_etag
 from django.utils.translation import gettext as _
 
 from innovationskraft.api import auth, ratelimit
-from innovationskraft.api.errors import ApiError, error_response
+from innovationskraft.api.errors import ApiError, error_response, read_only_token
 from innovationskraft.core.clients import client_address
 
 READS = {"GET", "HEAD"}
+# What a read token may ask for: nothing that changes anything.
+SAFE = READS | {"OPTIONS"}
 View = Callable[..., HttpResponse]
 
 
@@ -57,6 +59,8 @@ def gate(run: View) -> View:
         wait = ratelimit.seconds_to_wait(user_id=token.user_id if token else None, address=address)
         if wait:
             return _rate_limited(wait)
+        if token is not None and not token.may_write and request.method not in SAFE:
+            return error_response(read_only_token())
         response = run(request, *args, **kwargs)
         # Answers differ by token (drafts) and by language (error messages).
         patch_vary_headers(response, ["Authorization", "Accept-Language"])

@@ -48,7 +48,7 @@ def test_the_page_is_at_konto(signed_in):
 
 
 def test_a_new_token_is_shown_once_and_only_its_hash_is_kept(signed_in, anna):
-    response = signed_in.post(CREATE, {"name": "Regionens portal"})
+    response = signed_in.post(CREATE, {"name": "Regionens portal", "scope": "read", "days": 90})
 
     assert response.status_code == 200
     secret = shown_secret(response)
@@ -66,7 +66,7 @@ def test_a_new_token_is_shown_once_and_only_its_hash_is_kept(signed_in, anna):
 
 
 def test_the_new_token_works_against_the_api(signed_in):
-    secret = shown_secret(signed_in.post(CREATE, {"name": "Test"}))
+    secret = shown_secret(signed_in.post(CREATE, {"name": "Test", "scope": "write", "days": 90}))
 
     response = Client().post(
         "/api/v1/cases", {}, content_type="application/json", HTTP_AUTHORIZATION=f"Bearer {secret}"
@@ -119,3 +119,26 @@ def test_revoking_needs_a_post_with_the_csrf_token(anna):
     assert client.post(path).status_code == 403
     token.refresh_from_db()
     assert token.revoked_at is None
+
+
+def test_a_token_is_made_with_its_scope_and_lifetime_and_listed_with_them(signed_in, anna):
+    response = signed_in.post(CREATE, {"name": "Portal", "scope": "write", "days": 30})
+
+    token = ApiToken.objects.get(user=anna)
+    assert token.scope == ApiToken.Scope.WRITE
+    assert 29 <= (token.expires_at - token.created_at).days <= 30
+    page = response.content.decode()
+    assert 'name="scope"' in page
+    assert 'name="days"' in page
+    assert token.expires_at.strftime("%Y") in page.split('id="token-list"')[1]
+
+
+def test_an_expired_token_is_no_longer_listed(signed_in, anna):
+    import datetime
+
+    from django.utils import timezone
+
+    api_token_create(user=anna, name="Gammal")
+    ApiToken.objects.update(expires_at=timezone.now() - datetime.timedelta(days=1))
+
+    assert 'id="token-list"' not in signed_in.get(PROFILE).content.decode()

@@ -27,10 +27,11 @@ from innovationskraft.workshops.tests.conftest import (  # noqa: F401 - the work
 
 @pytest.fixture
 def token_of():
-    """token_of(user) -> the secret of a new token of hers."""
+    """token_of(user) -> the secret of a new token of hers that may write (scope="read" for
+    one that may only read)."""
 
-    def make(user, name: str = "Test") -> str:
-        return api_token_create(user=user, name=name)[1]
+    def make(user, name: str = "Test", scope: str = "write") -> str:
+        return api_token_create(user=user, name=name, scope=scope)[1]
 
     return make
 

@@ -126,7 +126,7 @@ def test_a_moderator_may_create_for_any_organisation(api, moderator, token_of, e
 
 
 def test_writing_without_a_token_or_with_a_revoked_one_is_unauthorized(api, editor):
-    token, secret = api_token_create(user=editor, name="Gammal")
+    token, secret = api_token_create(user=editor, name="Gammal", scope="write")
     api_token_revoke(user=editor, token_id=token.pk)
 
     for headers in [{}, {"token": secret}, {"token": "ik_guess"}]:

@@ -100,7 +100,7 @@ def secret(editor, other_editor, settings):
     settings.ALLOWED_HOSTS = ["localhost", "testserver"]  # schemathesis's WSGI client: localhost
     # An editor of both organisations: she may write the case and record adoptions.
     membership_grant(user=editor, organisation=other_editor.memberships.get().organisation)
-    return api_token_create(user=editor, name="Fuzz")[1]
+    return api_token_create(user=editor, name="Fuzz", scope="write")[1]
 
 
 @pytest.fixture

@@ -317,7 +317,7 @@ def test_a_case_published_through_one_server_is_at_once_in_the_others_lists(
 ):
     word = "tvåprocessprovet"
     anonymous, moderator = new_client(), signed_in(cluster.a, admin)
-    token = api_token_create(user=admin, name="Two processes")[1]
+    token = api_token_create(user=admin, name="Two processes", scope="write")[1]
 
     def on_b(path: str, **params) -> requests.Response:
         answer = anonymous.get(cluster.b + path, params=params, timeout=REQUEST_SECONDS)

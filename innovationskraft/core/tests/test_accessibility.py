@@ -157,6 +157,32 @@ def _create_a_token(page) -> None:
     page.locator("#new-token").wait_for()
 
 
+def account_holder_with_two_factor() -> dict:
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    context = account_holder()
+    TOTPDevice.objects.create(user=context["user"], name="app", confirmed=True)
+    return context
+
+
+def _fail_to_sign_in_until_locked_out(page) -> None:
+    from django.conf import settings
+
+    for _attempt in range(settings.AXES_FAILURE_LIMIT + 1):
+        if page.locator("#locked-out").count():
+            break
+        page.locator("#id_username").fill("redaktor@eskilstuna.se")
+        page.locator("#id_password").fill("fel lösenord")
+        page.locator("main form button.button").click()
+        page.wait_for_load_state()
+    page.locator("#locked-out").wait_for()
+
+
+def account_holder_locked_out() -> dict:
+    _user("redaktor@eskilstuna.se")
+    return {"then": _fail_to_sign_in_until_locked_out}
+
+
 def account_holder_creating_a_token() -> dict:
     return account_holder() | {"then": _create_a_token}
 
@@ -543,6 +569,9 @@ PAGES = [
     ("login", "/konto/logga-in/", None),
     ("account", "/konto/", account_holder),
     ("account-new-token", "/konto/", account_holder_creating_a_token),
+    ("two-factor-setup", "/konto/tvastegsverifiering/", account_holder),
+    ("sign-in-code", "/konto/logga-in/kod/", account_holder_with_two_factor),
+    ("locked-out", "/konto/logga-in/", account_holder_locked_out),
     ("account-with-organisations", "/konto/", person_who_asked_to_join),
     ("account-of-an-organisation-admin", "/konto/", organisation_admin_with_a_request),
     ("sign-up", "/konto/skapa/", None),
