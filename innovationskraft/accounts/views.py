@@ -181,6 +181,8 @@ class LoginView(auth_views.LoginView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
+        # Django names the site after the host; the page is Innovationskraft's.
+        context["site_name"] = settings.SITE_NAME
         after = self.get_redirect_url()
         suffix = f"?{urlencode({'next': after})}" if after else ""
         context["sign_up_url"] = reverse("accounts:sign_up") + suffix

@@ -2,6 +2,7 @@
 
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
+from django.utils.translation import gettext as _
 
 from innovationskraft.cases import permissions
 from innovationskraft.cases.models import Case
@@ -25,11 +26,14 @@ def access_case_for_view(user, slug: str) -> Case:
 def access_case_for_edit(user, slug: str) -> Case:
     case = access_case_for_view(user, slug)
     if not permissions.can_edit_case(user, case):
-        raise PermissionDenied
+        raise PermissionDenied(
+            _("Only the lead organisation, %(organisation)s, and moderators may edit it.")
+            % {"organisation": case.lead_organisation.name}
+        )
     return case
 
 
 def access_case_for_review(user, slug: str) -> Case:
     if not permissions.can_review_cases(user):
-        raise PermissionDenied
+        raise PermissionDenied(_("Only moderators review innovations."))
     return _case_by_slug(slug)

@@ -315,6 +315,8 @@ class AdoptionForm(forms.Form):
             pk__in=[o.pk for o in organisations]
         )
         self.fields["year"].initial = this_year()
+        if len(organisations) == 1:
+            self.fields["organisation"].initial = organisations[0].pk
 
     def clean_year(self):
         return not_in_the_future(self.cleaned_data["year"])

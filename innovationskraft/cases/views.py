@@ -112,7 +112,7 @@ def case_submit(request, slug):
 @login_required
 def review_queue(request):
     if not permissions.can_review_cases(request.user):
-        raise PermissionDenied
+        raise PermissionDenied(_("Only moderators review innovations."))
     return render(request, "cases/review_queue.html", {"cases": selectors.review_queue()})
 
 

@@ -56,7 +56,22 @@ def bad_request(request, exception=None):
 
 
 def permission_denied(request, exception=None):
-    return _error_page(request, 403)
+    """Someone signed in is told who she is signed in as and, where the code that refused
+    gave one (PermissionDenied(_("...")): a sentence for her), why; only others are asked
+    to sign in."""
+    if not request.user.is_authenticated:
+        return _error_page(request, 403)
+    reason = exception.args[0] if exception and exception.args else ""
+    text = _("You are signed in as %(user)s, but you do not have access to this page.") % {
+        "user": request.user.email
+    }
+    context = {
+        "error_code": 403,
+        "error_title": ERRORS[403][0],
+        "error_text": text,
+        "error_reason": str(reason),
+    }
+    return render(request, "error.html", context, status=403)
 
 
 def csrf_failure(request, reason=""):

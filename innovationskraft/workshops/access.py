@@ -3,6 +3,7 @@
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
 
 from innovationskraft.workshops import permissions
 from innovationskraft.workshops.models import (
@@ -39,7 +40,10 @@ def access_workshop_for_facilitation(user, slug: str) -> Workshop:
     except Workshop.DoesNotExist:
         raise Http404 from None
     if not permissions.can_facilitate(user, workshop):
-        raise PermissionDenied
+        raise PermissionDenied(
+            _("Only members of the organiser, %(organisation)s, and moderators run it.")
+            % {"organisation": workshop.organiser.name}
+        )
     return workshop
 
 

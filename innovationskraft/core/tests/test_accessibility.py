@@ -122,7 +122,8 @@ def editor_after_a_failed_save() -> dict:
 
 
 def _write_a_known_title(page) -> None:
-    page.locator("#id_title").fill("ReTuna återbruksgalleria i Eskilstuna")
+    known = Case.objects.get(slug="retuna-aterbruksgalleria").title
+    page.locator("#id_title").fill(known)
     page.locator("#possible-duplicates li").first.wait_for()
 
 
@@ -559,6 +560,10 @@ def visitor_after_an_incomplete_self_assessment() -> dict:
     return {"then": _answer_one_statement_and_send}
 
 
+def visitor_after_a_failed_sign_in() -> dict:
+    return {"then": _submit_the_form_unfilled}
+
+
 def visitor_after_a_failed_report() -> dict:
     return {"then": _submit_the_form_unfilled}
 
@@ -567,6 +572,7 @@ PAGES = [
     ("home-empty", "/", None),
     ("home", "/", demo_load),
     ("login", "/konto/logga-in/", None),
+    ("login-errors", "/konto/logga-in/", visitor_after_a_failed_sign_in),
     ("account", "/konto/", account_holder),
     ("account-new-token", "/konto/", account_holder_creating_a_token),
     ("two-factor-setup", "/konto/tvastegsverifiering/", account_holder),
@@ -696,6 +702,7 @@ def test_the_page_has_no_wcag_21_aa_violations_in_either_language(
 ):
     # Both languages in one test: the setup (often the whole demo library) is the slow part.
     prepared = (setup() if setup else None) or {}
+    _with_the_longest_words()
     if "user" in prepared:
         sign_in(page, prepared["user"], live_server.url)
     found = {}
@@ -706,6 +713,9 @@ def test_the_page_has_no_wcag_21_aa_violations_in_either_language(
         assert page.url == live_server.url + url, "the page redirected"
         if "then" in prepared:
             prepared["then"](page)
+        unattended = _error_summary_unattended(page, language_prefix)
+        if unattended:
+            found[f"{language_prefix or '/sv'} error summary"] = unattended
         violations = axe_violations(page)
         if violations:
             found[language_prefix or "/sv"] = describe(violations)
@@ -713,6 +723,54 @@ def test_the_page_has_no_wcag_21_aa_violations_in_either_language(
         if overflow:
             found[f"{language_prefix or '/sv'} at 320 px"] = overflow
     assert found == {}, "\n".join(f"{name} {lang}:\n{text}" for lang, text in found.items())
+
+
+# A word without spaces as long as the field allows (280 characters in a contribution), such
+# as a pasted address or a compound: every page must still wrap it at 320 px.
+LONG_WORD = ("Innovationsupphandlingsutvecklingsprojektledarutbildning" * 6)[:280]
+
+
+def _with_the_longest_words() -> None:
+    """Every case title, organisation name, workshop contribution and theme ends in a word as
+    long as its field allows, as real content can; the search index and caches follow."""
+    from django.core.cache import caches
+    from django.db import models
+    from django.db.models import CharField, F, Value
+    from django.db.models.functions import Concat, Substr
+
+    from innovationskraft.search.columns import forget_columns
+    from innovationskraft.search.indexing import index_rebuilt
+
+    longest: list[tuple[type[models.Model], str]] = [
+        (Case, "title"),
+        (Organisation, "name"),
+        (Contribution, "text"),
+        (Theme, "name"),
+        (Workshop, "title"),
+        (Participant, "organisation_name"),
+    ]
+    for model, name in longest:
+        field = model._meta.get_field(name)
+        assert isinstance(field, CharField)
+        longer = Concat(F(name), Value(" " + LONG_WORD), output_field=CharField())
+        model._default_manager.update(**{name: Substr(longer, 1, field.max_length)})
+    index_rebuilt()
+    for cache in caches.all():
+        cache.clear()
+    forget_columns()
+
+
+def _error_summary_unattended(page, language_prefix: str) -> str:
+    """After a form comes back with errors, focus is on the error summary (so that a screen
+    reader reads it and a keyboard starts there) and the title begins with "Error:". What is
+    wrong, or "" when it is right or there are no errors."""
+    if not page.locator(".error-summary").count():
+        return ""
+    prefix = "Error: " if language_prefix == "/en" else "Fel: "
+    title = page.title()
+    focused = page.evaluate("document.activeElement.classList.contains('error-summary')")
+    problems = [] if title.startswith(prefix) else [f"the title is {title!r}"]
+    return "; ".join(problems + ([] if focused else ["focus is not on it"]))
 
 
 NARROWEST = {"width": 320, "height": 640}

@@ -48,3 +48,41 @@ def test_the_page_runs_without_csp_violations(page):
     page.goto("/")
     page.wait_for_load_state("networkidle")
     assert not [m for m in messages if "Content Security Policy" in m], messages
+
+
+PHONE = {"width": 360, "height": 740}
+LAPTOP = {"width": 1280, "height": 900}
+
+
+def test_on_a_phone_the_menu_is_one_row_behind_a_button_that_the_keyboard_opens(page):
+    page.set_viewport_size(PHONE)
+    page.goto("/innovationer/")
+    menu = page.locator(".main-nav")
+    assert menu.bounding_box()["height"] < 60
+    innovations = menu.get_by_role("link", name="Innovationer")
+    assert not innovations.is_visible()
+    page.locator(".main-nav summary").focus()
+    assert page.evaluate("getComputedStyle(document.activeElement).outlineStyle") == "solid"
+    page.keyboard.press("Enter")
+    assert innovations.is_visible()
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.textContent.trim()") == "Start"
+
+
+def test_on_a_phone_the_filters_fold_away_so_the_first_case_shows_first(page):
+    demo_load()
+    page.set_viewport_size(PHONE)
+    page.goto("/innovationer/")
+    assert not page.locator("#id_q").is_visible()
+    assert page.locator(".card").first.bounding_box()["y"] < PHONE["height"]
+    page.get_by_text("Visa filter").click()
+    assert page.locator("#id_q").is_visible()
+
+
+def test_on_a_wide_screen_the_menu_and_the_filters_are_open_without_a_button(page):
+    page.set_viewport_size(LAPTOP)
+    page.goto("/innovationer/")
+    assert page.locator(".main-nav").get_by_role("link", name="Innovationer").is_visible()
+    assert page.locator("#id_q").is_visible()
+    assert not page.get_by_text("Visa filter").is_visible()
+    assert not page.locator(".main-nav summary").is_visible()

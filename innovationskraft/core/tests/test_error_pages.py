@@ -79,3 +79,29 @@ def test_a_failed_csrf_check_says_the_form_expired():
     response = client.post("/konto/logga-in/", {"username": "a", "password": "b"})
     assert response.status_code == 403
     assert "Formuläret har gått ut" in response.content.decode()
+
+
+def test_a_signed_in_person_is_told_who_she_is_and_not_asked_to_sign_in(client):
+    from innovationskraft.accounts.models import User
+
+    client.force_login(User.objects.create_user("strateg@vasteras.se", "ett-lösenord-för-test"))
+    html = client.get("/forbidden/").content.decode()
+    assert "strateg@vasteras.se" in html
+    assert "Logga in med ett konto" not in html
+
+
+def test_a_signed_in_person_sees_why_she_may_not_edit_another_organisations_case(client):
+    from innovationskraft.accounts.models import User
+    from innovationskraft.cases.demo import demo_load
+
+    demo_load()
+    client.force_login(User.objects.create_user("strateg@vasteras.se", "ett-lösenord-för-test"))
+    response = client.get("/innovationer/retuna-aterbruksgalleria/redigera/")
+    assert response.status_code == 403
+    assert "ledande organisation" in response.content.decode()
+
+
+def test_the_sign_in_page_is_branded_with_the_site_name_not_the_host(client):
+    html = client.get("/konto/logga-in/").content.decode()
+    assert "testserver" not in html
+    assert "<title>Logga in \N{EN DASH} Innovationskraft</title>" in html

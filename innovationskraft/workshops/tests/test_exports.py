@@ -159,3 +159,15 @@ def test_the_markdown_shows_html_and_markdown_in_contributions_as_text(
     assert "<strong>styrning</strong>" in html
     assert "# Ingen rubrik" in html
     assert "1. ingen lista" in html
+
+
+def test_a_word_of_280_letters_wraps_inside_the_pdf_page(client, facilitator, send, request):
+    send(("Innovationsupphandlingsutvecklingsprojektledarutbildning" * 6)[:280])
+    held = request.getfixturevalue("held")
+    client.force_login(facilitator)
+    pdf = pypdfium2.PdfDocument(client.get(url("report_pdf", held)).content)
+    for page in pdf:
+        width = page.get_width()
+        text = page.get_textpage()
+        rights = [text.get_charbox(i)[2] for i in range(text.count_chars())]
+        assert max(rights, default=0) <= width - 50, "text runs into the right margin"

@@ -1,5 +1,7 @@
 """The facilitator's pages: set up, run, moderate, cluster, vote and write the synthesis."""
 
+import io
+
 import segno
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -192,13 +194,18 @@ def presenter(request, slug):
 @login_required
 def qr_code(request, slug):
     workshop = access_workshop_for_facilitation(request.user, slug)
-    svg = segno.make(join_url(request, workshop), error="m").svg_inline(
+    # A standalone document for <img>: with its namespace (or the browser draws nothing) and
+    # its size; svg_inline() leaves both out, as HTML needs neither.
+    svg = io.BytesIO()
+    segno.make(join_url(request, workshop), error="m").save(
+        svg,
+        kind="svg",
         scale=10,
         border=2,
-        omitsize=True,
+        xmldecl=False,
         title=_("QR code for %(code)s") % {"code": workshop.join_code},
     )
-    return HttpResponse(svg, content_type="image/svg+xml")
+    return HttpResponse(svg.getvalue(), content_type="image/svg+xml")
 
 
 @login_required
