@@ -163,6 +163,9 @@ def environment(data_dir: Path) -> dict[str, str]:
         "SECURE_COOKIES": "false",
         "ALLOWED_HOSTS": "127.0.0.1",
         "API_REQUESTS_PER_MINUTE_ANONYMOUS": str(ANONYMOUS_LIMIT),
+        # The administrator here signs in with her password alone: two-factor sign-in has
+        # tests of its own (accounts/tests/test_two_factor.py), these are about shared state.
+        "TWO_FACTOR_FOR_STAFF": "false",
     }
 
 
