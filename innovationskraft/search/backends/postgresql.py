@@ -35,6 +35,14 @@ DIRECT = "ABD"
 # of them, as to_tsvector does.
 LAST_POSITION = 16383
 MOST_POSITIONS = 255
+# A lexeme holds at most 2,047 bytes; to_tsvector leaves longer words out, and so do we (a
+# literal with one is refused, and with it the whole batch of the index).
+LONGEST_LEXEME_BYTES = 2047
+
+
+def _indexable(word: str) -> bool:
+    # At most four bytes a character: only a long word needs encoding to tell.
+    return len(word) * 4 <= LONGEST_LEXEME_BYTES or len(word.encode()) <= LONGEST_LEXEME_BYTES
 
 
 def _lexeme(word: str) -> str:
@@ -80,11 +88,17 @@ def _vector(document: Document) -> str:
                 found.append(labels[min(position, LAST_POSITION)])
         if words:
             offset = max(offset, min(first + len(words) - 1, LAST_POSITION))
-    return " ".join(f"{_lexeme(word)}:{','.join(found)}" for word, found in positions.items())
+    return " ".join(
+        f"{_lexeme(word)}:{','.join(found)}"
+        for word, found in positions.items()
+        if _indexable(word)
+    )
 
 
 def _folded_vector(document: Document) -> str:
-    return " ".join(_lexeme(word) for word in dict.fromkeys(document.folded.split()))
+    return " ".join(
+        _lexeme(word) for word in dict.fromkeys(document.folded.split()) if _indexable(word)
+    )
 
 
 def _either(terms: Iterable[str], weights: str) -> str:

@@ -100,3 +100,19 @@ def test_the_vector_built_in_python_is_the_one_postgresql_joins_from_the_columns
             )
             by_postgresql, by_python = cursor.fetchone()
         assert by_python == by_postgresql
+
+
+@pytest.mark.django_db
+def test_a_word_too_long_for_postgresql_is_left_out_of_the_index_and_the_rest_is_found(
+    make_case,  # noqa: F811
+):
+    from innovationskraft.search.filters import CaseFilters
+    from innovationskraft.search.selectors import case_search
+
+    make_case(
+        title="Återbruk med ett mycket långt ord",
+        description="ö" * 1500 + " galleria",  # 3,000 bytes: more than a lexeme may hold
+        status=Case.Status.PUBLISHED,
+    )
+    found = case_search(filters=CaseFilters(q="galleria"))
+    assert [case.title for case in found.page.object_list] == ["Återbruk med ett mycket långt ord"]
