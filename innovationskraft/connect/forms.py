@@ -1,5 +1,3 @@
-import re
-
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
@@ -7,16 +5,7 @@ from innovationskraft.accounts.models import Membership
 from innovationskraft.cases.models import Organisation
 from innovationskraft.connect.bot import solution_accepted
 from innovationskraft.connect.models import Follow
-
-# Line breaks and other control characters would let a name or an organisation add headers to
-# the e-mail it goes into.
-CONTROL = re.compile(r"[\x00-\x1f\x7f]")
-
-
-def _one_line(value: str) -> str:
-    if CONTROL.search(value):
-        raise forms.ValidationError(_("Write it on one line, without special characters."))
-    return value
+from innovationskraft.core.forms import one_line
 
 
 class ContactForm(forms.Form):
@@ -48,10 +37,10 @@ class ContactForm(forms.Form):
         self.fields["name"].widget.attrs["autocomplete"] = "name"
 
     def clean_name(self) -> str:
-        return _one_line(self.cleaned_data["name"])
+        return one_line(self.cleaned_data["name"])
 
     def clean_organisation(self) -> str:
-        return _one_line(self.cleaned_data["organisation"])
+        return one_line(self.cleaned_data["organisation"])
 
     def clean(self):
         cleaned = super().clean()
