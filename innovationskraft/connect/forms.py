@@ -5,10 +5,10 @@ from innovationskraft.accounts.models import Membership
 from innovationskraft.cases.models import Organisation
 from innovationskraft.connect.bot import solution_accepted
 from innovationskraft.connect.models import Follow
-from innovationskraft.core.forms import one_line
+from innovationskraft.core.forms import HoneypotForm, one_line
 
 
-class ContactForm(forms.Form):
+class ContactForm(HoneypotForm):
     name = forms.CharField(label=_("Your name"), max_length=100)
     email = forms.EmailField(
         label=_("Your e-mail address"),
@@ -24,13 +24,7 @@ class ContactForm(forms.Form):
     message = forms.CharField(
         label=_("Message"), min_length=10, max_length=5000, widget=forms.Textarea(attrs={"rows": 8})
     )
-    # A field people never see (hidden by the style sheet, and labelled for anyone who meets
-    # it): a program that fills in every field gives itself away.
-    website = forms.CharField(
-        label=_("Leave this field empty"),
-        required=False,
-        widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
-    )
+    honeypot_message = _("The message could not be sent. Please try again.")
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -44,10 +38,6 @@ class ContactForm(forms.Form):
 
     def clean(self):
         cleaned = super().clean()
-        if cleaned.get("website"):
-            raise forms.ValidationError(
-                _("The message could not be sent. Please try again."), code="honeypot"
-            )
         if not solution_accepted(self.data.get("altcha", "")):
             raise forms.ValidationError(
                 _(

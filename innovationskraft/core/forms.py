@@ -13,7 +13,26 @@ def one_line(value: str) -> str:
     return value
 
 
-class AccessibilityReportForm(forms.Form):
+class HoneypotForm(forms.Form):
+    """A form with a field people never see (hidden by the style sheet, and labelled for
+    anyone who meets it): a program that fills in every field gives itself away."""
+
+    website = forms.CharField(
+        label=_("Leave this field empty"),
+        required=False,
+        widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
+    )
+    # What a caught program is told: as little as any other failure would say.
+    honeypot_message = _("The form could not be sent. Please try again.")
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("website"):
+            raise forms.ValidationError(self.honeypot_message, code="honeypot")
+        return cleaned
+
+
+class AccessibilityReportForm(HoneypotForm):
     name = forms.CharField(
         label=_("Your name"),
         max_length=100,
@@ -42,23 +61,10 @@ class AccessibilityReportForm(forms.Form):
         ),
         widget=forms.Textarea(attrs={"rows": 8}),
     )
-    # Hidden by the style sheet: a program that fills in every field gives itself away.
-    website = forms.CharField(
-        label=_("Leave this field empty"),
-        required=False,
-        widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
-    )
+    honeypot_message = _("The report could not be sent. Please try again.")
 
     def clean_name(self) -> str:
         return one_line(self.cleaned_data["name"])
 
     def clean_page(self) -> str:
         return one_line(self.cleaned_data["page"])
-
-    def clean(self):
-        cleaned = super().clean()
-        if cleaned.get("website"):
-            raise forms.ValidationError(
-                _("The report could not be sent. Please try again."), code="honeypot"
-            )
-        return cleaned

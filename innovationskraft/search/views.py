@@ -7,6 +7,7 @@ from django.views.decorators.vary import vary_on_headers
 
 from innovationskraft.cases.access import access_case_for_view
 from innovationskraft.core.panels import panels_rendered
+from innovationskraft.core.throttle import throttled
 from innovationskraft.search import selectors, similarity
 from innovationskraft.search.filters import SORT_CHOICES, CaseFilters
 
@@ -46,6 +47,7 @@ def case_list(request):
 
 
 @vary_on_headers("HX-Request")
+@throttled("search", per_minute_setting="SEARCH_REQUESTS_PER_MINUTE")
 def search(request):
     filters = CaseFilters.from_query(request.GET, default_sort="relevance")
     results = selectors.case_search(filters=filters, page_number=request.GET.get("page"))
@@ -69,6 +71,7 @@ def search_redirect(request: HttpRequest) -> HttpResponse:
     return redirect(f"{target}?{query.urlencode()}" if query else target, permanent=False)
 
 
+@throttled("search", per_minute_setting="SEARCH_REQUESTS_PER_MINUTE")
 def duplicates(request):
     title = request.GET.get("title", "")[:200]
     summary = request.GET.get("summary", "")[:600]

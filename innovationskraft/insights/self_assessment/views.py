@@ -7,6 +7,7 @@ from django.views.decorators.http import require_POST
 
 from innovationskraft.accounts.selectors import memberships_of
 from innovationskraft.cases.models import Organisation
+from innovationskraft.core.throttle import throttled
 from innovationskraft.insights.self_assessment import pdf
 from innovationskraft.insights.self_assessment.access import access_organisation_for_assessment
 from innovationskraft.insights.self_assessment.forms import AssessmentForm
@@ -71,6 +72,7 @@ def self_assessment_result(request, token: str):
     return render(request, "insights/self_assessment/result.html", context)
 
 
+@throttled("pdf", per_minute_setting="PDF_REQUESTS_PER_MINUTE")
 def self_assessment_pdf(request, token: str):
     answers, kind = result_from_token(token)
     context = _profile_context(profile_of(answers), kind=kind)

@@ -327,3 +327,12 @@ def test_the_admin_lists_who_saved_and_the_countrys_mean_but_no_answers(admin_cl
     url = reverse("admin:insights_assessment_change", args=[assessment.pk])
     assert "steering-1" not in admin_client.get(url).content.decode()
     assert admin_client.get(reverse("admin:insights_assessment_add")).status_code == 403
+
+
+def test_drawing_pdfs_is_limited_per_address_while_the_result_page_is_not(client, settings):
+    settings.PDF_REQUESTS_PER_MINUTE = 2
+    url = result_url(answers(4))
+    statuses = [client.get(url + "pdf/", REMOTE_ADDR="10.3.3.3").status_code for _ in range(3)]
+    assert statuses == [200, 200, 429]
+    assert client.get(url, REMOTE_ADDR="10.3.3.3").status_code == 200
+    assert client.get(url + "pdf/", REMOTE_ADDR="10.4.4.4").status_code == 200

@@ -2,6 +2,8 @@
 
 import pytest
 from django.core.management import call_command
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from innovationskraft.cases import services
 from innovationskraft.cases.contract import input_from_case
@@ -228,3 +230,16 @@ def test_rebuilding_the_index_restores_it_and_reports_the_count(library, capsys)
     call_command("rebuild_search_index", verbosity=0)
     assert found("återbruk ") == ["ReTuna återbruksgalleria"]
     assert "6" in capsys.readouterr().out
+
+
+def test_spelling_corrections_read_the_word_table_not_the_index(library):
+    """PostgreSQL's ts_stat scans the whole index for each word; the word table is read once
+    per word's first letters, however many unknown words a query has."""
+    nonsense = " ".join(f"qzx{chr(97 + n)}vwplk" for n in range(16))
+    with CaptureQueriesContext(connection) as queries:
+        results = case_search(filters=CaseFilters(q=nonsense, sort="relevance"))
+    assert results.total == 0
+    sql = " ".join(q["sql"].lower() for q in queries.captured_queries)
+    assert "ts_stat" not in sql
+    word_table_reads = sum("search_indexedword" in q["sql"] for q in queries.captured_queries)
+    assert 1 <= word_table_reads <= 3

@@ -9,6 +9,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
 from innovationskraft.core.spreadsheets import PLAIN, dialect_named
+from innovationskraft.core.throttle import throttled
 from innovationskraft.workshops import exports, selectors, services
 from innovationskraft.workshops.access import access_workshop_for_facilitation
 from innovationskraft.workshops.forms import ConclusionsForm
@@ -80,6 +81,7 @@ def report_html(request, slug):
     return _download(html, "text/html; charset=utf-8", f"{workshop.slug}.html")
 
 
+@throttled("pdf", per_minute_setting="PDF_REQUESTS_PER_MINUTE")
 def report_pdf(request, slug):
     workshop = _readable_workshop(request, slug)
     pdf = exports.report_pdf(workshop_report(workshop=workshop), request=request)
