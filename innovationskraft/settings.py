@@ -52,6 +52,7 @@ INSTALLED_APPS = [
     "axes",
     "django_otp",
     "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
 ]
 
 MIDDLEWARE = [
@@ -316,6 +317,11 @@ LOGGING = {
 WORKSHOP_CONTRIBUTIONS_PER_PARTICIPANT_MINUTE = envint("WORKSHOP_PARTICIPANT_PER_MINUTE", 12)
 WORKSHOP_CONTRIBUTIONS_PER_ADDRESS_MINUTE = envint("WORKSHOP_ADDRESS_PER_MINUTE", 5000)
 WORKSHOP_JOINS_PER_ADDRESS_MINUTE = envint("WORKSHOP_ADDRESS_JOINS_PER_MINUTE", 3000)
+# Requests a minute per address (per account when signed in) to the pages that cost the server
+# far more than the client (core/throttle.py): text search, the duplicate warning, PDFs drawn.
+# An office behind one address searches together, hence the margin; 0 turns a limit off.
+SEARCH_REQUESTS_PER_MINUTE = envint("SEARCH_REQUESTS_PER_MINUTE", 300)
+PDF_REQUESTS_PER_MINUTE = envint("PDF_REQUESTS_PER_MINUTE", 20)
 # Participants' names, organisations and address hashes are removed this many days after their
 # workshop closed, by a scheduled task; their contributions stay, without a name.
 WORKSHOP_PARTICIPANT_KEEP_DAYS = envint("WORKSHOP_PARTICIPANT_KEEP_DAYS", 90)
@@ -388,7 +394,23 @@ AXES_HTTP_RESPONSE_CODE = 429
 # Two-factor sign-in: moderators and administrators need it for the pages below (accounts/
 # two_factor.py); the test settings turn it off for the suites that sign moderators in directly.
 TWO_FACTOR_FOR_STAFF = envbool("TWO_FACTOR_FOR_STAFF", True)
-TWO_FACTOR_REQUIRED_VIEWS = ["admin", "cases:review_queue", "cases:review"]
+# What a moderator whose session no code has confirmed may still open: her way to the code,
+# the setup, signing out, a new password, and the pages the law requires on every page.
+TWO_FACTOR_OPEN_VIEWS = [
+    "accounts:profile",
+    "accounts:login",
+    "accounts:logout",
+    "accounts:sign_in_code",
+    "accounts:two_factor",
+    "accounts:password_reset",
+    "accounts:password_reset_done",
+    "accounts:password_reset_confirm",
+    "accounts:password_reset_complete",
+    "admin:login",
+    "admin:logout",
+    "core",
+    "healthz",
+]
 OTP_TOTP_ISSUER = SITE_NAME
 # API tokens: how many days a new one works unless its owner chooses otherwise.
 API_TOKEN_DAYS = envint("API_TOKEN_DAYS", 90)

@@ -117,8 +117,11 @@ class AccountDeleteForm(forms.Form):
 class OneTimeCodeForm(forms.Form):
     code = forms.CharField(
         label=_("Code from your authenticator app"),
-        max_length=10,
-        help_text=_("Six digits. The app shows a new code every 30 seconds."),
+        max_length=20,
+        help_text=_(
+            "Six digits. The app shows a new code every 30 seconds. Without your phone, type "
+            "one of your recovery codes."
+        ),
         widget=forms.TextInput(
             attrs={"autocomplete": "one-time-code", "inputmode": "numeric", "spellcheck": "false"}
         ),

@@ -11,8 +11,11 @@ from django.utils.translation import gettext as _
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from innovationskraft.accounts.models import User
+from innovationskraft.accounts.recovery_codes import recovery_codes_remove
 
 DEVICE_NAME = "app"
+# The app's codes; longer ones are recovery codes (recovery_codes.py).
+CODE_DIGITS = 6
 
 
 def needs_two_factor(user: User) -> bool:
@@ -58,5 +61,7 @@ def device_confirm(*, user: User, device: TOTPDevice) -> TOTPDevice:
     return device
 
 
+@transaction.atomic
 def devices_remove(*, user: User) -> None:
     TOTPDevice.objects.filter(user=user).delete()
+    recovery_codes_remove(user=user)

@@ -14,6 +14,11 @@ urlpatterns = [
     path("logga-in/kod/", two_factor_views.sign_in_code, name="sign_in_code"),
     path("tvastegsverifiering/", two_factor_views.setup, name="two_factor"),
     path("tvastegsverifiering/av/", two_factor_views.turn_off, name="two_factor_off"),
+    path(
+        "tvastegsverifiering/reservkoder/",
+        two_factor_views.recovery_codes_make,
+        name="recovery_codes",
+    ),
     path("logga-ut/", auth_views.LogoutView.as_view(), name="logout"),
     path("medlemskap/<int:membership_id>/lamna/", views.membership_leave, name="membership_leave"),
     path("skapa/", views.sign_up, name="sign_up"),

@@ -17,6 +17,7 @@ from innovationskraft.accounts import selectors, services
 from innovationskraft.accounts.forms import ApiTokenForm, OutboxPasswordResetForm, SignUpForm
 from innovationskraft.accounts.limits import minutes_to_wait, recipient_may_get_mail
 from innovationskraft.accounts.models import ApiToken, Membership
+from innovationskraft.accounts.recovery_codes import recovery_codes_left
 from innovationskraft.accounts.redirects import safe_next
 from innovationskraft.accounts.signup import account_waiting_for, user_confirmed, user_sign_up
 from innovationskraft.accounts.two_factor import confirmed_device_of, needs_two_factor
@@ -37,6 +38,7 @@ def _profile(request, *, form: ApiTokenForm, new_secret: str = "", status: int =
             "panels": panels_rendered(page="account", request=request, obj=request.user),
             "two_factor_on": confirmed_device_of(request.user) is not None,
             "two_factor_required": needs_two_factor(request.user),
+            "recovery_codes_left": recovery_codes_left(request.user),
         },
         status=status,
     )

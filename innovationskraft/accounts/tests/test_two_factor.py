@@ -4,6 +4,7 @@ the password, and required of moderators before the moderation and admin pages."
 import pytest
 from django.urls import reverse
 from django_otp.oath import totp
+from django_otp.plugins.otp_static.models import StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from innovationskraft.accounts.models import User
@@ -44,6 +45,7 @@ def sign_in(client, user, **extra):
 def no_throttle(settings):
     """django-otp makes the next try wait after a wrong code; these tests try again at once."""
     settings.OTP_TOTP_THROTTLE_FACTOR = 0
+    settings.OTP_STATIC_THROTTLE_FACTOR = 0
 
 
 def test_setting_it_up_shows_a_qr_code_and_the_secret_and_a_right_code_turns_it_on(
@@ -62,7 +64,7 @@ def test_setting_it_up_shows_a_qr_code_and_the_secret_and_a_right_code_turns_it_
     assert client.post(SETUP, {"code": "000000"}).status_code == 400
     response = client.post(SETUP, {"code": code_of(device)})
 
-    assert response.status_code == 302
+    assert response.status_code == 200
     device.refresh_from_db()
     assert device.confirmed
 
@@ -152,8 +154,9 @@ def test_a_moderator_who_set_it_up_reaches_the_review_queue(client, moderator, s
     client.get(SETUP)
     device = TOTPDevice.objects.get(user=moderator)
 
-    client.post(SETUP, {"code": code_of(device)})
+    response = client.post(SETUP, {"code": code_of(device)})
 
+    assert response.status_code == 200
     assert client.get(reverse("cases:review_queue")).status_code == 200
 
 
@@ -175,3 +178,108 @@ def test_the_account_page_offers_to_set_it_up(client, anna):
     page = client.get(reverse("accounts:profile")).content.decode()
 
     assert f'href="{SETUP}"' in page
+
+
+def test_turning_it_on_shows_ten_recovery_codes_once(client, anna):
+    client.force_login(anna)
+    client.get(SETUP)
+    device = TOTPDevice.objects.get(user=anna)
+
+    page = client.post(SETUP, {"code": code_of(device)}).content.decode()
+
+    stored = list(StaticToken.objects.filter(device__user=anna).values_list("token", flat=True))
+    assert len(stored) == 10
+    assert all(f"{t[:5]}-{t[5:]}" in page for t in stored)
+    assert stored[0] not in client.get(reverse("accounts:profile")).content.decode()
+
+
+def recovery_codes_of(client, user) -> list[str]:
+    client.force_login(user)
+    device = with_device(user)
+    client.post(CODE, {"code": code_of(device)})
+    client.post(reverse("accounts:recovery_codes"))
+    return list(StaticToken.objects.filter(device__user=user).values_list("token", flat=True))
+
+
+def test_a_recovery_code_signs_in_once_in_place_of_the_apps_code(client, anna, no_throttle):
+    code = recovery_codes_of(client, anna)[0]
+    client.logout()
+
+    sign_in(client, anna)
+    response = client.post(CODE, {"code": f" {code[:5]} - {code[5:]}"})
+    assert response.status_code == 302
+    assert client.get(reverse("accounts:profile")).wsgi_request.user == anna
+    assert StaticToken.objects.filter(device__user=anna).count() == 9
+
+    client.logout()
+    sign_in(client, anna)
+    assert client.post(CODE, {"code": code}).status_code == 400
+    assert client.post(CODE, {"code": recovery_codes_left_of(anna)[0]}).status_code == 302
+
+
+def recovery_codes_left_of(user) -> list[str]:
+    return list(StaticToken.objects.filter(device__user=user).values_list("token", flat=True))
+
+
+def test_new_recovery_codes_end_the_old_ones(client, anna, no_throttle):
+    old = recovery_codes_of(client, anna)
+    client.post(reverse("accounts:recovery_codes"))
+    client.logout()
+
+    sign_in(client, anna)
+
+    assert client.post(CODE, {"code": old[0]}).status_code == 400
+    assert StaticToken.objects.filter(device__user=anna).count() == 10
+
+
+def test_a_session_no_code_confirmed_cannot_make_codes_or_move_the_device(client, anna):
+    with_device(anna)
+    client.force_login(anna)  # as the admin's password form or single sign-on leaves her
+
+    made = client.post(reverse("accounts:recovery_codes"))
+    moved = client.get(SETUP)
+
+    assert made["Location"].startswith(CODE)
+    assert moved["Location"].startswith(CODE)
+    assert not StaticToken.objects.filter(device__user=anna).exists()
+
+
+def test_turning_it_off_removes_the_recovery_codes(client, anna):
+    recovery_codes_of(client, anna)
+
+    client.post(reverse("accounts:two_factor_off"))
+
+    assert not StaticToken.objects.filter(device__user=anna).exists()
+
+
+@pytest.mark.parametrize(
+    "page",
+    ["search:results", "workshops:list", "accounts:api_token_create", "home"],
+)
+def test_a_moderator_needs_the_code_on_every_page_but_the_way_to_it(
+    client, moderator, settings, page
+):
+    settings.TWO_FACTOR_FOR_STAFF = True
+    client.force_login(moderator)
+
+    assert client.get(reverse(page))["Location"].startswith(SETUP)
+    for open_page in ("accounts:profile", "accounts:two_factor", "core:privacy"):
+        assert client.get(reverse(open_page)).status_code == 200
+
+
+def test_others_browse_without_the_code(client, anna, settings):
+    settings.TWO_FACTOR_FOR_STAFF = True
+    with_device(anna)
+    client.force_login(anna)
+
+    assert client.get(reverse("search:results")).status_code == 200
+
+
+def test_after_a_wrong_recovery_code_even_a_right_one_must_wait(client, anna):
+    codes = recovery_codes_of(client, anna)
+    client.logout()
+    sign_in(client, anna)
+
+    client.post(CODE, {"code": "00000-00000"})
+
+    assert client.post(CODE, {"code": codes[0]}).status_code == 400
