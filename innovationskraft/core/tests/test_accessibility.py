@@ -166,6 +166,22 @@ def account_holder_with_two_factor() -> dict:
     return context
 
 
+def account_holder_turning_on_two_factor() -> dict:
+    """Sets up the app on the setup page; its right code leads to the recovery codes."""
+    context = account_holder()
+
+    def confirm(page) -> None:
+        from django_otp.oath import totp
+        from django_otp.plugins.otp_totp.models import TOTPDevice
+
+        device = TOTPDevice.objects.get(user=context["user"], confirmed=False)
+        page.locator("#id_code").fill(f"{totp(device.bin_key, step=device.step):06d}")
+        page.locator("main form button.button").click()
+        page.locator(".recovery-codes").wait_for()
+
+    return context | {"then": confirm}
+
+
 def _fail_to_sign_in_until_locked_out(page) -> None:
     from django.conf import settings
 
@@ -577,6 +593,7 @@ PAGES = [
     ("account-new-token", "/konto/", account_holder_creating_a_token),
     ("two-factor-setup", "/konto/tvastegsverifiering/", account_holder),
     ("sign-in-code", "/konto/logga-in/kod/", account_holder_with_two_factor),
+    ("recovery-codes", "/konto/tvastegsverifiering/", account_holder_turning_on_two_factor),
     ("locked-out", "/konto/logga-in/", account_holder_locked_out),
     ("account-with-organisations", "/konto/", person_who_asked_to_join),
     ("account-of-an-organisation-admin", "/konto/", organisation_admin_with_a_request),
