@@ -100,3 +100,12 @@ def test_an_administrator_making_someone_a_moderator_in_the_admin_is_recorded(cl
     assert (role.actor, role.target_repr) == (ada, "Nora")
     assert role.detail == {"changed": {"site_role": ["", "moderator"]}}
     assert entry(AuditAction.ADMIN_CHANGED).actor == ada
+
+
+def test_her_download_holds_what_the_log_says_she_did(client, nora):
+    services.api_token_create(user=nora, name="Import")
+    client.force_login(nora)
+    data = client.get(reverse("accounts:data_download")).json()
+    [made] = data["audit_log"]
+    assert made["action"] == "api_token.created"
+    assert made["target"].startswith("Import (ik_")

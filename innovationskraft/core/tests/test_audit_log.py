@@ -90,3 +90,10 @@ def test_no_one_may_add_change_or_delete_an_entry_in_the_admin(client, entry, su
     bulk = {"action": "delete_selected", "_selected_action": [entry.pk], "post": "yes"}
     client.post("/admin/core/auditentry/", bulk)
     assert AuditEntry.objects.get().target_repr == "Ada"
+
+
+def test_the_privacy_page_says_what_the_audit_log_holds_and_that_it_is_kept(client):
+    page = client.get("/personuppgifter/").content.decode()
+    assert "granskningslogg" in page
+    assert "så länge webbplatsen finns" in page
+    assert "ingen nätverksadress" in page
