@@ -267,6 +267,9 @@ MAIL_SENT_KEEP_DAYS = envint("MAIL_SENT_KEEP_DAYS", 7)
 OPEN_DATA_LICENSE = os.environ.get(
     "OPEN_DATA_LICENSE", "https://creativecommons.org/licenses/by/4.0/"
 )
+# What kind of body publishes the open data, as the catalogue says it (DCAT-AP-SE): one of ADMS's
+# publisher types (opendata/dcat_terms.py), such as NationalAuthority or LocalAuthority.
+OPEN_DATA_PUBLISHER_TYPE = os.environ.get("OPEN_DATA_PUBLISHER_TYPE", "NationalAuthority")
 # The largest file the admin page accepts, and how long a checked or refused file is kept
 # for importing it again.
 OPEN_DATA_IMPORT_MAX_MB = envint("OPEN_DATA_IMPORT_MAX_MB", 200)

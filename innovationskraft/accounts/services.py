@@ -7,6 +7,8 @@ from django.db import models, transaction
 from django.utils import timezone
 
 from innovationskraft.accounts.models import ApiToken, Membership, User
+from innovationskraft.accounts.types import Actor
+from innovationskraft.core.audit import AuditAction, audit_record
 from innovationskraft.core.personal_data import personal_data_erase
 
 # The part of a secret shown in lists: the "ik_" marker and a few characters of the random part.
@@ -18,14 +20,28 @@ LAST_USED_PRECISION = datetime.timedelta(minutes=1)
 @transaction.atomic
 def membership_grant(
     *,
+    actor: Actor = None,
     user: User,
     # A cases.Organisation: accounts sits below cases and does not import it.
     organisation: models.Model,
     role: str = Membership.Role.EDITOR,
 ) -> Membership:
-    membership, _created = Membership.objects.update_or_create(
+    """`actor`: who decided (an organisation's administrator, a moderator, or the invited person
+    accepting); None for a system process such as a sign-in rule."""
+    before = Membership.objects.filter(user=user, organisation_id=organisation.pk).first()
+    membership, created = Membership.objects.update_or_create(
         user=user, organisation=organisation, defaults={"role": role}
     )
+    if created:
+        audit_record(actor=actor, action=AuditAction.MEMBERSHIP_GRANTED, target=membership)
+    elif before is not None and before.role != role:
+        changed = {"from": before.role, "to": role}
+        audit_record(
+            actor=actor,
+            action=AuditAction.MEMBERSHIP_ROLE_CHANGED,
+            target=membership,
+            detail=changed,
+        )
     return membership
 
 
@@ -33,6 +49,7 @@ def membership_grant(
 def membership_leave(*, user: User, membership_id: int) -> Membership:
     """Ends one of the user's own memberships; Membership.DoesNotExist for anyone else's."""
     membership = Membership.objects.select_related("organisation").get(pk=membership_id, user=user)
+    audit_record(actor=user, action=AuditAction.MEMBERSHIP_LEFT, target=membership)
     membership.delete()
     api_tokens_end_without_organisation(user=user)
     return membership
@@ -50,6 +67,7 @@ def api_token_hash(secret: str) -> str:
     return hashlib.sha256(secret.encode()).hexdigest()
 
 
+@transaction.atomic
 def api_token_create(
     *,
     user: User,
@@ -69,21 +87,34 @@ def api_token_create(
         prefix=secret[:TOKEN_PREFIX_LENGTH],
         secret_hash=api_token_hash(secret),
     )
+    audit_record(
+        actor=user,
+        action=AuditAction.API_TOKEN_CREATED,
+        target=token,
+        detail={"scope": token.scope},
+    )
     return token, secret
 
 
 def api_tokens_end(*, user: User) -> int:
     """Revokes all of her tokens that still work (a new password, leaving her organisations).
     The number revoked."""
-    return ApiToken.objects.filter(user=user, revoked_at=None).update(revoked_at=timezone.now())
+    ended = ApiToken.objects.filter(user=user, revoked_at=None).update(revoked_at=timezone.now())
+    if ended:
+        audit_record(
+            actor=user, action=AuditAction.API_TOKENS_ENDED, target=user, detail={"count": ended}
+        )
+    return ended
 
 
+@transaction.atomic
 def api_token_revoke(*, user: User, token_id: int) -> ApiToken:
     """Raises ApiToken.DoesNotExist for a token that is not the user's own."""
     token = ApiToken.objects.get(user=user, pk=token_id)
     if token.revoked_at is None:
         token.revoked_at = timezone.now()
         token.save(update_fields=["revoked_at"])
+        audit_record(actor=user, action=AuditAction.API_TOKEN_REVOKED, target=token)
     return token
 
 
@@ -102,4 +133,5 @@ def account_delete(*, user: User) -> None:
     references to her set to nothing (on_delete=SET_NULL). The apps above remove first what no
     foreign key ties to her (core/personal_data.py). The caller has checked that it is her."""
     personal_data_erase(user=user)
+    audit_record(actor=user, action=AuditAction.ACCOUNT_DELETED, target=user)
     user.delete()

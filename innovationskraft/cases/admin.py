@@ -16,6 +16,7 @@ from innovationskraft.cases.models import (
     Term,
 )
 from innovationskraft.cases.services import case_recount_adoptions, case_saved_elsewhere
+from innovationskraft.core.admin_audit import AuditedAdmin
 
 # Addresses typed without a scheme are read as https, as Django 6 will do.
 ADDRESSES: dict[type[models.Field], dict[str, Any]] = {models.URLField: {"assume_scheme": "https"}}
@@ -35,7 +36,7 @@ class AliasesField(forms.Field):
 
 
 @admin.register(Organisation)
-class OrganisationAdmin(admin.ModelAdmin):
+class OrganisationAdmin(AuditedAdmin):
     formfield_overrides = ADDRESSES
     list_display = ["name", "other_names", "kind", "official_code", "county_code", "country"]
     list_filter = ["kind", "country"]
@@ -95,7 +96,7 @@ class ReviewDecisionInline(admin.TabularInline):
 
 
 @admin.register(Case)
-class CaseAdmin(admin.ModelAdmin):
+class CaseAdmin(AuditedAdmin):
     """For moderators and administrators; case owners use the site's own forms. Saves go
     through `case_saved_elsewhere`, so the index and the history follow as for every write.
     The case's history is on the site (`/innovationer/<slug>/historik/`)."""

@@ -1,10 +1,11 @@
 from django.contrib import admin
 
 from innovationskraft.connect.models import ContactMessage, SsoRule
+from innovationskraft.core.admin_audit import AuditedAdmin
 
 
 @admin.register(ContactMessage)
-class ContactMessageAdmin(admin.ModelAdmin):
+class ContactMessageAdmin(AuditedAdmin):
     """For a moderator handling a report of abuse: what was sent, by whom, about which case.
     Messages cannot be written here, only read and deleted."""
 
@@ -22,7 +23,7 @@ class ContactMessageAdmin(admin.ModelAdmin):
 
 
 @admin.register(SsoRule)
-class SsoRuleAdmin(admin.ModelAdmin):
+class SsoRuleAdmin(AuditedAdmin):
     list_display = ["organisation", "email_domain", "claim", "claim_value", "role"]
     autocomplete_fields = ["organisation"]
     search_fields = ["organisation__name", "email_domain", "claim_value"]

@@ -16,6 +16,7 @@ from innovationskraft.cases.models import Organisation
 from innovationskraft.connect.models import Invitation, JoinRequest
 from innovationskraft.connect.notifications import Kind, notify
 from innovationskraft.connect.selectors import moderators
+from innovationskraft.core.audit import AuditAction, audit_record
 from innovationskraft.core.mail import mail_queue
 
 INVITATION_SALT = "innovationskraft.connect.invitation"
@@ -93,10 +94,12 @@ def join_request_decide(
     if join_request.state != JoinRequest.State.PENDING:
         raise JoinRefused(_("This request has already been decided."))
     if approve:
-        _membership_at_least(join_request.user, join_request.organisation, role)
+        _membership_at_least(actor, join_request.user, join_request.organisation, role)
     join_request.state = JoinRequest.State.APPROVED if approve else JoinRequest.State.REFUSED
     join_request.decided_at, join_request.decided_by = timezone.now(), actor
     join_request.save(update_fields=["state", "decided_at", "decided_by"])
+    decided = AuditAction.JOIN_REQUEST_APPROVED if approve else AuditAction.JOIN_REQUEST_REFUSED
+    audit_record(actor=actor, action=decided, target=join_request, detail={"role": role})
     # An answer to her own request: not a notification she can turn off.
     mail_queue(
         kind="join_decision",
@@ -108,13 +111,15 @@ def join_request_decide(
     return join_request
 
 
-def _membership_at_least(user: User, organisation: Organisation, role: str) -> Membership:
+def _membership_at_least(
+    actor: User, user: User, organisation: Organisation, role: str
+) -> Membership:
     """A member with the role, or the one she has when it is higher (an administrator who
     accepts an editor's invitation stays an administrator)."""
     existing = Membership.objects.filter(user=user, organisation=organisation).first()
     if existing is not None and existing.role == Membership.Role.ADMIN:
         return existing
-    return membership_grant(user=user, organisation=organisation, role=role)
+    return membership_grant(actor=actor, user=user, organisation=organisation, role=role)
 
 
 def invitation_token(invitation: Invitation) -> str:
@@ -135,6 +140,9 @@ def invitation_create(
         raise PermissionDenied
     invitation = Invitation.objects.create(
         organisation=organisation, email=email.strip().lower(), role=role, invited_by=actor
+    )
+    audit_record(
+        actor=actor, action=AuditAction.INVITATION_SENT, target=invitation, detail={"role": role}
     )
     mail_queue(
         kind="invitation",
@@ -169,7 +177,7 @@ def invitation_accept(*, user: User, invitation: Invitation) -> Membership:
         raise JoinRefused(
             _("This invitation was sent to another address. Sign in with that address.")
         )
-    membership = _membership_at_least(user, invitation.organisation, invitation.role)
+    membership = _membership_at_least(user, user, invitation.organisation, invitation.role)
     invitation.accepted_at = timezone.now()
     invitation.save(update_fields=["accepted_at"])
     JoinRequest.objects.filter(

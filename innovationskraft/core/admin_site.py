@@ -12,6 +12,14 @@ def is_moderator(request: HttpRequest) -> bool:
     return bool(getattr(request.user, "is_moderator", False))
 
 
+def is_administrator(request: HttpRequest) -> bool:
+    """The site's administrators and superusers; moderators are not."""
+    user = request.user
+    if not user.is_active:
+        return False
+    return bool(user.is_superuser or getattr(user, "site_role", "") == "administrator")
+
+
 class SiteAdmin(admin.AdminSite):
     def has_permission(self, request: HttpRequest) -> bool:
         return super().has_permission(request) or is_moderator(request)

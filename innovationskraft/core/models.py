@@ -1,6 +1,10 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from innovationskraft.core.audit import AuditEntry
+
+__all__ = ["AuditEntry", "OutgoingMail", "ScheduledRun"]
+
 
 class OutgoingMail(models.Model):
     """An e-mail as the site wrote it, kept until it has been handed to the mail server: a

@@ -8,7 +8,7 @@ history (one version per case, "Imported") follow as for any other write."""
 
 import uuid
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 
 from django.db import transaction
 from django.db.models import F
@@ -19,6 +19,7 @@ from innovationskraft.cases import contract
 from innovationskraft.cases.models import Case, CaseLink, Organisation, Tag
 from innovationskraft.cases.services import unique_slugs
 from innovationskraft.cases.signals import cases_changed
+from innovationskraft.core.audit import AuditAction, audit_record
 from innovationskraft.core.bulk import insert_rows, update_rows
 from innovationskraft.opendata.importing import ImportPlan
 from innovationskraft.opendata.organisations import NewOrganisation
@@ -303,4 +304,5 @@ def cases_import(
         for done, batch in enumerate(_batches(case_ids, SIGNAL_BATCH_SIZE), start=1):
             cases_changed(case_ids=batch, actor=actor, action=IMPORTED)
             report("index", min(done * SIGNAL_BATCH_SIZE, len(case_ids)), len(case_ids))
+    audit_record(actor=actor, action=AuditAction.CASES_IMPORTED, detail=asdict(result))
     return result

@@ -10,8 +10,8 @@ from django.views.decorators.http import require_GET
 from innovationskraft.cases.selectors import published_cases
 from innovationskraft.core.addresses import site_root
 from innovationskraft.core.spreadsheets import PLAIN, dialect_named
+from innovationskraft.opendata.dcat import catalogue
 from innovationskraft.opendata.exports import EXPORTS, FIELDS
-from innovationskraft.opendata.linked_data import catalogue
 from innovationskraft.search.selectors import library_counts
 
 

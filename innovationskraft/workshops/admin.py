@@ -1,5 +1,6 @@
 from django.contrib import admin
 
+from innovationskraft.core.admin_audit import AuditedAdmin
 from innovationskraft.workshops.models import Contribution, Prompt, Theme, VotingRound, Workshop
 
 
@@ -9,7 +10,7 @@ class PromptInline(admin.TabularInline):
 
 
 @admin.register(Workshop)
-class WorkshopAdmin(admin.ModelAdmin):
+class WorkshopAdmin(AuditedAdmin):
     list_display = ["title", "organiser", "date", "state", "join_code", "locked"]
     list_filter = ["state", "language"]
     search_fields = ["title", "join_code", "organiser__name"]
@@ -19,7 +20,7 @@ class WorkshopAdmin(admin.ModelAdmin):
 
 
 @admin.register(Contribution)
-class ContributionAdmin(admin.ModelAdmin):
+class ContributionAdmin(AuditedAdmin):
     """For support cases; facilitators moderate on the workshop's own pages."""
 
     list_display = ["text", "workshop", "status", "flagged", "created_at"]

@@ -19,6 +19,7 @@ from innovationskraft.cases.relations import partners_set, tags_set
 from innovationskraft.cases.services.common import require, user_or_none
 from innovationskraft.cases.services.organisations import unique_slug
 from innovationskraft.cases.signals import CaseEvent, cases_changed
+from innovationskraft.core.audit import AuditAction, audit_record
 
 
 class EditConflict(Exception):
@@ -139,6 +140,7 @@ def _decided(case: Case, actor: Actor, outcome: str, comment: str) -> None:
     ReviewDecision.objects.create(
         case=case, moderator=user_or_none(actor), outcome=outcome, comment=comment
     )
+    audit_record(actor=actor, action=f"case.{outcome}", target=case, detail={"comment": comment})
 
 
 @transaction.atomic
@@ -167,6 +169,8 @@ def case_return_to_owner(*, actor: Actor, case: Case, comment: str) -> Case:
     )
 
 
+@transaction.atomic
 def case_archive(*, actor: Actor, case: Case) -> Case:
     require(permissions.can_edit_case(actor, case))
+    audit_record(actor=actor, action=AuditAction.CASE_ARCHIVED, target=case)
     return _set_status(case, Case.Status.ARCHIVED, actor, gettext_noop("Archived"))

@@ -5,6 +5,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from innovationskraft.accounts.types import Actor
+from innovationskraft.core.audit import AuditAction, audit_record
 from innovationskraft.workshops.models import Contribution
 from innovationskraft.workshops.moderation import looks_offensive
 from innovationskraft.workshops.services.common import board_changed, require_facilitator
@@ -30,6 +31,12 @@ def contribution_set_status(
     if contribution.status == Status.WITHDRAWN:
         raise ValidationError(_("The participant has withdrawn this contribution."))
     contribution.status = status
+    shown = (
+        AuditAction.CONTRIBUTION_HIDDEN
+        if status == Status.HIDDEN
+        else AuditAction.CONTRIBUTION_SHOWN
+    )
+    audit_record(actor=actor, action=shown, target=contribution)
     return _save(contribution, "status")
 
 
@@ -69,6 +76,12 @@ def contribution_merge(
     if target.pk == duplicate.pk:
         raise ValidationError(_("Choose another contribution from the same workshop."))
     duplicate.merged_into = target
+    audit_record(
+        actor=actor,
+        action=AuditAction.CONTRIBUTION_MERGED,
+        target=duplicate,
+        detail={"into": target.pk},
+    )
     _save(duplicate, "merged_into")
     Contribution.objects.filter(merged_into=duplicate).update(merged_into=target)
     return duplicate
@@ -77,5 +90,6 @@ def contribution_merge(
 @transaction.atomic
 def contribution_unmerge(*, actor: Actor, contribution: Contribution) -> Contribution:
     require_facilitator(actor, contribution.workshop)
+    audit_record(actor=actor, action=AuditAction.CONTRIBUTION_UNMERGED, target=contribution)
     contribution.merged_into = None
     return _save(contribution, "merged_into")
