@@ -98,7 +98,7 @@ def test_a_signed_in_person_sees_why_she_may_not_edit_another_organisations_case
     client.force_login(User.objects.create_user("strateg@vasteras.se", "ett-lösenord-för-test"))
     response = client.get("/innovationer/retuna-aterbruksgalleria/redigera/")
     assert response.status_code == 403
-    assert "ledande organisation" in response.content.decode()
+    assert "ansvariga organisationen" in response.content.decode()
 
 
 def test_the_sign_in_page_is_branded_with_the_site_name_not_the_host(client):

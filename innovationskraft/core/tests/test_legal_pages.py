@@ -44,7 +44,7 @@ def test_the_statement_names_the_operator_its_compliance_digg_and_the_dates(clie
     assert f'href="{reverse("core:accessibility_report")}"' in html
     assert "axe-core" in html
     assert "320 pixlars bredd" in html
-    assert "Senaste bedömningen gjordes den 4 december 2026." in html
+    assert "Den senaste bedömningen gjordes den 4 december 2026." in html
     assert "Redogörelsen uppdaterades senast den 1 mars 2027." in html
 
 
@@ -69,7 +69,7 @@ def test_without_a_contact_address_the_statement_says_reports_cannot_be_sent(cli
 
     assert "Organisationen som driver webbplatsen står bakom Innovationskraft." in html
     assert "mailto:" not in html
-    assert "kan inga rapporter skickas" in html
+    assert "rapporter kan inte skickas" in html
 
 
 def test_the_privacy_page_states_the_real_retention_periods(client, operator):

@@ -1,4 +1,5 @@
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -69,3 +70,79 @@ def test_every_translatable_string_in_the_source_is_in_the_catalogue(tmp_path):
     current = {entry.msgid for entry in polib.pofile(str(SWEDISH_PO))}
     new = sorted({entry.msgid for entry in regenerated} - current)
     assert new == [], "Run `make messages` and translate: " + ", ".join(new)
+
+
+# The rules of docs/glossary.md that a translator most easily breaks: an English term in the
+# msgid, a stem the Swedish must use, and a word it must never use.
+GLOSSARY_RULES = [
+    (r"\btokens?\b", "nyck", "token"),
+    (r"\bcontributions?\b", "bidrag", None),
+    # A text about facilitators may name the site's moderators too, and then says so in English.
+    (
+        r"^(?!.*moderator).*\bfacilitators?\b",
+        "workshopledar|workshops ledare|workshoppens ledare",
+        "moderator",
+    ),
+    (r"\benablers?\b", "framgångsfaktor", None),
+    (r"\bbarriers?\b", "hind", None),
+    (r"\blead organisations?\b", "ansvarig", "ledande|huvudorganisation"),
+    (r"\bvot(e|es|ing)\b", "röst", None),
+    (r"\breview", "gransk", None),
+    (r"\bharvest", None, "skörd"),
+    (r"\bvocabular(y|ies)\b(?! term)", "kodlist", "vokabul|ordlist"),
+    (r"\bjoin code\b", "deltagarkod", None),
+    (r"\bdownload", None, "ladda ned"),
+]
+
+
+def compiled_swedish(tmp_path, settings) -> dict[str, list[str]]:
+    locale = tmp_path / "sv" / "LC_MESSAGES"
+    locale.mkdir(parents=True)
+    shutil.copy(SWEDISH_PO, locale / "django.po")
+    settings.LOCALE_PATHS = [tmp_path]
+    compile_catalogues()
+    catalogue = polib.mofile(str(locale / "django.mo"))
+    pairs: dict[str, list[str]] = {}
+    for entry in catalogue:
+        if entry.msgid_plural:
+            pairs[entry.msgid] = [entry.msgstr_plural[0]]
+            pairs[entry.msgid_plural] = [entry.msgstr_plural[1]]
+        elif entry.msgid:
+            pairs[entry.msgid] = [entry.msgstr]
+    return pairs
+
+
+@pytest.mark.parametrize(
+    ("english", "swedish", "never"), GLOSSARY_RULES, ids=[rule[0] for rule in GLOSSARY_RULES]
+)
+def test_the_glossarys_english_terms_are_translated_as_it_says(
+    tmp_path, settings, english, swedish, never
+):
+    wrong = []
+    for msgid, msgstrs in compiled_swedish(tmp_path, settings).items():
+        # Column names in <code> and placeholders stay English in both languages.
+        prose = re.sub(r"<code>.*?</code>|%\(\w+\)[sd]", "", msgid)
+        if not re.search(english, prose, re.IGNORECASE):
+            continue
+        for msgstr in msgstrs:
+            if swedish and not re.search(swedish, msgstr, re.IGNORECASE):
+                wrong.append(f"{msgid!r} lacks {swedish!r}: {msgstr!r}")
+            if never and re.search(never, msgstr, re.IGNORECASE):
+                wrong.append(f"{msgid!r} uses {never!r}: {msgstr!r}")
+    assert wrong == []
+
+
+def test_the_swedish_text_keeps_every_placeholder_and_tag_and_has_no_exclamation_mark(
+    tmp_path, settings
+):
+    placeholders = re.compile(r"%\(\w+\)[sd]|</?(?:a|code|strong|em|br|span)\b[^>]*>")
+    wrong = []
+    for msgid, msgstrs in compiled_swedish(tmp_path, settings).items():
+        for msgstr in msgstrs:
+            if sorted(set(placeholders.findall(msgid))) != sorted(
+                set(placeholders.findall(msgstr))
+            ):
+                wrong.append(f"placeholders differ: {msgid!r} -> {msgstr!r}")
+            if "!" in msgstr:
+                wrong.append(f"exclamation mark: {msgstr!r}")
+    assert wrong == []

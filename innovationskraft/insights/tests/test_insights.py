@@ -160,7 +160,7 @@ def test_the_csv_for_excel_is_the_table_with_a_byte_order_mark_and_semicolons(cl
     assert text.startswith("\ufeff")
     rows = list(csv.reader(io.StringIO(text.lstrip("\ufeff")), delimiter=";"))
     figure = selection_insights(filters=CaseFilters(org_type="region")).figures["stage"]
-    assert rows[0][0] == "Etikett"
+    assert rows[0][0] == "Benämning"
     assert [(row[0], int(row[2])) for row in rows[1:]] == [
         (bar.label, bar.count) for bar in figure.bars
     ]

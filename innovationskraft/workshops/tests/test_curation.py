@@ -67,7 +67,7 @@ def test_the_case_page_links_the_published_reports_that_named_it(
     services.workshop_close(actor=facilitator, workshop=workshop)
     services.workshop_publish(actor=facilitator, workshop=workshop)
     page = client.get(case.get_absolute_url())
-    assert "Nämnd på workshoppar" in page.text
+    assert "Nämnd vid workshoppar" in page.text
     assert workshop.title in page.text
 
 
@@ -82,4 +82,4 @@ def test_a_hidden_answer_does_not_name_the_case_in_a_published_report(
     )
     services.workshop_close(actor=facilitator, workshop=workshop)
     services.workshop_publish(actor=facilitator, workshop=workshop)
-    assert "Nämnd på workshoppar" not in client.get(case.get_absolute_url()).text
+    assert "Nämnd vid workshoppar" not in client.get(case.get_absolute_url()).text

@@ -60,7 +60,7 @@ def test_a_contribution_without_javascript_is_confirmed_and_listed(client, works
     response = client.post(
         f"/w/{workshop.join_code}/skicka/", {"prompt": prompt.pk, "text": "ReTuna"}, follow=True
     )
-    assert "Tack! Ditt bidrag är skickat." in response.text
+    assert "Tack. Ditt bidrag är skickat." in response.text
     assert Contribution.objects.get().text == "ReTuna"
     assert 'id="mina-' in response.text
 
