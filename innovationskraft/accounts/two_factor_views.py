@@ -83,8 +83,8 @@ def _device_of_right_code(request, user: User, device, code: str):
         messages.warning(
             request,
             _(
-                "You signed in with a recovery code, which now no longer works. %(left)s codes "
-                "are left: make new ones on your account page if you are running out."
+                "You signed in with a recovery code, which now no longer works. Recovery codes "
+                "left: %(left)s. Make new ones on your account page before they run out."
             )
             % {"left": left},
         )

@@ -55,7 +55,10 @@ def cases_by_municipality(columns: LibraryColumns, positions: np.ndarray, case_l
     caption = _caption(
         bars,
         _("No municipality leads or takes part in a case of this selection."),
-        _("%(places)s municipalities lead or take part; the most: %(name)s, %(count)s cases."),
+        _(
+            "Municipalities that lead or take part: %(places)s; the most cases: %(name)s, "
+            "%(count)s."
+        ),
     )
     return Figure(
         "municipality",
@@ -101,7 +104,10 @@ def adoptions_on_maps(columns: LibraryColumns, positions: np.ndarray) -> list[Fi
             _caption(
                 by_municipality,
                 none,
-                _("%(places)s municipalities have adopted; the most: %(name)s, %(count)s."),
+                _(
+                    "Municipalities that have adopted: %(places)s; the most adoptions: "
+                    "%(name)s, %(count)s."
+                ),
             ),
             tuple(by_municipality),
             total,
@@ -114,7 +120,7 @@ def adoptions_on_maps(columns: LibraryColumns, positions: np.ndarray) -> list[Fi
             _caption(
                 by_county,
                 none,
-                _("Adopters in %(places)s counties; the most in %(name)s: %(count)s."),
+                _("Counties with adopters: %(places)s; the most adopters: %(name)s, %(count)s."),
             ),
             tuple(by_county),
             total,

@@ -50,8 +50,8 @@ def job_state_sentence(job: ImportJob) -> str:
             job.total_rows or 0,
         ) % {"total": job.total_rows or 0, "valid": job.valid_rows, "invalid": job.invalid_rows}
     return _(
-        "The import is done: %(created)d cases created, %(updated)d updated, "
-        "%(skipped)d rows skipped."
+        "The import is done. Cases created: %(created)d, cases updated: %(updated)d, rows "
+        "skipped: %(skipped)d."
     ) % {"created": job.cases_created, "updated": job.cases_updated, "skipped": job.rows_skipped}
 
 

@@ -426,8 +426,8 @@ def test_an_import_started_on_one_server_is_run_by_the_worker_and_followed_on_th
     assert (job.state, job.cases_created, job.cases_updated) == (ImportJob.State.DONE, 3, 0)
     assert job.taken_at is not None
     done = sv(
-        "The import is done: %(created)d cases created, %(updated)d updated, "
-        "%(skipped)d rows skipped."
+        "The import is done. Cases created: %(created)d, cases updated: %(updated)d, rows "
+        "skipped: %(skipped)d."
     ) % {"created": 3, "updated": 0, "skipped": 0}
     assert escape(done) in finished
     assert escape(sv("Cases created")) in finished

@@ -103,8 +103,8 @@ def test_an_administrator_imports_a_file_and_watches_it_finish(
     import_waits.set()
     worker.join(timeout=30)
     done = gettext(
-        "The import is done: %(created)d cases created, %(updated)d updated, "
-        "%(skipped)d rows skipped."
+        "The import is done. Cases created: %(created)d, cases updated: %(updated)d, rows "
+        "skipped: %(skipped)d."
     ) % {"created": 1, "updated": 0, "skipped": 0}
     expect(status).to_have_text(done)
     expect(page.locator("#import-progress progress")).to_have_count(0)

@@ -30,7 +30,7 @@ def test_the_command_imports_a_file_and_says_what_it_did(tmp_path, eskilstuna, c
     call_command("import_cases", path, verbosity=0)
     out = capsys.readouterr().out
     assert "2 rader: 2 giltiga, 0 med fel." in out
-    assert "Importerade 2 nya och 0 uppdaterade innovationer" in out
+    assert "Importerat. Nya innovationer: 2, uppdaterade innovationer: 0" in out
     assert Case.objects.count() == 2
 
 

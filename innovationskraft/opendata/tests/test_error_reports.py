@@ -39,7 +39,7 @@ def test_the_command_writes_every_error_to_a_file_when_asked(tmp_path, eskilstun
     path = bad_file(tmp_path, 250)
     call_command("import_cases", path, "--check", "--errors", str(target), verbosity=0)
     out, err = capsys.readouterr()
-    assert "250 fel och 0 varningar skrivna till" in out
+    assert "Fel: 250, varningar: 0, skrivna till" in out
     assert "stage" not in err
     content = target.read_bytes()
     assert content.startswith(b"\xef\xbb\xbf")

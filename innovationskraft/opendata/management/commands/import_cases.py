@@ -97,8 +97,8 @@ class Command(BaseCommand):
                 bar.close()
         self.stdout.write(
             _(
-                "Imported %(created)d new and %(updated)d updated cases, skipped %(skipped)d "
-                "rows, created %(organisations)d organisations."
+                "Imported. New cases: %(created)d, updated cases: %(updated)d, rows skipped: "
+                "%(skipped)d, organisations created: %(organisations)d."
             )
             % {
                 "created": result.created,
@@ -114,7 +114,7 @@ class Command(BaseCommand):
             with open(errors_file, "w", encoding="utf-8", newline="") as output:
                 output.writelines(error_csv_lines(plan.errors, plan.warnings))
             self.stdout.write(
-                _("%(errors)d errors and %(warnings)d warnings written to %(path)s.")
+                _("Errors: %(errors)d, warnings: %(warnings)d, written to %(path)s.")
                 % {"errors": len(plan.errors), "warnings": len(plan.warnings), "path": errors_file}
             )
         else:
