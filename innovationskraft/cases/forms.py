@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from innovationskraft.cases import contract
 from innovationskraft.cases.contract import CaseInput, input_from_case
 from innovationskraft.cases.models import Adoption, Case, CaseLink, Organisation, Term, Vocabulary
+from innovationskraft.cases.organisation_field import OrganisationsField
 
 # Real addresses (a government decision's, say) run long: as long as the model keeps.
 LINK_LENGTH = CaseLink._meta.get_field("url").max_length or 2000
@@ -110,12 +111,8 @@ class CaseForm(forms.Form):
     lead_organisation = forms.ModelChoiceField(
         label=_("Lead organisation"), queryset=Organisation.objects.none()
     )
-    partners = forms.ModelMultipleChoiceField(
-        label=_("Partner organisations"),
-        queryset=Organisation.objects.all(),
-        required=False,
-        widget=forms.SelectMultiple(attrs={"size": 6}),
-        help_text=_("Hold Ctrl (Cmd on a Mac) to choose several."),
+    partners = OrganisationsField(
+        label=_("Partner organisations"), queryset=Organisation.objects.all(), required=False
     )
     stage = forms.ChoiceField(
         label=_("Stage"), choices=Case.Stage.choices, widget=forms.RadioSelect

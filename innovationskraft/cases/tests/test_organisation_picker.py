@@ -1,0 +1,211 @@
+"""The partner field: suggestions for the type-ahead, the ids it sends in the order chosen,
+and the names of its form without JavaScript."""
+
+import json
+import re
+
+import pytest
+from django.urls import reverse
+
+from innovationskraft.cases import services
+from innovationskraft.cases.models import Case, Organisation
+from innovationskraft.cases.relations import partners_in_order
+from innovationskraft.core.testing.browser import sv
+
+pytestmark = pytest.mark.django_db
+
+SUGGESTIONS = "/organisationer/forslag.json"
+
+
+def organisation(name: str, kind=Organisation.Kind.COMPANY, aliases=()) -> Organisation:
+    made = services.organisation_upsert(name=name, kind=kind)
+    made.aliases = list(aliases)
+    made.save(update_fields=["aliases"])
+    return made
+
+
+def suggested(client, text: str, **params) -> dict:
+    response = client.get(SUGGESTIONS, {"q": text, **params})
+    assert response.status_code == 200
+    return response.json()
+
+
+def names(body: dict) -> list[str]:
+    return [result["name"] for result in body["results"]]
+
+
+def form_data(lead, **fields) -> dict:
+    data = {
+        "title": "Digital trygghetskamera",
+        "summary": "Nattillsyn i hemtjänsten med kamera i stället för besök.",
+        "language": "sv",
+        "lead_organisation": lead.pk,
+        "stage": Case.Stage.PILOT,
+    }
+    return data | fields
+
+
+def test_the_suggestions_need_a_signed_in_person(client, eskilstuna):
+    response = client.get(SUGGESTIONS, {"q": "eskil"})
+
+    assert response.status_code == 403
+    assert "results" not in response.json()
+
+
+def test_a_name_is_found_in_any_case_and_without_its_accents(client, editor, vasteras):
+    client.force_login(editor)
+
+    body = suggested(client, "VASTERAS")
+
+    assert body["results"] == [{"id": vasteras.pk, "name": "Västerås stad", "kind": "Kommun"}]
+    assert body["status"] == sv("%(count)s suggestion. Choose with the up and down arrow keys.") % {
+        "count": 1
+    }
+
+
+def test_an_organisation_is_found_by_another_name_it_goes_by(client, editor):
+    skr = organisation("Sveriges Kommuner och Regioner", Organisation.Kind.NON_PROFIT, ["SKR"])
+    client.force_login(editor)
+
+    assert suggested(client, "skr")["results"][0]["id"] == skr.pk
+
+
+def test_names_that_start_with_the_text_come_before_names_that_hold_it(client, editor):
+    organisation("Norrbottens energi")
+    organisation("Energimyndigheten", Organisation.Kind.AGENCY)
+    organisation("Grön energi i norr")
+    client.force_login(editor)
+
+    assert names(suggested(client, "energi")) == [
+        "Energimyndigheten",
+        "Grön energi i norr",
+        "Norrbottens energi",
+    ]
+
+
+def test_at_most_ten_are_suggested_and_one_letter_suggests_none(client, editor):
+    for number in range(15):
+        organisation(f"Testbolaget {number:02}")
+    client.force_login(editor)
+
+    assert len(suggested(client, "testbol")["results"]) == 10
+    body = suggested(client, "t")
+    assert body == {"results": [], "status": ""}
+
+
+def test_the_organisations_already_chosen_are_not_suggested_again(client, editor, eskilstuna):
+    other = organisation("Eskilstuna Energi och Miljö")
+    client.force_login(editor)
+
+    body = suggested(client, "eskilstuna", exclude=[str(eskilstuna.pk)])
+
+    assert [result["id"] for result in body["results"]] == [other.pk]
+
+
+def test_no_match_is_said_in_words(client, editor):
+    client.force_login(editor)
+
+    body = suggested(client, "qwerty")
+
+    assert body["results"] == []
+    assert body["status"] == sv("No organisation matches “%(text)s”.") % {"text": "qwerty"}
+
+
+def test_the_partners_keep_the_order_the_script_sent_them_in(
+    client, editor, eskilstuna, vasteras, region_skane
+):
+    client.force_login(editor)
+    partners = [region_skane.pk, vasteras.pk]
+
+    response = client.post(reverse("cases:create"), form_data(eskilstuna, partners=partners))
+
+    assert response.status_code == 302
+    case = Case.objects.get(title="Digital trygghetskamera")
+    assert partners_in_order(case) == [region_skane, vasteras]
+
+
+def test_an_id_that_names_no_organisation_is_refused(client, editor, eskilstuna):
+    client.force_login(editor)
+
+    response = client.post(reverse("cases:create"), form_data(eskilstuna, partners=["999999"]))
+
+    assert response.status_code == 200
+    assert response.context["form"].errors["partners"] == [
+        sv("Choose the organisation again from the suggestions.")
+    ]
+
+
+def test_without_javascript_partners_are_written_by_name_one_a_line(
+    client, editor, eskilstuna, vasteras, region_skane
+):
+    client.force_login(editor)
+    data = form_data(eskilstuna, **{"partners-names": "region skåne\n\n  Västerås stad \n"})
+
+    response = client.post(reverse("cases:create"), data)
+
+    assert response.status_code == 302
+    case = Case.objects.get(title="Digital trygghetskamera")
+    assert partners_in_order(case) == [region_skane, vasteras]
+
+
+def test_an_unknown_name_is_named_in_the_error_and_what_was_written_is_kept(
+    client, editor, eskilstuna, vasteras
+):
+    client.force_login(editor)
+    written = "Västerås stad\nVästerås kommun"
+
+    response = client.post(
+        reverse("cases:create"), form_data(eskilstuna, **{"partners-names": written})
+    )
+
+    assert response.status_code == 200
+    message = sv(
+        "No organisation is called “%(name)s”. Check the spelling against the list of "
+        "organisations, or write another name it goes by."
+    ) % {"name": "Västerås kommun"}
+    assert response.context["form"].errors["partners"] == [message]
+    html = response.content.decode()
+    assert f">\n{written}</textarea>" in html
+    assert not Case.objects.exists()
+
+
+def test_a_name_two_organisations_share_asks_for_the_address_and_takes_it(
+    client, editor, eskilstuna
+):
+    first = organisation("Innovationsrådet")
+    second = organisation("Innovationsrådet", Organisation.Kind.AGENCY)
+    client.force_login(editor)
+
+    response = client.post(
+        reverse("cases:create"), form_data(eskilstuna, **{"partners-names": "Innovationsrådet"})
+    )
+    [error] = response.context["form"].errors["partners"]
+    assert first.slug in error
+    assert second.slug in error
+
+    response = client.post(
+        reverse("cases:create"), form_data(eskilstuna, **{"partners-names": second.slug})
+    )
+    assert response.status_code == 302
+    assert partners_in_order(Case.objects.get()) == [second]
+
+
+def test_the_edit_form_holds_the_partners_in_order_for_both_ways_of_choosing(
+    client, editor, make_case, vasteras, region_skane
+):
+    case = make_case(partners=[vasteras, region_skane])
+    client.force_login(editor)
+
+    html = client.get(reverse("cases:edit", args=[case.slug])).content.decode()
+
+    assert ">\nVästerås stad\nRegion Skåne</textarea>" in html
+    chosen = re.search(
+        r'<script id="id_partners-chosen" type="application/json">(.*?)</script>', html
+    )
+    assert chosen is not None
+    assert json.loads(chosen.group(1)) == [
+        {"id": vasteras.pk, "name": "Västerås stad"},
+        {"id": region_skane.pk, "name": "Region Skåne"},
+    ]
+    assert 'src="/static/cases/organisation-picker.js" defer' in html
+    assert "Ctrl" not in html
