@@ -1,4 +1,5 @@
 import datetime
+from typing import cast
 
 from django import forms
 from django.core.validators import URLValidator
@@ -7,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from innovationskraft.cases import contract
 from innovationskraft.cases.contract import CaseInput, input_from_case
 from innovationskraft.cases.models import Adoption, Case, CaseLink, Organisation, Term, Vocabulary
-from innovationskraft.cases.organisation_field import OrganisationsField
+from innovationskraft.cases.organisation_field import OrganisationsField, organisation_choice
 
 # Real addresses (a government decision's, say) run long: as long as the model keeps.
 LINK_LENGTH = CaseLink._meta.get_field("url").max_length or 2000
@@ -226,7 +227,8 @@ class CaseForm(forms.Form):
 
     def __init__(self, *args, organisations, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["lead_organisation"].queryset = organisations
+        lead = cast(forms.ModelChoiceField, self.fields["lead_organisation"])
+        self.fields["lead_organisation"] = organisation_choice(lead, organisations)
         if organisations.count() == 1:
             self.fields["lead_organisation"].initial = organisations.first()
 

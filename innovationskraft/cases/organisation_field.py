@@ -1,81 +1,23 @@
-"""A form field for organisations chosen from a long list, in the order they are chosen.
+"""Form fields for organisations chosen from a long list: several in the order they are
+chosen, or one.
 
-Without JavaScript it is a text area of names, one a line, matched on the server. The script
-(static/cases/organisation-picker.js) turns it into a combobox whose suggestions come from
-`cases:organisation_suggestions`, and sends the chosen organisations' ids instead."""
+Without JavaScript the widget (organisation_widget.py) takes names, matched here; with it, the
+chosen organisations' ids."""
 
 from collections.abc import Sequence
 from typing import Any
 
 from django import forms
-from django.db.models import Model, QuerySet
-from django.urls import reverse
+from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from innovationskraft.cases.models import Organisation
-from innovationskraft.cases.organisation_search import organisations_by_name, shared_names
-
-NAMES_SUFFIX = "-names"
-
-
-class WrittenNames(str):
-    """What the text area sent, told apart from ids."""
-
-
-class OrganisationPicker(forms.Widget):
-    template_name = "cases/widgets/organisation_picker.html"
-
-    class Media:
-        css = {"all": ["cases/organisation-picker.css"]}
-        js = [forms.Script("cases/organisation-picker.js", defer=True)]
-
-    def value_from_datadict(self, data, files, name):
-        names = data.get(name + NAMES_SUFFIX)
-        if names is not None:
-            return WrittenNames(names)
-        getter = getattr(data, "getlist", None)
-        return getter(name) if getter else data.get(name)
-
-    def value_omitted_from_data(self, data, files, name):
-        # The script sends no id when every organisation is removed: that is a choice too.
-        return False
-
-    def get_context(self, name, value, attrs):
-        context = super().get_context(name, value, attrs)
-        chosen = [] if isinstance(value, WrittenNames) else chosen_organisations(value)
-        shared = shared_names(chosen)
-        widget = context["widget"]
-        identifier = widget["attrs"].get("id", name)
-        hint = f"{identifier}-hint"
-        described = widget["attrs"].get("aria-describedby", "")
-        widget["attrs"]["aria-describedby"] = f"{hint} {described}".strip()
-        widget["chosen_id"] = f"{identifier}-chosen"
-        widget["names_name"] = name + NAMES_SUFFIX
-        widget["chosen"] = [{"id": o.pk, "name": o.name} for o in chosen]
-        widget["text"] = (
-            value
-            if isinstance(value, WrittenNames)
-            else "\n".join(o.slug if o.pk in shared else o.name for o in chosen)
-        )
-        widget["source"] = reverse("cases:organisation_suggestions")
-        # What the live region says; the script puts the organisation's name in.
-        widget["added"] = _("%(name)s is added.")
-        widget["removed"] = _("%(name)s is removed.")
-        return context
-
-    def format_value(self, value):
-        return value
-
-
-def chosen_organisations(value: Any) -> list[Organisation]:
-    """Organisations, or their ids, as a list in the same order."""
-    if not value:
-        return []
-    items = value if isinstance(value, list | tuple) else [value]
-    ids = [item.pk if isinstance(item, Model) else item for item in items]
-    ids = [int(pk) for pk in ids if str(pk).isdigit()]
-    found = Organisation.objects.in_bulk(ids)
-    return [found[pk] for pk in dict.fromkeys(ids) if pk in found]
+from innovationskraft.cases.organisation_search import organisations_by_name
+from innovationskraft.cases.organisation_widget import (
+    OrganisationPicker,
+    WrittenNames,
+    chosen_organisations,
+)
 
 
 class OrganisationsField(forms.Field):
@@ -114,7 +56,8 @@ class OrganisationsField(forms.Field):
             after = self.to_python(data)
         except forms.ValidationError:
             return True
-        return [o.pk for o in chosen_organisations(initial)] != [o.pk for o in after]
+        after_ids = [o.pk for o in (after if isinstance(after, list) else [after] if after else [])]
+        return [o.pk for o in chosen_organisations(initial)] != after_ids
 
     def _with_ids(self, ids: Sequence[Any]) -> list[Organisation]:
         invalid = forms.ValidationError(self.error_messages["invalid_choice"], "invalid_choice")
@@ -142,3 +85,41 @@ class OrganisationsField(forms.Field):
         if errors:
             raise forms.ValidationError(errors)
         return list(dict.fromkeys(chosen))
+
+
+class OrganisationField(OrganisationsField):
+    """One organisation of `queryset`, or None."""
+
+    default_error_messages = {"one": _("Choose one organisation.")}
+
+    def __init__(self, *, queryset: QuerySet[Organisation], **kwargs):
+        kwargs.setdefault("widget", OrganisationPicker(single=True))
+        super().__init__(queryset=queryset, **kwargs)
+
+    def to_python(self, value: Any) -> Organisation | None:  # type: ignore[override]
+        chosen = super().to_python(value)
+        if len(chosen) > 1:
+            raise forms.ValidationError(self.error_messages["one"], code="one")
+        return chosen[0] if chosen else None
+
+    def validate(self, value: Organisation | None) -> None:  # type: ignore[override]
+        if self.required and value is None:
+            raise forms.ValidationError(self.error_messages["required"], code="required")
+
+
+# More organisations than this make a select slow to use; most people belong to one or two.
+LONG_LIST = 20
+
+
+def organisation_choice(field: forms.ModelChoiceField, queryset: QuerySet[Organisation]):
+    """The field choosing from `queryset`: its select when the list is short, else a picker."""
+    if queryset.count() <= LONG_LIST:
+        field.queryset = queryset
+        return field
+    return OrganisationField(
+        queryset=queryset,
+        label=field.label,
+        help_text=field.help_text,
+        required=field.required,
+        initial=field.initial,
+    )

@@ -4,7 +4,9 @@ and the case is saved with its partners in the order they were chosen."""
 import pytest
 from playwright.sync_api import expect
 
-from innovationskraft.cases.models import Case
+from innovationskraft.cases import services
+from innovationskraft.cases.models import Case, Organisation
+from innovationskraft.cases.organisation_field import LONG_LIST
 from innovationskraft.cases.relations import partners_in_order
 from innovationskraft.core.testing.axe import axe_violations, describe
 from innovationskraft.core.testing.browser import sign_in, sv
@@ -106,3 +108,30 @@ def test_the_field_fits_a_narrow_phone_with_suggestions_open(
     expect(suggestions(page).get_by_role("option").first).to_be_visible()
 
     assert page.evaluate("document.documentElement.scrollWidth") <= 320
+
+
+def test_a_moderator_picks_the_lead_organisation_and_a_second_choice_replaces_the_first(
+    page, live_server, moderator, vasteras, region_skane
+):
+    for number in range(LONG_LIST):
+        services.organisation_upsert(name=f"Bolag {number}", kind=Organisation.Kind.COMPANY)
+    sign_in(page, moderator, live_server.url)
+    page.goto("/innovationer/ny/")
+    page.get_by_label(sv("Title")).fill("Digital trygghetskamera")
+    page.get_by_label(sv("Summary")).fill("Nattillsyn i hemtjänsten med kamera.")
+    page.get_by_label(str(Case.Stage.PILOT.label), exact=True).check()
+    lead = page.get_by_role("combobox", name=sv("Lead organisation"))
+
+    for text in ("Västerås", "Region Skåne"):
+        lead.press_sequentially(text)
+        expect(page.locator("#id_lead_organisation-listbox [role=option]").first).to_be_visible()
+        page.keyboard.press("ArrowDown")
+        page.keyboard.press("Enter")
+    chosen = page.locator(".organisation-picker-chosen").first
+    expect(chosen.get_by_role("listitem")).to_have_count(1)
+    expect(chosen).to_contain_text("Region Skåne")
+    assert_accessible(page)
+
+    page.get_by_role("button", name=sv("Save draft")).press("Enter")
+    page.wait_for_url(lambda url: "/ny/" not in url)
+    assert Case.objects.get(title="Digital trygghetskamera").lead_organisation == region_skane

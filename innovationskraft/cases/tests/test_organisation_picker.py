@@ -9,6 +9,7 @@ from django.urls import reverse
 
 from innovationskraft.cases import services
 from innovationskraft.cases.models import Case, Organisation
+from innovationskraft.cases.organisation_field import LONG_LIST
 from innovationskraft.cases.relations import partners_in_order
 from innovationskraft.core.testing.browser import sv
 
@@ -209,3 +210,31 @@ def test_the_edit_form_holds_the_partners_in_order_for_both_ways_of_choosing(
     ]
     assert 'src="/static/cases/organisation-picker.js" defer' in html
     assert "Ctrl" not in html
+
+
+def test_a_moderator_picks_the_lead_among_every_organisation_and_an_editor_keeps_a_select(
+    client, moderator, editor, eskilstuna
+):
+    assert Organisation.objects.count() > LONG_LIST  # the municipalities and regions
+
+    client.force_login(moderator)
+    html = client.get(reverse("cases:create")).content.decode()
+    assert 'name="lead_organisation-names"' in html
+    client.force_login(editor)
+    html = client.get(reverse("cases:create")).content.decode()
+    assert '<select name="lead_organisation"' in html
+
+
+def test_the_lead_is_taken_by_id_or_by_name_but_only_one(client, moderator, vasteras, region_skane):
+    client.force_login(moderator)
+
+    response = client.post(
+        reverse("cases:create"),
+        form_data(vasteras, lead_organisation=[vasteras.pk, region_skane.pk]),
+    )
+    assert response.context["form"].errors["lead_organisation"] == [sv("Choose one organisation.")]
+
+    data = form_data(vasteras, **{"lead_organisation-names": "Region Skåne"})
+    del data["lead_organisation"]
+    assert client.post(reverse("cases:create"), data).status_code == 302
+    assert Case.objects.get().lead_organisation == region_skane

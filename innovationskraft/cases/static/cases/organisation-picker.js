@@ -15,7 +15,9 @@
   }
 
   function enhance(root) {
-    const textarea = root.querySelector("textarea");
+    // A text area for several organisations, a text field for one.
+    const fallback = root.querySelector("textarea, input[type=text]");
+    const single = "single" in root.dataset;
     const picker = root.querySelector("template[data-picker]").content.cloneNode(true);
     const itemTemplate = root.querySelector("template[data-chosen-item]").content;
     const chosen = picker.querySelector(".organisation-picker-chosen");
@@ -37,6 +39,8 @@
     }
 
     function add(id, name) {
+      // One organisation: the one chosen last takes the place of the one before.
+      if (single) chosen.replaceChildren();
       const item = itemTemplate.firstElementChild.cloneNode(true);
       item.querySelector(".organisation-picker-name").textContent = name;
       item.querySelector("input[type=hidden]").value = id;
@@ -166,14 +170,14 @@
     // A click on a suggestion must not take the focus from the field before it counts.
     listbox.addEventListener("mousedown", (event) => event.preventDefault());
 
-    input.id = textarea.id;
-    for (const name of ["aria-describedby", "aria-invalid", "required"]) {
-      if (textarea.hasAttribute(name)) input.setAttribute(name, textarea.getAttribute(name));
+    input.id = fallback.id;
+    for (const name of ["aria-describedby", "aria-invalid"]) {
+      if (fallback.hasAttribute(name)) input.setAttribute(name, fallback.getAttribute(name));
     }
-    document.getElementById(`${textarea.id}-hint`).textContent = root.dataset.hint;
+    document.getElementById(`${fallback.id}-hint`).textContent = root.dataset.hint;
     for (const organisation of initial) add(organisation.id, organisation.name);
     // Gone from the form, the text area sends no names: the server reads the ids instead.
-    textarea.replaceWith(picker);
+    fallback.replaceWith(picker);
   }
 
   document.querySelectorAll("[data-organisation-picker]").forEach(enhance);
