@@ -112,14 +112,14 @@ LONG_LIST = 20
 
 
 def organisation_choice(field: forms.ModelChoiceField, queryset: QuerySet[Organisation]):
-    """The field choosing from `queryset`: its select when the list is short, else a picker."""
+    """The field choosing from `queryset`: its select when the list is short, else a picker,
+    which says itself how it is used (a select's help text would not fit it)."""
     if queryset.count() <= LONG_LIST:
         field.queryset = queryset
         return field
     return OrganisationField(
         queryset=queryset,
         label=field.label,
-        help_text=field.help_text,
         required=field.required,
         initial=field.initial,
     )
