@@ -13,7 +13,8 @@ from django.utils.http import urlencode
 from django.views.decorators.http import require_safe
 from ninja import NinjaAPI
 
-from innovationskraft.api.openapi_outline import schemas_of, tags_of
+from innovationskraft.api.openapi_outline import tags_of
+from innovationskraft.api.openapi_schemas import schemas_of
 
 
 def _language(request: HttpRequest) -> str:

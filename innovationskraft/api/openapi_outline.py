@@ -1,5 +1,5 @@
 """The OpenAPI document as the documentation page shows it: the operations grouped by tag,
-each with its parameters, body, answers and examples, and the schemas they name."""
+each with its parameters, body, answers and examples (the schemas: openapi_schemas.py)."""
 
 import json
 from dataclasses import dataclass, field
@@ -8,26 +8,11 @@ from typing import Any
 from django.utils.translation import gettext_lazy as _
 
 from innovationskraft.api.openapi_examples import curl_example, example_of
+from innovationskraft.api.openapi_schemas import Field, fields_of, ref_name, type_of
 
 Schema = dict[str, Any]
 METHODS = ("get", "post", "put", "patch", "delete")
 WHERE = {"path": _("in the path"), "query": _("in the query string"), "header": _("as a header")}
-
-
-@dataclass(frozen=True)
-class Type:
-    text: str  # "string", "array of LinkOut", "string or null"...
-    schema: str = ""  # the named schema it refers to, linked on the page
-
-
-@dataclass(frozen=True)
-class Field:
-    name: str
-    type: Type
-    required: bool
-    description: str
-    where: str = ""  # in the path, the query string or a header: a parameter's
-    header: bool = False
 
 
 @dataclass(frozen=True)
@@ -60,35 +45,6 @@ class Tag:
     name: str
     description: str
     operations: list[Operation] = field(default_factory=list)
-
-
-@dataclass(frozen=True)
-class NamedSchema:
-    name: str
-    description: str
-    properties: list[Field]
-
-
-def ref_name(schema: Schema) -> str:
-    return str(schema.get("$ref", "")).rsplit("/", 1)[-1]
-
-
-def type_of(schema: Schema) -> Type:
-    if "$ref" in schema:
-        return Type(ref_name(schema), ref_name(schema))
-    choices = [s for s in schema.get("anyOf", []) if s.get("type") != "null"]
-    if choices:
-        inner = type_of(choices[0])
-        nullable = len(choices) < len(schema["anyOf"])
-        return Type(inner.text + (" or null" if nullable else ""), inner.schema)
-    if "const" in schema:
-        return Type(json.dumps(schema["const"], ensure_ascii=False))
-    if "enum" in schema:
-        return Type(" | ".join(json.dumps(v, ensure_ascii=False) for v in schema["enum"]))
-    if schema.get("type") == "array":
-        inner = type_of(schema.get("items", {}))
-        return Type(f"array of {inner.text}", inner.schema)
-    return Type(str(schema.get("type", "any")))
 
 
 def _body_schema(operation: Schema) -> Schema:
@@ -161,18 +117,3 @@ def tags_of(document: Schema, *, base: str) -> list[Tag]:
                 tag = tags.setdefault(name, Tag(name, ""))
                 tag.operations.append(_operation(method, path, raw, components, base))
     return [tag for tag in tags.values() if tag.operations]
-
-
-def fields_of(schema: Schema) -> list[Field]:
-    required = set(schema.get("required", []))
-    return [
-        Field(key, type_of(value), key in required, value.get("description", ""))
-        for key, value in schema.get("properties", {}).items()
-    ]
-
-
-def schemas_of(document: Schema) -> list[NamedSchema]:
-    return [
-        NamedSchema(name, schema.get("description", ""), fields_of(schema))
-        for name, schema in document.get("components", {}).get("schemas", {}).items()
-    ]
