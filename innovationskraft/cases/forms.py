@@ -1,4 +1,5 @@
 import datetime
+from typing import cast
 
 from django import forms
 from django.core.validators import URLValidator
@@ -7,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from innovationskraft.cases import contract
 from innovationskraft.cases.contract import CaseInput, input_from_case
 from innovationskraft.cases.models import Adoption, Case, CaseLink, Organisation, Term, Vocabulary
+from innovationskraft.cases.organisation_field import OrganisationsField, organisation_choice
 
 # Real addresses (a government decision's, say) run long: as long as the model keeps.
 LINK_LENGTH = CaseLink._meta.get_field("url").max_length or 2000
@@ -110,12 +112,8 @@ class CaseForm(forms.Form):
     lead_organisation = forms.ModelChoiceField(
         label=_("Lead organisation"), queryset=Organisation.objects.none()
     )
-    partners = forms.ModelMultipleChoiceField(
-        label=_("Partner organisations"),
-        queryset=Organisation.objects.all(),
-        required=False,
-        widget=forms.SelectMultiple(attrs={"size": 6}),
-        help_text=_("Hold Ctrl (Cmd on a Mac) to choose several."),
+    partners = OrganisationsField(
+        label=_("Partner organisations"), queryset=Organisation.objects.all(), required=False
     )
     stage = forms.ChoiceField(
         label=_("Stage"), choices=Case.Stage.choices, widget=forms.RadioSelect
@@ -229,7 +227,8 @@ class CaseForm(forms.Form):
 
     def __init__(self, *args, organisations, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["lead_organisation"].queryset = organisations
+        lead = cast(forms.ModelChoiceField, self.fields["lead_organisation"])
+        self.fields["lead_organisation"] = organisation_choice(lead, organisations)
         if organisations.count() == 1:
             self.fields["lead_organisation"].initial = organisations.first()
 

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from innovationskraft.cases import views
+from innovationskraft.cases import organisation_views, views
 
 app_name = "cases"
 urlpatterns = [
@@ -24,6 +24,12 @@ urlpatterns = [
     path("granskning/", views.review_queue, name="review_queue"),
     path("mina-innovationer/", views.my_cases, name="mine"),
     path("organisationer/", views.organisation_list, name="organisations"),
+    # Not a slug (it has a dot), so no organisation's page can take its address.
+    path(
+        "organisationer/forslag.json",
+        organisation_views.suggestions,
+        name="organisation_suggestions",
+    ),
     path("organisationer/<slug:slug>/", views.organisation_detail, name="organisation"),
     path("ordlista/<str:vocabulary>/", views.vocabulary_detail, name="vocabulary"),
     path("ordlista/<str:vocabulary>/<slug:code>/", views.term_detail, name="term"),

@@ -1,8 +1,11 @@
+from typing import cast
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from innovationskraft.accounts.models import Membership
 from innovationskraft.cases.models import Organisation
+from innovationskraft.cases.organisation_field import organisation_choice
 from innovationskraft.connect.bot import solution_accepted
 from innovationskraft.connect.models import Follow
 from innovationskraft.core.forms import HoneypotForm, one_line
@@ -62,6 +65,12 @@ class JoinForm(forms.Form):
         help_text=_("For example your unit and your role, so they know who you are."),
         widget=forms.Textarea(attrs={"rows": 4}),
     )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Every organisation of the site: a type-ahead once there are more than a few.
+        field = cast(forms.ModelChoiceField, self.fields["organisation"])
+        self.fields["organisation"] = organisation_choice(field, field.queryset)
 
 
 class RoleForm(forms.Form):

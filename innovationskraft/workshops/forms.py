@@ -2,6 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from innovationskraft.cases.models import Organisation
+from innovationskraft.cases.organisation_field import organisation_choice
 from innovationskraft.workshops.models import (
     MAX_CONTRIBUTION_LENGTH,
     Prompt,
@@ -26,8 +27,9 @@ class WorkshopForm(forms.ModelForm):
 
     def __init__(self, *args, organisations, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["organiser"].queryset = organisations
-        self.fields["organiser"].empty_label = None
+        organiser = self.fields["organiser"]
+        organiser.empty_label = None
+        self.fields["organiser"] = organisation_choice(organiser, organisations)
 
 
 class WorkshopCreateForm(WorkshopForm):
@@ -95,5 +97,6 @@ class CurateForm(forms.Form):
 
     def __init__(self, *args, organisations, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["organisation"].queryset = organisations
-        self.fields["organisation"].empty_label = None
+        organisation = self.fields["organisation"]
+        organisation.empty_label = None
+        self.fields["organisation"] = organisation_choice(organisation, organisations)

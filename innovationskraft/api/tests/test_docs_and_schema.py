@@ -72,8 +72,8 @@ def test_writes_document_if_match_and_the_answers_to_a_missing_or_stale_one(docu
         assert {"412", "428"} <= set(operation["responses"])
 
 
-def test_the_docs_page_answers_and_loads_only_this_sites_own_files(api):
-    response = api.call("get", "/api/v1/docs")
+def test_swagger_answers_and_loads_only_this_sites_own_files(api):
+    response = api.call("get", "/api/v1/docs/swagger")
 
     assert response.status_code == 200
     html = response.content.decode()
@@ -89,8 +89,8 @@ def test_the_docs_page_answers_and_loads_only_this_sites_own_files(api):
     assert "unsafe-inline" not in policy
 
 
-def test_the_docs_page_asks_no_outside_validator(api):
-    html = api.call("get", "/api/v1/docs").content.decode()
+def test_swagger_asks_no_outside_validator(api):
+    html = api.call("get", "/api/v1/docs/swagger").content.decode()
 
     assert '"validatorUrl": null' in html
 
