@@ -36,6 +36,16 @@ class ErrorOut(Schema):
     )
 
 
+class ChangeAwaitingReviewOut(Schema):
+    """The answer to an editor's change to a published case: held until a moderator approves
+    it, while every read keeps giving the reviewed case."""
+
+    code: Literal["awaiting_review"] = "awaiting_review"
+    message: str
+    identifier: str = Field(description="The case's identifier.")
+    submitted_at: datetime = Field(description="When the change was stored for review.")
+
+
 class PageOut(Schema):
     count: int
     page: int

@@ -40,7 +40,9 @@ def organisation_by_slug(slug: str) -> "CountedOrganisation | None":
         return None
     found = organisation_directory().select_related("parent").filter(slug=slug).first()
     if found is not None:
-        partner_cases = published_cases().filter(partners=found).exclude(lead_organisation=found)
+        # Only where it confirmed it took part, as the library's organisation filter counts.
+        confirmed = {"casepartner__organisation": found, "casepartner__confirmed": True}
+        partner_cases = published_cases().filter(**confirmed).exclude(lead_organisation=found)
         # For organisation_out, which shows it when it is there.
         found.partner_case_count = partner_cases.count()  # type: ignore[attr-defined]
     return found

@@ -3,7 +3,8 @@ the rules of the case form shared with the bulk import), and written by the case
 which check permissions.
 
 Raises PermissionDenied (403), RecordInvalid (422, every bad field at once), Conflict (409)
-or PreconditionFailed (412, 428)."""
+or PreconditionFailed (412, 428). An editor's change to a published case is held for review
+(`cases.services.case_edit`), which the API answers with 202."""
 
 from collections.abc import Callable, Sequence
 from typing import Any
@@ -142,19 +143,19 @@ def check_if_match(*, sent: str | None, current: Callable[[], str]) -> None:
 @transaction.atomic
 def case_replace_from_record(
     *, actor: Actor, case: Case, record: dict, check: Callable[[Case], None]
-) -> Case:
+) -> case_services.Edit:
     """`check(case)` runs once the case is locked, before anything is checked or written (the
     If-Match precondition comes first, as HTTP has it)."""
     errors = _check_identity(actor=actor, case=case, record=record)
     _locked_and_checked(case, check)
     data = _parsed(_replacement(case, writable_record(record)), sent=record, errors=errors).data
-    return case_services.case_update(actor=actor, case=case, data=data)
+    return case_services.case_edit(actor=actor, case=case, data=data)
 
 
 @transaction.atomic
 def case_patch_from_record(
     *, actor: Actor, case: Case, changes: dict, check: Callable[[Case], None]
-) -> Case:
+) -> case_services.Edit:
     """Only the sent fields change; the rest is kept exactly as it is."""
     errors = _check_identity(actor=actor, case=case, record=changes)
     _locked_and_checked(case, check)
@@ -163,7 +164,7 @@ def case_patch_from_record(
     data = input_from_case(case)
     for name in sent.keys() & INPUT_FIELDS:
         setattr(data, name, getattr(parsed, name))
-    return case_services.case_update(actor=actor, case=case, data=data)
+    return case_services.case_edit(actor=actor, case=case, data=data)
 
 
 def _locked_and_checked(case: Case, check: Callable[[Case], None]) -> None:

@@ -10,12 +10,17 @@ from innovationskraft.cases.models import (
     Adoption,
     Case,
     CaseLink,
+    CasePartner,
     Organisation,
     ReviewDecision,
     Tag,
     Term,
 )
-from innovationskraft.cases.services import case_recount_adoptions, case_saved_elsewhere
+from innovationskraft.cases.services import (
+    case_recount_adoptions,
+    case_saved_elsewhere,
+    organisation_set_trusted,
+)
 from innovationskraft.core.admin_audit import AuditedAdmin
 
 # Addresses typed without a scheme are read as https, as Django 6 will do.
@@ -39,10 +44,24 @@ class AliasesField(forms.Field):
 class OrganisationAdmin(AuditedAdmin):
     formfield_overrides = ADDRESSES
     list_display = ["name", "other_names", "kind", "official_code", "county_code", "country"]
-    list_filter = ["kind", "country"]
+    list_display += ["trusted"]
+    list_filter = ["kind", "country", "trusted"]
     search_fields = ["name", "aliases", "official_code"]
     prepopulated_fields = {"slug": ["name"]}
     autocomplete_fields = ["parent"]
+    # Trust is given through its service, which tells the moderators (see the actions).
+    readonly_fields = ["trusted"]
+    actions = ["trust", "stop_trusting"]
+
+    @admin.action(description=_("Trust: changes by its editors go live at once"))
+    def trust(self, request, queryset):
+        for organisation in queryset:
+            organisation_set_trusted(actor=request.user, organisation=organisation, trusted=True)
+
+    @admin.action(description=_("Stop trusting: changes by its editors wait for review"))
+    def stop_trusting(self, request, queryset):
+        for organisation in queryset:
+            organisation_set_trusted(actor=request.user, organisation=organisation, trusted=False)
 
     def formfield_for_dbfield(self, db_field, request, **kwargs):
         if db_field.name == "aliases":
@@ -81,6 +100,15 @@ class CaseLinkInline(admin.TabularInline):
     extra = 0
 
 
+class CasePartnerInline(admin.TabularInline):
+    """Partners in the order given; one a moderator adds here needs no confirmation."""
+
+    model = CasePartner
+    extra = 0
+    autocomplete_fields = ["organisation"]
+    ordering = ["id"]
+
+
 class AdoptionInline(admin.TabularInline):
     model = Adoption
     extra = 0
@@ -106,7 +134,7 @@ class CaseAdmin(AuditedAdmin):
     search_fields = ["title", "summary", "lead_organisation__name"]
     list_select_related = ["lead_organisation"]
     prepopulated_fields = {"slug": ["title"]}
-    autocomplete_fields = ["lead_organisation", "partners", "sector", "inspired_by", "tags"]
+    autocomplete_fields = ["lead_organisation", "sector", "inspired_by", "tags"]
     filter_horizontal = [
         "innovation_types", "target_groups", "barriers", "enablers", "effects", "sdgs",
     ]  # fmt: skip
@@ -114,10 +142,10 @@ class CaseAdmin(AuditedAdmin):
     # changed key would make the next harvest add the case again.
     readonly_fields = ["created_by", "created_at", "updated_at", "adoption_count"]
     readonly_fields += ["source", "source_identifier", "harvested_at"]
-    inlines = [CaseLinkInline, AdoptionInline, ReviewDecisionInline]
+    inlines = [CasePartnerInline, CaseLinkInline, AdoptionInline, ReviewDecisionInline]
     fieldsets = [
         (None, {"fields": ["title", "slug", "summary", "description", "language", "status"]}),
-        (_("Who"), {"fields": ["lead_organisation", "partners", "contact_name", "contact_email"]}),
+        (_("Who"), {"fields": ["lead_organisation", "contact_name", "contact_email"]}),
         (
             _("Classification"),
             {"fields": ["stage", "start_year", "sector", "facet", "innovation_types"]},

@@ -263,12 +263,16 @@ class CaseForm(forms.Form):
         return CaseInput(**data)
 
     @classmethod
-    def initial_from(cls, case: Case) -> dict:
-        data = input_from_case(case).__dict__.copy()
+    def initial_from(
+        cls, case: Case, *, written: CaseInput | None = None, revision: int | None = None
+    ) -> dict:
+        """The case as it is, or as `written` in a change waiting for review (at the
+        `revision` that change was based on)."""
+        data = (written or input_from_case(case)).__dict__.copy()
         data["lead_organisation"] = case.lead_organisation
         data["tags"] = ", ".join(data["tags"])
         data["links"] = "\n".join(f"{title} | {url}" for title, url in data["links"])
-        data["revision"] = case.revision
+        data["revision"] = case.revision if revision is None else revision
         return data
 
 
@@ -290,6 +294,19 @@ class ReviewForm(forms.Form):
         if cleaned.get("decision") == "return" and not cleaned.get("comment", "").strip():
             self.add_error("comment", _("Tell the owner what to change."))
         return cleaned
+
+
+class ChangeReviewForm(ReviewForm):
+    """A moderator's decision on a change to a published case."""
+
+    decision = forms.ChoiceField(
+        label=_("Decision"),
+        choices=[
+            ("publish", _("Approve: publish the change")),
+            ("return", _("Return the change to the owner")),
+        ],
+        widget=forms.RadioSelect,
+    )
 
 
 class AdoptionForm(forms.Form):

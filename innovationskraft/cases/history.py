@@ -1,7 +1,9 @@
 """A case's versions (kept by django-reversion) in words a reader understands."""
 
 import difflib
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
+from typing import Any
 
 from django.http import Http404
 from django.utils.translation import gettext
@@ -107,17 +109,29 @@ def _word_diff(old: str, new: str) -> list[tuple[str, str]]:
     return segments
 
 
-def version_changes(*, version: Version, older: Version | None) -> list[FieldChange]:
+def field_changes(
+    old: Mapping[str, Any],
+    new: Mapping[str, Any],
+    *,
+    names: Iterable[str] = HISTORY_FIELDS,
+    shown: Callable[[str, Any], str] = display_value,
+) -> list[FieldChange]:
+    """The fields whose raw values (ids for related objects) differ, shown for a reader."""
     changes = []
-    for name in HISTORY_FIELDS:
-        old_raw, new_raw = raw_value(older, name), raw_value(version, name)
+    for name in names:
+        old_raw, new_raw = old.get(name), new.get(name)
         if isinstance(old_raw, list) and isinstance(new_raw, list):
             old_raw, new_raw = sorted(old_raw), sorted(new_raw)
         if old_raw == new_raw:
             continue
-        old, new = display_value(name, old_raw), display_value(name, new_raw)
-        change = FieldChange(str(contract.model_field(name).verbose_name), old, new)
-        if name in TEXT_FIELDS and old and new:
-            change.segments = _word_diff(old, new)
+        old_text, new_text = shown(name, old_raw), shown(name, new_raw)
+        change = FieldChange(str(contract.model_field(name).verbose_name), old_text, new_text)
+        if name in TEXT_FIELDS and old_text and new_text:
+            change.segments = _word_diff(old_text, new_text)
         changes.append(change)
     return changes
+
+
+def version_changes(*, version: Version, older: Version | None) -> list[FieldChange]:
+    old = {name: raw_value(older, name) for name in HISTORY_FIELDS}
+    return field_changes(old, {name: raw_value(version, name) for name in HISTORY_FIELDS})

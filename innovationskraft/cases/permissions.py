@@ -10,6 +10,23 @@ def can_edit_case(user, case) -> bool:
     return user.is_moderator or is_member_of(user, case.lead_organisation_id)
 
 
+def can_edit_live(user, case) -> bool:
+    """Whether the user's change goes live at once. An editor's change to a published case
+    waits for a moderator, unless her organisation is trusted (post-moderation)."""
+    if not can_edit_case(user, case):
+        return False
+    if case.status != case.Status.PUBLISHED or user.is_moderator:
+        return True
+    return case.lead_organisation.trusted
+
+
+def can_answer_partnership(user, organisation) -> bool:
+    """Only the named partner's own people (or a moderator) say whether it took part."""
+    if not (user.is_authenticated and user.is_active):
+        return False
+    return user.is_moderator or is_member_of(user, organisation.pk)
+
+
 def can_view_case(user, case) -> bool:
     return case.is_public or can_edit_case(user, case)
 

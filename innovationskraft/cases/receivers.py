@@ -10,9 +10,12 @@ from innovationskraft.cases.versions import versions_record
 
 
 @receiver(case_changed, dispatch_uid="cases-history")
-def keep_history(sender, *, case_ids, actor, action, versioned, snapshot, **kwargs) -> None:
+def keep_history(
+    sender, *, case_ids, actor, action, versioned, snapshot, author=None, **kwargs
+) -> None:
     if versioned:
-        versions_record(case_ids=case_ids, actor=actor, comment=action, snapshot=snapshot)
+        credited = author or actor
+        versions_record(case_ids=case_ids, actor=credited, comment=action, snapshot=snapshot)
 
 
 @receiver(post_delete, sender=Case, dispatch_uid="cases-deleted")

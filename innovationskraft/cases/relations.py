@@ -4,7 +4,7 @@ are written in that order and read back by their ids."""
 
 from django.db.models import Q
 
-from innovationskraft.cases.models import Case, Organisation, Tag
+from innovationskraft.cases.models import Case, CasePartner, Organisation, Tag
 
 TAG_LENGTH = Tag._meta.get_field("name").max_length or 60
 
@@ -29,8 +29,31 @@ def _replace(case: Case, relation: str, column: str, ids: list[int]) -> None:
     through.objects.bulk_create(through(case_id=case.pk, **{column: pk}) for pk in wanted)
 
 
-def partners_set(case: Case, organisations: list[Organisation]) -> None:
-    _replace(case, "partners", "organisation_id", [o.pk for o in organisations])
+def partner_rows(case: Case, *, confirmed_only: bool) -> list[CasePartner]:
+    """The partners in order with whether each confirmed; the public sees confirmed ones."""
+    rows = CasePartner.objects.filter(case_id=case.pk).select_related("organisation")
+    if confirmed_only:
+        rows = rows.filter(confirmed=True)
+    return list(rows.order_by("pk"))
+
+
+def partners_set(
+    case: Case, organisations: list[Organisation], *, unconfirmed: frozenset[int] = frozenset()
+) -> None:
+    """`unconfirmed`: ids of organisations that must confirm before they count as partners,
+    if they are new here; a partner already named keeps its answer."""
+    rows = CasePartner.objects.filter(case_id=case.pk)
+    wanted = list(dict.fromkeys(o.pk for o in organisations))
+    answers = dict(rows.order_by("pk").values_list("organisation_id", "confirmed"))
+    if list(answers) == wanted:
+        return
+    rows.delete()
+    CasePartner.objects.bulk_create(
+        CasePartner(
+            case_id=case.pk, organisation_id=pk, confirmed=answers.get(pk, pk not in unconfirmed)
+        )
+        for pk in wanted
+    )
 
 
 def tags_named(names: list[str]) -> list[Tag]:

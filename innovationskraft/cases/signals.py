@@ -16,8 +16,14 @@ from innovationskraft.cases.snapshots import CaseSnapshot
 # untranslated text for the history, such as "Edited"), versioned (whether what the case says
 # changed, so that the history keeps a version; False for a count or a deletion), snapshot (the
 # cases as they are now, read once for all listeners), event (a CaseEvent when a person's step
-# in the review loop or the spread of the case caused the change, else None).
+# in the review loop or the spread of the case caused the change, else None), author (the
+# person to credit in the history when a moderator applied her change, else None).
 case_changed = Signal()
+
+# A step in the review loop that leaves the case as it is (a change to a published case
+# submitted for review, or returned), or that rides beside a change (a change approved).
+# Arguments: case_ids, actor, event.
+case_noticed = Signal()
 
 
 @dataclass(frozen=True)
@@ -29,6 +35,12 @@ class CaseEvent:
         PUBLISHED = "published"
         RETURNED = "returned"
         ADOPTED = "adopted"
+        # A change to a published case: waiting for review, approved, returned, or gone live
+        # at once because the case's organisation is trusted.
+        CHANGE_SUBMITTED = "change_submitted"
+        CHANGE_APPROVED = "change_approved"
+        CHANGE_RETURNED = "change_returned"
+        CHANGED_LIVE = "changed_live"
 
     kind: Kind
     comment: str = ""
@@ -42,6 +54,7 @@ def cases_changed(
     action: str,
     versioned: bool = True,
     event: CaseEvent | None = None,
+    author=None,
 ) -> None:
     case_ids = list(case_ids)
     case_changed.send(
@@ -52,4 +65,9 @@ def cases_changed(
         versioned=versioned,
         snapshot=CaseSnapshot(case_ids),
         event=event,
+        author=author,
     )
+
+
+def case_event_sent(*, case_ids: Iterable[int], actor, event: CaseEvent) -> None:
+    case_noticed.send(sender=Case, case_ids=list(case_ids), actor=actor, event=event)

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from innovationskraft.cases import organisation_views, views
+from innovationskraft.cases import moderation_views, organisation_views, views
 
 app_name = "cases"
 urlpatterns = [
@@ -9,6 +9,16 @@ urlpatterns = [
     path("innovationer/<slug:slug>/redigera/", views.case_edit, name="edit"),
     path("innovationer/<slug:slug>/skicka-till-granskning/", views.case_submit, name="submit"),
     path("innovationer/<slug:slug>/granska/", views.case_review, name="review"),
+    path(
+        "innovationer/<slug:slug>/granska-andring/",
+        moderation_views.change_review,
+        name="change_review",
+    ),
+    path(
+        "innovationer/<slug:slug>/partner/<slug:organisation_slug>/",
+        moderation_views.partnership_answer,
+        name="partnership_answer",
+    ),
     path("innovationer/<slug:slug>/historik/", views.case_history, name="history"),
     path(
         "innovationer/<slug:slug>/historik/<int:version_id>/",
@@ -31,6 +41,11 @@ urlpatterns = [
         name="organisation_suggestions",
     ),
     path("organisationer/<slug:slug>/", views.organisation_detail, name="organisation"),
+    path(
+        "organisationer/<slug:slug>/fortroende/",
+        moderation_views.organisation_trust,
+        name="organisation_trust",
+    ),
     path("ordlista/<str:vocabulary>/", views.vocabulary_detail, name="vocabulary"),
     path("ordlista/<str:vocabulary>/<slug:code>/", views.term_detail, name="term"),
 ]

@@ -5,6 +5,7 @@ from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from innovationskraft.accounts.selectors import organisation_ids_of
@@ -17,14 +18,22 @@ from innovationskraft.cases.access import (
 from innovationskraft.cases.conflicts import conflict_changes, form_at_revision
 from innovationskraft.cases.forms import AdoptionForm, CaseForm, ReviewForm
 from innovationskraft.cases.models import Case, Organisation, Term, Vocabulary
-from innovationskraft.cases.relations import partners_in_order, tags_in_order
+from innovationskraft.cases.pending_data import input_from_data
+from innovationskraft.cases.pending_diff import pending_changes
+from innovationskraft.cases.relations import partner_rows, tags_in_order
 from innovationskraft.cases.sources import source_name
 from innovationskraft.cases.structured_data import case_json_ld
 from innovationskraft.core.panels import panels_rendered
 
+WAITS_FOR_REVIEW = gettext_lazy(
+    "Your change is saved and waits for a moderator's review. Until it is approved, the "
+    "published case keeps its reviewed text."
+)
+
 
 def case_detail(request: HttpRequest, slug: str):
     case = access_case_for_view(request.user, slug)
+    can_edit = permissions.can_edit_case(request.user, case)
     barriers = case.barriers.select_related("parent")
     enablers = case.enablers.select_related("parent")
     return render(
@@ -32,9 +41,11 @@ def case_detail(request: HttpRequest, slug: str):
         "cases/case_detail.html",
         {
             "case": case,
-            "partners": partners_in_order(case),
+            # The public sees the partners that confirmed; editors see who has yet to.
+            "partners": partner_rows(case, confirmed_only=not can_edit),
             "tags": tags_in_order(case),
-            "can_edit": permissions.can_edit_case(request.user, case),
+            "can_edit": can_edit,
+            "pending": selectors.pending_revision_of(case=case) if can_edit else None,
             "barrier_groups": selectors.terms_by_parent(terms=barriers),
             "enabler_groups": selectors.terms_by_parent(terms=enablers),
             "adoptions": selectors.case_adoptions(case=case),
@@ -73,14 +84,18 @@ def case_create(request):
 def case_edit(request: HttpRequest, slug: str):
     case = access_case_for_edit(request.user, slug)
     organisations = Organisation.objects.filter(pk=case.lead_organisation_id)
-    form = CaseForm(
-        request.POST or None, organisations=organisations, initial=CaseForm.initial_from(case)
-    )
+    pending = selectors.pending_revision_of(case=case)
+    initial = CaseForm.initial_from(case)
+    if pending is not None and not permissions.can_edit_live(request.user, case):
+        # She goes on from the change that waits (or came back), not from the live text.
+        written = input_from_data(pending.data)
+        initial = CaseForm.initial_from(case, written=written, revision=pending.base_revision)
+    form = CaseForm(request.POST or None, organisations=organisations, initial=initial)
     conflict = None
     if request.method == "POST" and form.is_valid():
         loaded = form.cleaned_data["revision"]
         try:
-            services.case_update(
+            edit = services.case_edit(
                 actor=request.user, case=case, data=form.to_input(case=case), loaded_revision=loaded
             )
         except services.EditConflict as error:
@@ -89,9 +104,12 @@ def case_edit(request: HttpRequest, slug: str):
             conflict = conflict_changes(case=error.case, loaded_revision=loaded, form=form)
             form = form_at_revision(form, revision=error.case.revision)
         else:
-            messages.success(request, _("Your changes are saved."))
+            if edit.pending is not None:
+                messages.success(request, WAITS_FOR_REVIEW)
+            else:
+                messages.success(request, _("Your changes are saved."))
             return redirect(case)
-    context = {"form": form, "case": case, "conflict": conflict}
+    context = {"form": form, "case": case, "conflict": conflict, "pending": pending}
     status = 409 if conflict is not None else 200
     return render(request, "cases/case_form.html", context, status=status)
 
@@ -113,7 +131,14 @@ def case_submit(request, slug):
 def review_queue(request):
     if not permissions.can_review_cases(request.user):
         raise PermissionDenied(_("Only moderators review innovations."))
-    return render(request, "cases/review_queue.html", {"cases": selectors.review_queue()})
+    context = {
+        "cases": selectors.review_queue(),
+        "changes": [
+            (pending, pending_changes(pending=pending))
+            for pending in selectors.pending_revisions_waiting()
+        ],
+    }
+    return render(request, "cases/review_queue.html", context)
 
 
 @login_required
@@ -140,7 +165,10 @@ def my_cases(request):
     return render(
         request,
         "cases/my_cases.html",
-        {"cases": selectors.cases_of_user_organisations(user=request.user)},
+        {
+            "cases": selectors.cases_of_user_organisations(user=request.user),
+            "partnership_requests": selectors.partnership_requests(user=request.user),
+        },
     )
 
 
@@ -232,6 +260,10 @@ def organisation_detail(request: HttpRequest, slug: str):
             "panels": panels_rendered(page="organisation", request=request, obj=organisation),
             "adopted": selectors.organisation_adopted_cases(organisation=organisation),
             "portfolio": selectors.organisation_portfolio(organisation=organisation),
+            "partnership_requests": selectors.partnership_requests(
+                user=request.user, organisation=organisation
+            ),
+            "can_trust": permissions.can_review_cases(request.user),
         },
     )
 

@@ -1,5 +1,6 @@
 """E-mail that tells people what happened to the cases and organisations they look after: a
-case waiting for review (to the moderators), a decision on it or its adoption by another
+case or a change to a published one waiting for review, or a trusted organisation's change
+gone live (to the moderators), a decision on it or its adoption by another
 organisation (to the people of its lead organisation), a request to join (to the
 organisation's administrators). Each kind can be turned off by its recipient with one click
 (RFC 8058: List-Unsubscribe and List-Unsubscribe-Post headers, and a link in the mail)."""
@@ -22,6 +23,7 @@ UNSUBSCRIBE_SALT = "innovationskraft.connect.unsubscribe"
 class Kind(TextChoices):
     REVIEW_REQUESTED = "review_requested", _("cases waiting for review")
     REVIEW_DECIDED = "review_decided", _("decisions on your organisation's cases")
+    CHANGE_REVIEW = "change_review", _("changes to published cases")
     ADOPTED = "adopted", _("adoptions of your organisation's cases")
     INSPIRED = "inspired", _("cases inspired by your organisation's cases")
     JOIN_REQUEST = "join_request", _("requests to join your organisation")

@@ -26,7 +26,10 @@ class _Chunk:
             name: self._linked(getattr(Case, name).through, case_ids, "term_id")
             for name in TERM_LIST_FIELDS
         }
-        self.partners = self._linked(Case.partners.through, case_ids, "organisation_id")
+        # The partners that confirmed they took part: the public sees no other.
+        self.partners = self._pairs(
+            Case.partners.through, case_ids, "organisation_id", confirmed=True
+        )
         self.tags = self._pairs(Case.tags.through, case_ids, "tag__name")
         self.inspired_by = self._inspirations(case_ids)
         self.links = defaultdict(list)
@@ -61,11 +64,11 @@ class _Chunk:
         return found
 
     @staticmethod
-    def _pairs(through, case_ids, column) -> dict[int, list]:
+    def _pairs(through, case_ids, column, **where) -> dict[int, list]:
         """Per case, in the order its rows were written: partners and tags as they were given
         (see cases/relations.py)."""
         found = defaultdict(list)
-        rows = through.objects.filter(case_id__in=case_ids).order_by("pk")
+        rows = through.objects.filter(case_id__in=case_ids, **where).order_by("pk")
         for case_id, value in rows.values_list("case_id", column):
             found[case_id].append(value)
         return found

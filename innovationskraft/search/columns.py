@@ -219,7 +219,9 @@ def _scalar(rows: list[tuple], index: int, case_field) -> np.ndarray:
     return np.array([NONE if row[index] is None else row[index] for row in rows], dtype=np.int64)
 
 
-def _links(through, other: str, position_of_id: np.ndarray, size: int, *, roots: bool) -> Links:
+def _links(
+    through, other: str, position_of_id: np.ndarray, size: int, *, roots: bool, where: str = ""
+) -> Links:
     table = connection.ops.quote_name(through._meta.db_table)
     term_table = connection.ops.quote_name(Term._meta.db_table)
     if roots:
@@ -228,7 +230,7 @@ def _links(through, other: str, position_of_id: np.ndarray, size: int, *, roots:
             f"FROM {table} link JOIN {term_table} term ON term.id = link.{other}"
         )
     else:
-        sql = f"SELECT case_id, {other}, {other} FROM {table}"
+        sql = f"SELECT case_id, {other}, {other} FROM {table} {where}"
     with connection.cursor() as cursor:
         cursor.execute(sql)
         rows = cursor.fetchall()
@@ -299,8 +301,14 @@ def _built(version: str) -> LibraryColumns:
             )
             for name, case_field in TERM_FILTERS.items()
         },
+        # A partner counts once it confirmed it took part (cases.models.CasePartner).
         partners=_links(
-            Case.partners.through, "organisation_id", position_of_id, len(ids), roots=False
+            Case.partners.through,
+            "organisation_id",
+            position_of_id,
+            len(ids),
+            roots=False,
+            where=f"WHERE {connection.ops.quote_name('confirmed')}",
         ),
         sort_places=_sort_places(ids, position_of_id),
     )

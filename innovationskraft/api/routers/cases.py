@@ -3,6 +3,7 @@ from typing import TYPE_CHECKING, Any, Literal
 
 from django.core.paginator import EmptyPage
 from django.http import HttpRequest, HttpResponse
+from django.utils.translation import gettext as _
 from ninja import Body, Field, Query, Router
 from ninja.responses import Status
 from pydantic import BaseModel, create_model
@@ -20,9 +21,11 @@ from innovationskraft.api.errors import not_found
 from innovationskraft.api.outputs import case_etag, case_out, case_outputs
 from innovationskraft.api.pagination import PageQuery, figures, no_such_page
 from innovationskraft.api.routers import reads, writes
+from innovationskraft.api.schemas import ChangeAwaitingReviewOut
 from innovationskraft.cases import contract
 from innovationskraft.cases.contract import Kind
 from innovationskraft.cases.models import Case, Organisation
+from innovationskraft.cases.services import Edit
 from innovationskraft.search.filters import FILTER_NAMES, CaseFilters
 
 router = Router(tags=["cases"])
@@ -155,6 +158,25 @@ def _request_body(model: type[BaseModel]) -> dict[str, Any]:
     return {"requestBody": body}
 
 
+HELD_FOR_REVIEW = (
+    " An editor's change to a published case waits for a moderator's review unless her "
+    "organisation is trusted: the answer is then 202 with code awaiting_review, and reads keep "
+    "giving the reviewed case (and its ETag) until the change is approved. A newer change "
+    "replaces one that waits. Changes to drafts, and by moderators, apply at once (200)."
+)
+
+
+def _answer(request: ApiRequest, edit: Edit, response: HttpResponse) -> Any:
+    if edit.pending is None:
+        return _shown(request, edit.case, response)
+    body = {
+        "message": _("The change is saved and waits for a moderator's review."),
+        "identifier": edit.case.identifier,
+        "submitted_at": edit.pending.created_at,
+    }
+    return Status(202, body)
+
+
 IF_MATCH = {
     "parameters": [
         {
@@ -202,35 +224,35 @@ def case_create(
 
 @router.put(
     "/{anytext:identifier}",
-    response={200: CaseOut, **writes(404, 409, 412, 428)},
+    response={200: CaseOut, 202: ChangeAwaitingReviewOut, **writes(404, 409, 412, 428)},
     auth=BearerToken(),
     summary="Replace a case",
-    description="Needs If-Match with the ETag of the case as read.",
+    description="Needs If-Match with the ETag of the case as read." + HELD_FOR_REVIEW,
     openapi_extra=_request_body(CaseReplaceIn) | IF_MATCH,
 )
 def case_replace(
     request: ApiRequest, identifier: str, payload: Body[dict[str, Any]], response: HttpResponse
-) -> dict[str, Any]:
+) -> Any:
     case = _writable(request, identifier)
-    services.case_replace_from_record(
+    edit = services.case_replace_from_record(
         actor=request.auth, case=case, record=payload, check=_if_match(request)
     )
-    return _shown(request, case, response)
+    return _answer(request, edit, response)
 
 
 @router.patch(
     "/{anytext:identifier}",
-    response={200: CaseOut, **writes(404, 409, 412, 428)},
+    response={200: CaseOut, 202: ChangeAwaitingReviewOut, **writes(404, 409, 412, 428)},
     auth=BearerToken(),
     summary="Change some fields of a case",
-    description="Needs If-Match with the ETag of the case as read.",
+    description="Needs If-Match with the ETag of the case as read." + HELD_FOR_REVIEW,
     openapi_extra=_request_body(CaseIn) | IF_MATCH,
 )
 def case_update(
     request: ApiRequest, identifier: str, payload: Body[dict[str, Any]], response: HttpResponse
-) -> dict[str, Any]:
+) -> Any:
     case = _writable(request, identifier)
-    services.case_patch_from_record(
+    edit = services.case_patch_from_record(
         actor=request.auth, case=case, changes=payload, check=_if_match(request)
     )
-    return _shown(request, case, response)
+    return _answer(request, edit, response)

@@ -7,6 +7,7 @@ import pytest
 from innovationskraft.accounts.models import User
 from innovationskraft.accounts.services import api_token_create, api_token_revoke
 from innovationskraft.cases.models import Case
+from innovationskraft.cases.services import organisation_set_trusted
 
 pytestmark = pytest.mark.django_db
 
@@ -147,7 +148,10 @@ def test_the_token_of_a_user_who_may_no_longer_sign_in_is_unauthorized(api, edit
 
 
 @pytest.fixture
-def published(make_case, term, vasteras):
+def published(make_case, term, vasteras, eskilstuna):
+    # A trusted organisation's changes go live at once: these tests are about what a write
+    # does to a case (test_change_review.py has the changes that wait for review).
+    organisation_set_trusted(actor=None, organisation=eskilstuna, trusted=True)
     return make_case(
         title="ReTuna",
         summary="Återbruk.",

@@ -9,6 +9,7 @@ from django.test import Client
 
 from innovationskraft.cases import history
 from innovationskraft.cases.models import Case
+from innovationskraft.cases.services import organisation_set_trusted
 from innovationskraft.opendata.services import cases_import
 from innovationskraft.opendata.tests.conftest import plan_of
 from innovationskraft.search.filters import CaseFilters
@@ -28,7 +29,9 @@ def versions(case: Case) -> int:
 
 
 @pytest.fixture
-def case(make_case):
+def case(make_case, eskilstuna):
+    # Trusted: its editors' changes go live at once, as every write path here must show.
+    organisation_set_trusted(actor=None, organisation=eskilstuna, trusted=True)
     return make_case(title=OLD, status=Case.Status.PUBLISHED)
 
 
@@ -75,7 +78,7 @@ def test_an_admin_edit_reaches_the_index_and_the_history(case, moderator):
         if value not in (None, [])
     }
     data |= {"title": NEW, "published_at_0": "2026-01-01", "published_at_1": "10:00:00"}
-    for prefix in ("links", "adoptions", "reviews"):
+    for prefix in ("casepartner_set", "links", "adoptions", "reviews"):
         data |= {f"{prefix}-TOTAL_FORMS": 0, f"{prefix}-INITIAL_FORMS": 0}
     data = {k: v for k, v in data.items() if k != "published_at"}
 

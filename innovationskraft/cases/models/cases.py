@@ -100,6 +100,7 @@ class Case(models.Model):
         verbose_name=_("partner organisations"),
         blank=True,
         related_name="partner_cases",
+        through="cases.CasePartner",
     )
     stage = models.CharField(_("stage"), max_length=20, choices=Stage.choices)
     start_year = models.PositiveSmallIntegerField(_("start year"), null=True, blank=True)
@@ -211,11 +212,14 @@ class CaseLink(models.Model):
 
 
 class ReviewDecision(models.Model):
-    """A moderator's decision on a case submitted for review, with the comment to its owner."""
+    """A moderator's decision on a case submitted for review, or on a change to a published
+    case (a PendingRevision), with the comment to its owner."""
 
     class Outcome(models.TextChoices):
         PUBLISHED = "published", _("Published")
         RETURNED = "returned", _("Returned for changes")
+        CHANGE_APPROVED = "change_approved", _("Change approved")
+        CHANGE_RETURNED = "change_returned", _("Change returned")
 
     case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="reviews")
     moderator = models.ForeignKey(

@@ -39,6 +39,16 @@ class Organisation(models.Model):
     # Other names the organisation goes by (an acronym, its name in English), so that an import
     # naming it so finds it instead of creating it again.
     aliases = models.JSONField(_("other names"), default=list, blank=True)
+    # Post-moderation: its editors' changes to published cases go live at once, and the
+    # moderators read them afterwards (services.organisation_set_trusted).
+    trusted = models.BooleanField(
+        _("trusted"),
+        default=False,
+        help_text=_(
+            "Changes its editors make to published innovations go live at once; moderators "
+            "are told and read them afterwards."
+        ),
+    )
 
     class Meta:
         verbose_name = _("organisation")

@@ -16,6 +16,14 @@ from innovationskraft.cases.services.cases import (
     case_submit_for_review,
     case_update,
 )
+from innovationskraft.cases.services.moderation import (
+    Edit,
+    case_edit,
+    organisation_set_trusted,
+    pending_revision_approve,
+    pending_revision_return,
+    pending_revision_submit,
+)
 from innovationskraft.cases.services.organisations import (
     RESERVED_SLUGS,
     organisation_upsert,
@@ -23,14 +31,17 @@ from innovationskraft.cases.services.organisations import (
     unique_slug,
     unique_slugs,
 )
+from innovationskraft.cases.services.partners import partnership_confirm, partnership_decline
 
 __all__ = [
     "RESERVED_SLUGS",
+    "Edit",
     "EditConflict",
     "adoption_record",
     "adoption_remove",
     "case_archive",
     "case_create",
+    "case_edit",
     "case_lock",
     "case_publish",
     "case_recount_adoptions",
@@ -38,8 +49,14 @@ __all__ = [
     "case_saved_elsewhere",
     "case_submit_for_review",
     "case_update",
+    "organisation_set_trusted",
     "organisation_upsert",
     "organisations_seed_swedish_registry",
+    "partnership_confirm",
+    "partnership_decline",
+    "pending_revision_approve",
+    "pending_revision_return",
+    "pending_revision_submit",
     "unique_slug",
     "unique_slugs",
 ]

@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
+from innovationskraft.accounts.models import User
 from innovationskraft.accounts.types import Actor
 from innovationskraft.cases import contract, permissions
 from innovationskraft.cases.contract import CaseInput
@@ -18,6 +19,7 @@ from innovationskraft.cases.models.cases import new_case_identifier
 from innovationskraft.cases.relations import partners_set, tags_set
 from innovationskraft.cases.services.common import require, user_or_none
 from innovationskraft.cases.services.organisations import unique_slug
+from innovationskraft.cases.services.partners import partners_to_confirm
 from innovationskraft.cases.signals import CaseEvent, cases_changed
 from innovationskraft.core.audit import AuditAction, audit_record
 
@@ -30,7 +32,7 @@ class EditConflict(Exception):
         self.case = case
 
 
-def _write_case_fields(case: Case, data: CaseInput) -> None:
+def _write_case_fields(case: Case, data: CaseInput, writer: Actor) -> None:
     for name in contract.SCALARS:
         setattr(case, name, getattr(data, name))
     if case.pk is None:
@@ -43,7 +45,7 @@ def _write_case_fields(case: Case, data: CaseInput) -> None:
         if name != "partners":
             getattr(case, name).set(getattr(data, name))
     # In the order given, which the case page and the exports keep.
-    partners_set(case, data.partners)
+    partners_set(case, data.partners, unconfirmed=partners_to_confirm(writer, case, data))
     # A case cannot be its own inspiration.
     case.inspired_by.remove(case)
     tags_set(case, data.tags)
@@ -72,7 +74,7 @@ def case_create(
         lead_organisation=lead_organisation,
         created_by=user_or_none(actor),
     )
-    _write_case_fields(case, data)
+    _write_case_fields(case, data, actor)
     cases_changed(case_ids=[case.pk], actor=actor, action=gettext_noop("Created"))
     return case
 
@@ -85,19 +87,38 @@ def case_lock(*, case: Case) -> int:
 
 @transaction.atomic
 def case_update(
-    *, actor: Actor, case: Case, data: CaseInput, loaded_revision: int | None = None
+    *,
+    actor: Actor,
+    case: Case,
+    data: CaseInput,
+    loaded_revision: int | None = None,
+    author: User | None = None,
 ) -> Case:
-    """`loaded_revision`: the revision the writer started from. When someone saved the case
-    since, nothing is written and EditConflict carries the case as it is now."""
+    """The change, live at once. `loaded_revision`: the revision the writer started from.
+    When someone saved the case since, nothing is written and EditConflict carries the case as
+    it is now. `author`: whose change a moderator applies (the history credits her).
+
+    An editor's change to a published case goes through `case_edit`, which holds it for
+    review unless her organisation is trusted."""
     if actor is not None:
-        require(permissions.can_edit_case(actor, case))
+        require(permissions.can_edit_live(actor, case))
     saved = case_lock(case=case)
     if loaded_revision is not None and loaded_revision != saved:
         case.refresh_from_db()
         raise EditConflict(case)
     case.revision = saved
-    _write_case_fields(case, data)
-    cases_changed(case_ids=[case.pk], actor=actor, action=gettext_noop("Edited"))
+    _write_case_fields(case, data, author or actor)
+    event, writer = None, user_or_none(actor)
+    if writer is not None and case.is_public and not writer.is_moderator:
+        # A trusted organisation's change: the moderators read it afterwards.
+        event = CaseEvent(CaseEvent.Kind.CHANGED_LIVE)
+    cases_changed(
+        case_ids=[case.pk],
+        actor=actor,
+        action=gettext_noop("Edited"),
+        event=event,
+        author=author,
+    )
     return case
 
 

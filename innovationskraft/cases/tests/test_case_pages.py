@@ -636,7 +636,7 @@ def test_saving_the_edit_form_keeps_the_cases_it_was_inspired_by(
     client, editor, eskilstuna, make_case
 ):
     original = make_case(title="Originalet", status=Case.Status.PUBLISHED)
-    case = make_case(title="Kopian", inspired_by=[original], status=Case.Status.PUBLISHED)
+    case = make_case(title="Kopian", inspired_by=[original])
     client.force_login(editor)
     response = client.post(
         reverse("cases:edit", args=[case.slug]), form_data(eskilstuna, title="Kopian v2")

@@ -6,7 +6,7 @@ from django.urls import reverse
 from reversion.models import Version
 
 from innovationskraft.cases import history, services
-from innovationskraft.cases.models import Case
+from innovationskraft.cases.models import Case, PendingRevision
 from innovationskraft.cases.tests.conftest import case_input
 
 pytestmark = pytest.mark.django_db
@@ -163,8 +163,8 @@ def test_the_history_names_the_people_for_the_cases_editors(client, request, pub
     assert "mona@moderator.example" not in html  # names, never e-mail addresses
 
 
-def test_an_edit_through_the_form_is_recorded_with_its_author(
-    client, editor, eskilstuna, published_case
+def test_an_edit_through_the_form_is_recorded_with_its_author_once_approved(
+    client, editor, eskilstuna, published_case, moderator
 ):
     client.force_login(editor)
     client.post(
@@ -177,6 +177,8 @@ def test_an_edit_through_the_form_is_recorded_with_its_author(
             "stage": Case.Stage.SPREAD,
         },
     )
+    pending = PendingRevision.objects.get(case=published_case)
+    services.pending_revision_approve(actor=moderator, pending=pending)
     newest = versions_of(published_case)[0]
     assert newest.field_dict["title"] == "Återbruk i hela länet"
     assert newest.revision.user == editor
