@@ -1,12 +1,13 @@
 """Her part of the case library in the download of her data (core/personal_data.py): the cases
-she created, those that name her address as contact, the adoptions she recorded and, for a
-moderator, her review decisions. They stay when she goes; only their reference to her ends."""
+she created, those that name her address as contact, the adoptions she recorded, her changes
+to published cases that wait for review and, for a moderator, her review decisions. They stay
+when she goes; only their reference to her ends."""
 
 from typing import Any
 
 from django.conf import settings
 
-from innovationskraft.cases.models import Adoption, Case, ReviewDecision
+from innovationskraft.cases.models import Adoption, Case, PendingRevision, ReviewDecision
 
 
 def _case(case: Case) -> dict[str, Any]:
@@ -31,7 +32,17 @@ def cases_personal_data(user) -> dict[str, Any]:
         .select_related("case__lead_organisation")
         .order_by("created_at", "id")
     )
+    pending = PendingRevision.objects.filter(author=user).select_related("case__lead_organisation")
     return {
+        "changes_waiting_for_review": [
+            {
+                "innovation": _case(p.case),
+                "state": p.state,
+                "change": p.data,
+                "written": p.created_at,
+            }
+            for p in pending.order_by("created_at", "id")
+        ],
         "innovations_created": [
             _case(case) | {"created": case.created_at} for case in cases.filter(created_by=user)
         ],

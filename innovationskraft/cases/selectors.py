@@ -9,9 +9,7 @@ from innovationskraft.accounts.types import Visitor
 from innovationskraft.cases.models import (
     Adoption,
     Case,
-    CasePartner,
     Organisation,
-    PendingRevision,
     Term,
 )
 
@@ -130,7 +128,7 @@ def cases_of_user_organisations(*, user: Visitor) -> QuerySet[Case]:
     return (
         Case.objects.filter(lead_organisation_id__in=organisation_ids_of(user))
         .exclude(status=Case.Status.ARCHIVED)
-        .select_related(*CARD_RELATIONS)
+        .select_related(*CARD_RELATIONS, "pending_revision")
         .prefetch_related("reviews")
         .order_by("status", "-updated_at")
     )
@@ -160,27 +158,3 @@ def organisations_user_writes_for(*, user: User) -> QuerySet[Organisation]:
     if user.is_moderator:
         return organisations
     return organisations.filter(pk__in=organisation_ids_of(user))
-
-
-def pending_revisions_waiting() -> QuerySet[PendingRevision]:
-    """Changes to published cases waiting for a moderator, oldest first."""
-    return PendingRevision.objects.filter(state=PendingRevision.State.WAITING).select_related(
-        "case", "case__lead_organisation", "author"
-    )
-
-
-def pending_revision_of(*, case: Case) -> PendingRevision | None:
-    return PendingRevision.objects.filter(case=case).select_related("author").first()
-
-
-def partnership_requests(
-    *, user: Visitor, organisation: Organisation | None = None
-) -> QuerySet[CasePartner]:
-    """Cases that name one of the user's organisations as partner and wait for its answer."""
-    requests = CasePartner.objects.filter(
-        confirmed=False, organisation_id__in=organisation_ids_of(user)
-    ).exclude(case__status=Case.Status.ARCHIVED)
-    if organisation is not None:
-        requests = requests.filter(organisation=organisation)
-    related = requests.select_related("case", "case__lead_organisation", "organisation")
-    return related.order_by("pk")

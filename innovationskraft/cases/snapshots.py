@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from functools import cached_property
 from typing import Any
 
-from innovationskraft.cases.models import Case
+from innovationskraft.cases.models import Case, CasePartner
 from innovationskraft.core.id_lists import ids_in
 
 COLUMNS = [f for f in Case._meta.concrete_fields if not f.primary_key]
@@ -44,3 +44,10 @@ class CaseSnapshot:
             for case_id, other_id in through.values_list(source, target).order_by(target):
                 linked[field.name][case_id].append(other_id)
         return linked
+
+    @cached_property
+    def unconfirmed_partners(self) -> set[tuple[int, int]]:
+        """(case id, organisation id) of the partners yet to confirm, which the public's pages
+        and lists leave out."""
+        rows = CasePartner.objects.filter(case_id__in=ids_in(self.case_ids), confirmed=False)
+        return set(rows.values_list("case_id", "organisation_id"))

@@ -9,7 +9,13 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from innovationskraft.accounts.selectors import organisation_ids_of
-from innovationskraft.cases import history, permissions, selectors, services
+from innovationskraft.cases import (
+    history,
+    moderation_selectors,
+    permissions,
+    selectors,
+    services,
+)
 from innovationskraft.cases.access import (
     access_case_for_edit,
     access_case_for_review,
@@ -45,7 +51,7 @@ def case_detail(request: HttpRequest, slug: str):
             "partners": partner_rows(case, confirmed_only=not can_edit),
             "tags": tags_in_order(case),
             "can_edit": can_edit,
-            "pending": selectors.pending_revision_of(case=case) if can_edit else None,
+            "pending": moderation_selectors.pending_revision_of(case=case) if can_edit else None,
             "barrier_groups": selectors.terms_by_parent(terms=barriers),
             "enabler_groups": selectors.terms_by_parent(terms=enablers),
             "adoptions": selectors.case_adoptions(case=case),
@@ -84,7 +90,7 @@ def case_create(request):
 def case_edit(request: HttpRequest, slug: str):
     case = access_case_for_edit(request.user, slug)
     organisations = Organisation.objects.filter(pk=case.lead_organisation_id)
-    pending = selectors.pending_revision_of(case=case)
+    pending = moderation_selectors.pending_revision_of(case=case)
     initial = CaseForm.initial_from(case)
     if pending is not None and not permissions.can_edit_live(request.user, case):
         # She goes on from the change that waits (or came back), not from the live text.
@@ -135,7 +141,7 @@ def review_queue(request):
         "cases": selectors.review_queue(),
         "changes": [
             (pending, pending_changes(pending=pending))
-            for pending in selectors.pending_revisions_waiting()
+            for pending in moderation_selectors.pending_revisions_waiting()
         ],
     }
     return render(request, "cases/review_queue.html", context)
@@ -167,7 +173,7 @@ def my_cases(request):
         "cases/my_cases.html",
         {
             "cases": selectors.cases_of_user_organisations(user=request.user),
-            "partnership_requests": selectors.partnership_requests(user=request.user),
+            "partnership_requests": moderation_selectors.partnership_requests(user=request.user),
         },
     )
 
@@ -260,7 +266,7 @@ def organisation_detail(request: HttpRequest, slug: str):
             "panels": panels_rendered(page="organisation", request=request, obj=organisation),
             "adopted": selectors.organisation_adopted_cases(organisation=organisation),
             "portfolio": selectors.organisation_portfolio(organisation=organisation),
-            "partnership_requests": selectors.partnership_requests(
+            "partnership_requests": moderation_selectors.partnership_requests(
                 user=request.user, organisation=organisation
             ),
             "can_trust": permissions.can_review_cases(request.user),

@@ -44,7 +44,12 @@ def documents_for(case_ids: list[int], *, snapshot: CaseSnapshot | None = None) 
         if pk in rows and rows[pk]["status"] == Case.Status.PUBLISHED
     ]
     links = snapshot.links
-    partners, tags = links["partners"], links["tags"]
+    tags, unconfirmed = links["tags"], snapshot.unconfirmed_partners
+    # Only the partners that confirmed: the case is not found by another's name before then.
+    partners = {
+        case_id: [pk for pk in pks if (case_id, pk) not in unconfirmed]
+        for case_id, pks in links["partners"].items()
+    }
     terms: dict[int, list[int]] = defaultdict(list)
     for relation in ("barriers", "enablers", "target_groups"):
         for case_id, term_ids in links[relation].items():
@@ -62,7 +67,7 @@ def documents_for(case_ids: list[int], *, snapshot: CaseSnapshot | None = None) 
     documents = []
     for case in cases:
         case_id, language = case["id"], case["language"]
-        organisation_pks = [case["lead_organisation_id"], *partners[case_id]]
+        organisation_pks = [case["lead_organisation_id"], *partners.get(case_id, [])]
         names = [tag_names[pk] for pk in tags[case_id]]
         names += [organisation_names[pk] for pk in organisation_pks]
         term_pks = [*terms[case_id], *filter(None, [case["sector_id"]])]

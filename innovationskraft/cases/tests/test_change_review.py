@@ -222,3 +222,33 @@ def test_an_editor_cannot_open_the_review_of_a_change(client, published, editor)
     services.case_edit(actor=editor, case=published, data=changed(published, title=NEW))
     client.force_login(editor)
     assert client.get(reverse("cases:change_review", args=[published.slug])).status_code == 403
+
+
+def test_her_dashboard_says_which_changes_wait_or_came_back(client, published, editor, moderator):
+    services.case_edit(actor=editor, case=published, data=changed(published, title=NEW))
+    client.force_login(editor)
+    assert "En ändring väntar på granskning" in client.get(reverse("cases:mine")).content.decode()
+
+    pending = PendingRevision.objects.get(case=published)
+    services.pending_revision_return(actor=moderator, pending=pending, comment="Kortare.")
+    page = client.get(reverse("cases:mine")).content.decode()
+    assert "En ändring skickades tillbaka med en kommentar" in page
+
+
+def test_going_on_from_a_change_over_a_newer_live_case_shows_the_conflict(
+    client, published, editor, moderator
+):
+    services.case_edit(actor=editor, case=published, data=changed(published, title=NEW))
+    services.case_update(
+        actor=moderator, case=published, data=changed(published, summary="Moderatorns text.")
+    )
+    client.force_login(editor)
+    form = client.get(reverse("cases:edit", args=[published.slug])).context["form"]
+    sent = edit_form(published, title=NEW, revision=form.initial["revision"])
+
+    conflict = client.post(reverse("cases:edit", args=[published.slug]), sent)
+    again = client.post(reverse("cases:edit", args=[published.slug]), sent | {"revision": 2})
+
+    assert conflict.status_code == 409
+    assert again.status_code == 302
+    assert PendingRevision.objects.get(case=published).base_revision == 2

@@ -41,9 +41,19 @@ def partnership(case, organisation) -> CasePartner:
     return CasePartner.objects.get(case=case, organisation=organisation)
 
 
+def found(words: str) -> set[int]:
+    return {case.pk for case in case_search(filters=CaseFilters(q=words)).page.object_list}
+
+
 def test_a_partner_named_by_an_editor_waits_for_confirmation(named, vasteras):
     assert not partnership(named, vasteras).confirmed
     assert named.pk not in cases_of(vasteras)
+    assert named.pk not in found("Västerås")
+
+
+def test_once_confirmed_the_case_is_found_by_the_partners_name_too(named, vasteras, other_editor):
+    services.partnership_confirm(actor=other_editor, partnership=partnership(named, vasteras))
+    assert named.pk in found("Västerås")
 
 
 def test_the_public_never_sees_an_unconfirmed_partner_but_the_editors_do(client, named, editor):

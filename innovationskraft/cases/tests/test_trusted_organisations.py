@@ -86,3 +86,22 @@ def test_an_editor_can_neither_see_nor_use_the_trust_form(client, editor, eskils
     assert response.status_code == 403
     eskilstuna.refresh_from_db()
     assert not eskilstuna.trusted
+
+
+def test_the_admin_trusts_through_the_service_and_does_not_edit_the_flag(
+    client, moderator, eskilstuna
+):
+    moderator.is_staff = moderator.is_superuser = True
+    moderator.save()
+    client.force_login(moderator)
+    changelist = reverse("admin:cases_organisation_changelist")
+
+    response = client.post(
+        changelist, {"action": "trust", "_selected_action": [eskilstuna.pk]}, follow=True
+    )
+
+    assert response.status_code == 200
+    eskilstuna.refresh_from_db()
+    assert eskilstuna.trusted
+    form = client.get(reverse("admin:cases_organisation_change", args=[eskilstuna.pk]))
+    assert "trusted" not in form.context["adminform"].form.fields
