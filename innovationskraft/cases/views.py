@@ -52,6 +52,8 @@ def case_detail(request: HttpRequest, slug: str):
             "tags": tags_in_order(case),
             "can_edit": can_edit,
             "pending": moderation_selectors.pending_revision_of(case=case) if can_edit else None,
+            # Her edit goes on from the change that waits (the notice says so).
+            "edits_wait": can_edit and not permissions.can_edit_live(request.user, case),
             "barrier_groups": selectors.terms_by_parent(terms=barriers),
             "enabler_groups": selectors.terms_by_parent(terms=enablers),
             "adoptions": selectors.case_adoptions(case=case),
@@ -92,7 +94,9 @@ def case_edit(request: HttpRequest, slug: str):
     organisations = Organisation.objects.filter(pk=case.lead_organisation_id)
     pending = moderation_selectors.pending_revision_of(case=case)
     initial = CaseForm.initial_from(case)
-    if pending is not None and not permissions.can_edit_live(request.user, case):
+    if permissions.can_edit_live(request.user, case):
+        pending = None  # a moderator's or a trusted editor's edit starts from the live text
+    elif pending is not None:
         # She goes on from the change that waits (or came back), not from the live text.
         written = input_from_data(pending.data)
         initial = CaseForm.initial_from(case, written=written, revision=pending.base_revision)

@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 
 from innovationskraft.accounts.types import Actor
 from innovationskraft.cases import permissions
-from innovationskraft.cases.contract import CaseInput
+from innovationskraft.cases.contract import CaseInput, input_from_case
 from innovationskraft.cases.models import Case, Organisation, PendingRevision, ReviewDecision
 from innovationskraft.cases.pending_data import input_from_data, input_to_data
 from innovationskraft.cases.services.cases import EditConflict, case_lock, case_update
@@ -39,6 +39,10 @@ def case_edit(
     case.refresh_from_db(fields=["status"])
     if permissions.can_edit_live(actor, case):
         return Edit(case_update(actor=actor, case=case, data=data, loaded_revision=loaded_revision))
+    if input_to_data(data) == input_to_data(input_from_case(case)):
+        # Back to the reviewed text: nothing is left to review.
+        PendingRevision.objects.filter(case=case).delete()
+        return Edit(case)
     pending = pending_revision_submit(
         actor=actor, case=case, data=data, loaded_revision=loaded_revision
     )

@@ -252,3 +252,26 @@ def test_going_on_from_a_change_over_a_newer_live_case_shows_the_conflict(
     assert conflict.status_code == 409
     assert again.status_code == 302
     assert PendingRevision.objects.get(case=published).base_revision == 2
+
+
+def test_a_change_back_to_the_reviewed_text_withdraws_the_waiting_one(published, editor):
+    services.case_edit(actor=editor, case=published, data=changed(published, title=NEW))
+
+    edit = services.case_edit(actor=editor, case=published, data=changed(published))
+
+    assert edit.pending is None
+    assert not PendingRevision.objects.exists()
+
+
+def test_a_moderator_edits_from_the_live_text_and_is_offered_the_review(
+    client, published, editor, moderator
+):
+    services.case_edit(actor=editor, case=published, data=changed(published, title=NEW))
+    client.force_login(moderator)
+
+    form = client.get(reverse("cases:edit", args=[published.slug]))
+    page = client.get(published.get_absolute_url()).content.decode()
+
+    assert form.context["form"].initial["title"] == OLD
+    assert reverse("cases:change_review", args=[published.slug]) in page
+    assert "En ändring väntar på granskning" not in page
