@@ -17,6 +17,7 @@ from innovationskraft.cases.pending_data import input_from_data, input_to_data
 from innovationskraft.cases.services.cases import EditConflict, case_lock, case_update
 from innovationskraft.cases.services.common import require, user_or_none
 from innovationskraft.cases.signals import CaseEvent, case_event_sent
+from innovationskraft.core.audit import AuditAction, audit_record
 
 
 @dataclass(frozen=True)
@@ -87,6 +88,8 @@ def _decided(pending: PendingRevision, actor: Actor, outcome: str, comment: str)
     ReviewDecision.objects.create(
         case=pending.case, moderator=user_or_none(actor), outcome=outcome, comment=comment
     )
+    action = f"case.{outcome}"  # as cases' own review decisions are recorded
+    audit_record(actor=actor, action=action, target=pending.case, detail={"comment": comment})
 
 
 @transaction.atomic
@@ -120,6 +123,7 @@ def pending_revision_return(
     return pending
 
 
+@transaction.atomic
 def organisation_set_trusted(
     *, actor: Actor, organisation: Organisation, trusted: bool
 ) -> Organisation:
@@ -127,4 +131,6 @@ def organisation_set_trusted(
         require(permissions.can_review_cases(actor))
     organisation.trusted = trusted
     organisation.save(update_fields=["trusted"])
+    trust = AuditAction.ORGANISATION_TRUSTED if trusted else AuditAction.ORGANISATION_UNTRUSTED
+    audit_record(actor=actor, action=trust, target=organisation)
     return organisation

@@ -6,7 +6,8 @@ from django.core.exceptions import PermissionDenied
 from django.urls import reverse
 
 from innovationskraft.cases import services
-from innovationskraft.cases.models import Case, Organisation
+from innovationskraft.cases.contract import input_from_case
+from innovationskraft.cases.models import Case, Organisation, PendingRevision
 from innovationskraft.core.audit import AuditAction, AuditEntry
 
 pytestmark = pytest.mark.django_db
@@ -75,3 +76,20 @@ def test_a_change_in_the_admin_is_recorded_with_the_fields_it_changed(admin_clie
     entry = AuditEntry.objects.get(action=AuditAction.ADMIN_CHANGED)
     assert entry.target_repr == "Västerås"
     assert entry.detail["change"] == [{"changed": {"fields": ["Name"]}}]
+
+
+def test_a_decision_on_a_change_and_a_change_of_trust_are_recorded(
+    make_case, editor, moderator, eskilstuna
+):
+    case = make_case(status=Case.Status.PUBLISHED)
+    data = input_from_case(case)
+    data.title = "Ny titel"
+    services.case_edit(actor=editor, case=case, data=data)
+    pending = PendingRevision.objects.get(case=case)
+    services.pending_revision_return(actor=moderator, pending=pending, comment="Kortare.")
+    services.organisation_set_trusted(actor=moderator, organisation=eskilstuna, trusted=True)
+
+    returned = AuditEntry.objects.get(action=AuditAction.CASE_CHANGE_RETURNED)
+    trusted = AuditEntry.objects.get(action=AuditAction.ORGANISATION_TRUSTED)
+    assert (returned.actor, returned.detail) == (moderator, {"comment": "Kortare."})
+    assert (trusted.actor, trusted.target_id) == (moderator, str(eskilstuna.pk))
