@@ -52,6 +52,7 @@ class JoinForm(forms.Form):
         required=False,
         widget=forms.TextInput(attrs={"list": "organisations", "autocomplete": "organization"}),
     )
+    join_key = forms.CharField(max_length=43, required=False, widget=forms.HiddenInput)
 
 
 class ContributionForm(forms.Form):

@@ -124,12 +124,22 @@ class Participant(models.Model):
     # A keyed hash of the network address, changing daily: enough to limit one address,
     # useless for finding the person.
     address_key = models.CharField(max_length=32, blank=True)
+    # Drawn into the join form, so that the form sent twice (a double tap, a retried request)
+    # makes one participant: the second INSERT meets the unique constraint.
+    join_key = models.CharField(max_length=43, blank=True, editable=False)
     joined_at = models.DateTimeField(_("joined"), auto_now_add=True)
 
     class Meta:
         verbose_name = _("participant")
         verbose_name_plural = _("participants")
         indexes = [models.Index(fields=["address_key", "joined_at"])]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["workshop", "join_key"],
+                condition=~models.Q(join_key=""),
+                name="participant_joined_once",
+            )
+        ]
 
     def __str__(self):
         return self.name or str(_("Anonymous participant"))

@@ -14,17 +14,16 @@ from innovationskraft.cases.models import Organisation
 from innovationskraft.core.clients import client_address
 from innovationskraft.workshops import selectors, services
 from innovationskraft.workshops.access import (
-    PARTICIPANT_COOKIE_SALT,
     access_own_contribution,
     normalise_code,
-    participant_cookie_name,
     participant_from_request,
+    remember_participant,
     workshop_for_code,
 )
 from innovationskraft.workshops.forms import CodeForm, ContributionForm, JoinForm
 from innovationskraft.workshops.models import Contribution, Theme, Workshop
+from innovationskraft.workshops.services.joining import new_join_key
 
-COOKIE_AGE = 60 * 60 * 24 * 30
 TOO_MANY = 429
 ORGANISATIONS_KEY = "workshops:join:organisations"
 ORGANISATIONS_SECONDS = 5 * 60
@@ -118,12 +117,15 @@ def participate(request, code):
         )
     participant = participant_from_request(request, workshop)
     if participant is None:
-        return _join_page(request, workshop, JoinForm())
-    return render(
+        return _join_page(request, workshop, JoinForm(initial={"join_key": new_join_key()}))
+    response = render(
         request,
         "workshops/participant/page.html",
         _page_context(request, workshop, participant),
     )
+    # Renewed on every visit, so that it lasts as long as the workshop stays open.
+    remember_participant(request, response, participant)
+    return response
 
 
 @require_POST
@@ -131,16 +133,21 @@ def join(request, code):
     workshop, retry = _workshop_or_retry(request, code)
     if retry:
         return retry
+    target = redirect("workshops:participate", code=workshop.join_code)
+    # Joining again from the same browser keeps her the participant she was.
+    participant = participant_from_request(request, workshop)
+    if participant is not None:
+        return target
     form = JoinForm(request.POST)
     if not form.is_valid():
         return _join_page(request, workshop, form, status=400)
-    target = redirect("workshops:participate", code=workshop.join_code)
     try:
         participant = services.participant_join(
             workshop=workshop,
             name=form.cleaned_data["name"],
             organisation_name=form.cleaned_data["organisation"],
             address=client_address(request),
+            join_key=form.cleaned_data["join_key"],
         )
     except services.RateLimited:
         messages.error(
@@ -150,15 +157,7 @@ def join(request, code):
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
         return target
-    target.set_signed_cookie(
-        participant_cookie_name(workshop),
-        participant.token,
-        salt=PARTICIPANT_COOKIE_SALT,
-        max_age=COOKIE_AGE,
-        httponly=True,
-        samesite="Lax",
-        secure=request.is_secure(),
-    )
+    remember_participant(request, target, participant)
     return target
 
 
