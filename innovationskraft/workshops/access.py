@@ -38,6 +38,16 @@ def workshop_for_code(code: str) -> Workshop | None:
     return Workshop.objects.select_related("organiser").filter(join_code=code).first()
 
 
+def access_board(user, code: str) -> Workshop:
+    """The board and its polls: public while `board_is_public`, always for its facilitators."""
+    workshop = workshop_for_code(code)
+    if workshop is None:
+        raise Http404
+    if not workshop.board_is_public and not permissions.can_facilitate(user, workshop):
+        raise Http404
+    return workshop
+
+
 def access_workshop_for_facilitation(user, slug: str) -> Workshop:
     try:
         workshop = Workshop.objects.select_related("organiser").get(slug=slug)

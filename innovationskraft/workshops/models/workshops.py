@@ -59,6 +59,9 @@ class Workshop(models.Model):
     opened_at = models.DateTimeField(_("opened"), null=True, blank=True)
     closed_at = models.DateTimeField(_("closed"), null=True, blank=True)
     published_at = models.DateTimeField(_("published"), null=True, blank=True)
+    # Set when a published report is withdrawn: the facilitator took the results out of public
+    # view, so the board, which shows the same answers, goes with them.
+    report_withdrawn_at = models.DateTimeField(null=True, blank=True, editable=False)
     # How many organisations the participants named, counted when their names and
     # organisations were removed (services/retention.py), so that the report still says it.
     organisations_counted = models.PositiveIntegerField(null=True, blank=True, editable=False)
@@ -78,6 +81,14 @@ class Workshop(models.Model):
     @property
     def has_report(self) -> bool:
         return self.state == self.State.PUBLISHED
+
+    @property
+    def board_is_public(self) -> bool:
+        """Open to anyone with the code, like the room, from opening until the report is
+        withdrawn; a closed workshop's board stays up for the room that just closed it."""
+        if self.state == self.State.CLOSED:
+            return self.report_withdrawn_at is None
+        return self.state in (self.State.OPEN, self.State.PUBLISHED)
 
 
 class Prompt(models.Model):

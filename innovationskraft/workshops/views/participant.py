@@ -14,6 +14,7 @@ from innovationskraft.cases.models import Organisation
 from innovationskraft.core.clients import client_address
 from innovationskraft.workshops import selectors, services
 from innovationskraft.workshops.access import (
+    access_board,
     access_own_contribution,
     normalise_code,
     participant_from_request,
@@ -281,9 +282,7 @@ def vote(request, code):
 
 def voting_panel(request, code):
     """Polled by the phone: 204 while the voting round it shows is still the current one."""
-    workshop = workshop_for_code(code)
-    if workshop is None:
-        raise Http404
+    workshop = access_board(request.user, code)
     voting_round = selectors.open_round(workshop=workshop)
     current = str(voting_round.pk) if voting_round else ""
     if request.GET.get("round", "") == current:
