@@ -101,6 +101,8 @@ def vote_withdraw(
 ) -> None:
     if not voting_round.is_open:
         raise VoteRefused(_("Voting has closed."))
+    if participant.workshop.locked:
+        raise VoteRefused(_("The facilitator has paused the workshop for a moment."))
     fields = _item_fields(voting_round, item)
     Vote.objects.filter(round=voting_round, participant=participant, **fields).delete()
     board_changed(voting_round.workshop)

@@ -235,6 +235,12 @@ def contribute(request, code):
     )
 
 
+def _refused(request, workshop: Workshop, error: ValidationError) -> None:
+    # A locked workshop's page says so itself: the refusal would say it a second time.
+    if not workshop.locked:
+        messages.error(request, " ".join(error.messages))
+
+
 @require_POST
 def change_own(request, code, contribution_id):
     workshop, participant = _participant_or_rejoin(request, code)
@@ -254,7 +260,7 @@ def change_own(request, code, contribution_id):
             )
             messages.success(request, _("Your contribution is changed."))
     except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
+        _refused(request, workshop, error)
     return redirect(reverse("workshops:participate", args=[workshop.join_code]) + "#mina")
 
 
@@ -276,7 +282,7 @@ def vote(request, code):
         else:
             services.vote_cast(participant=participant, voting_round=voting_round, item=item)
     except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
+        _refused(request, workshop, error)
     return redirect(reverse("workshops:participate", args=[workshop.join_code]) + "#rosta")
 
 
@@ -285,7 +291,8 @@ def voting_panel(request, code):
     workshop = access_board(request.user, code)
     voting_round = selectors.open_round(workshop=workshop)
     current = str(voting_round.pk) if voting_round else ""
-    if request.GET.get("round", "") == current:
+    locked = "1" if workshop.locked else ""
+    if request.GET.get("round", "") == current and request.GET.get("locked", "") == locked:
         return HttpResponse(status=204)  # every open phone asks every 15 s: answer it cheaply
     participant = participant_from_request(request, workshop)
     if participant is None:

@@ -76,6 +76,7 @@
     var items = load();
     if (sending || items.length === 0) { return; }
     var form = page.querySelector("form[data-contribute]");
+    if (!form) { return; }  // a locked workshop's page has none: send once it goes on
     sending = true;
     post(form, items[0]).then(handle).then(function (answer) {
       sending = false;
@@ -121,6 +122,15 @@
         say(texts.queued, true);
       });
     });
+  });
+
+  // A locked page has no fields to type in, so nothing is lost by loading it again when the
+  // voting panel's poll finds the workshop going on.
+  document.body.addEventListener("htmx:afterSwap", function () {
+    var panel = document.getElementById("rosta");
+    if (page.getAttribute("data-locked") && panel && !panel.getAttribute("data-locked")) {
+      location.reload();
+    }
   });
 
   showOutbox(load());
