@@ -11,10 +11,13 @@ from innovationskraft.workshops.models import Workshop
 
 def _context(workshop: Workshop) -> dict:
     voting_round = selectors.open_round(workshop=workshop)
+    closed = None if voting_round else selectors.latest_closed_round(workshop=workshop)
     return {
         "workshop": workshop,
         "prompts": selectors.board(workshop=workshop),
         "voting_round": voting_round,
+        "results_round": closed,
+        "results": selectors.round_results(voting_round=closed) if closed else [],
         "minimal_page": True,
     }
 

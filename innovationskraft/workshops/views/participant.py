@@ -90,20 +90,29 @@ def _page_context(request, workshop, participant, **extra) -> dict:
     }
     if participant and voting_round:
         mine = selectors.votes_of(participant=participant, voting_round=voting_round)
-        context["theme_votes"] = {pk for kind, pk in mine if kind == "theme"}
-        context["contribution_votes"] = {pk for kind, pk in mine if kind == "contribution"}
-        context["votes_left"] = voting_round.budget - len(mine)
-        context["vote_items"] = _vote_items(workshop, voting_round)
+        context["votes_left"] = voting_round.budget - sum(mine.values())
+        context["vote_items"] = _vote_items(workshop, voting_round, mine)
+    elif voting_round is None:
+        context |= _results_context(workshop)
     return context | extra
 
 
-def _vote_items(workshop, voting_round):
+def _results_context(workshop) -> dict:
+    closed = selectors.latest_closed_round(workshop=workshop)
+    if closed is None:
+        return {}
+    return {"results_round": closed, "results": selectors.round_results(voting_round=closed)}
+
+
+def _vote_items(workshop, voting_round, mine) -> list[tuple[str, object, int]]:
+    """(kind, item, her dots on it)."""
     if voting_round.target == voting_round.Target.THEMES:
-        return [
-            ("theme", theme)
-            for theme in Theme.objects.filter(prompt__workshop=workshop).select_related("prompt")
-        ]
-    return [("contribution", c) for c in selectors.board_contributions(workshop=workshop)]
+        themes = Theme.objects.filter(prompt__workshop=workshop).select_related("prompt")
+        return [("theme", theme, mine[("theme", theme.pk)]) for theme in themes]
+    return [
+        ("contribution", c, mine[("contribution", c.pk)])
+        for c in selectors.board_contributions(workshop=workshop)
+    ]
 
 
 def participate(request, code):

@@ -128,8 +128,17 @@
   // voting panel's poll finds the workshop going on.
   document.body.addEventListener("htmx:afterSwap", function () {
     var panel = document.getElementById("rosta");
-    if (page.getAttribute("data-locked") && panel && !panel.getAttribute("data-locked")) {
+    if (!panel) { return; }
+    if (page.getAttribute("data-locked") && !panel.getAttribute("data-locked")) {
       location.reload();
+      return;
+    }
+    // A round that opened while the page was open moves above the questions, where the page
+    // puts an open round; the focus stays where it was.
+    var first = page.querySelector("form[data-contribute]");
+    if (panel.hasAttribute("data-open") && first &&
+        (first.compareDocumentPosition(panel) & Node.DOCUMENT_POSITION_FOLLOWING)) {
+      first.parentNode.insertBefore(panel, first);
     }
   });
 
