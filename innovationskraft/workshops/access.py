@@ -1,7 +1,11 @@
 """Fetch a workshop, participant or contribution and check, in the same call, who may touch it."""
 
+import datetime
+
+from django.conf import settings
 from django.core.exceptions import PermissionDenied
-from django.http import Http404
+from django.http import Http404, HttpResponse
+from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 
@@ -32,6 +36,16 @@ def workshop_for_code(code: str) -> Workshop | None:
     if not is_well_formed_code(code):
         return None
     return Workshop.objects.select_related("organiser").filter(join_code=code).first()
+
+
+def access_board(user, code: str) -> Workshop:
+    """The board and its polls: public while `board_is_public`, always for its facilitators."""
+    workshop = workshop_for_code(code)
+    if workshop is None:
+        raise Http404
+    if not workshop.board_is_public and not permissions.can_facilitate(user, workshop):
+        raise Http404
+    return workshop
 
 
 def access_workshop_for_facilitation(user, slug: str) -> Workshop:
@@ -70,6 +84,28 @@ def participant_from_request(request, workshop: Workshop) -> Participant | None:
     if participant is not None:
         participant.workshop = workshop  # the same row: spares the services a query for it
     return participant
+
+
+def participant_cookie_expires(workshop: Workshop) -> datetime.datetime:
+    """When the workshop forgets who took part (services/retention.py), her browser forgets
+    which participant it was; while the workshop is open, counted from today."""
+    since = workshop.closed_at or timezone.now()
+    return since + datetime.timedelta(days=settings.WORKSHOP_PARTICIPANT_KEEP_DAYS)
+
+
+def remember_participant(request, response: HttpResponse, participant: Participant) -> None:
+    """One participant per browser and workshop: her dot budget and answer limit are hers."""
+    workshop = participant.workshop
+    seconds = (participant_cookie_expires(workshop) - timezone.now()).total_seconds()
+    response.set_signed_cookie(
+        participant_cookie_name(workshop),
+        participant.token,
+        salt=PARTICIPANT_COOKIE_SALT,
+        max_age=max(0, int(seconds)),
+        httponly=True,
+        samesite="Lax",
+        secure=request.is_secure(),
+    )
 
 
 def access_own_contribution(participant: Participant, contribution_id: int) -> Contribution:

@@ -5,7 +5,9 @@ begin its compounds ("upphandlingsregler" also counts as "upphandling") and the 
 of long stems ("politisk" and "politik"). Stable by design: texts already in a theme stay
 there, themes keep their names, and new texts either join the theme with the member they
 resemble most or, together with similar unplaced texts, start a new one. A text like no other
-stays unplaced rather than forming a theme of one."""
+stays unplaced rather than forming a theme of one. A new theme is named by its most central
+text, the one nearest the centre of its members: a sentence someone wrote reads better on a
+projector than the words the texts share."""
 
 from collections import Counter
 from dataclasses import dataclass, field
@@ -18,7 +20,8 @@ JOIN_THEME_AT = 0.2
 NEW_THEME_AT = 0.2
 COMPOUND_PART_AT_LEAST = 5
 SHARED_BEGINNING = 6
-NAME_WORDS = 2
+NAME_LENGTH = 120
+ELLIPSIS = "…"
 
 
 @dataclass
@@ -58,18 +61,27 @@ def _matrix(documents: list[list[str]]) -> np.ndarray:
     return matrix / np.where(norms == 0, 1, norms)
 
 
-def theme_name(texts: list[str], language: str) -> str:
-    """The words the texts share most, in the form people wrote them."""
-    stem_counts: Counter[str] = Counter()
-    surface: dict[str, Counter[str]] = {}
-    for text in texts:
-        pairs = stemmed_words(text, language)
-        stem_counts.update({stem for stem, _word in pairs})
-        for stem, word in pairs:
-            surface.setdefault(stem, Counter())[word] += 1
-    top = [stem for stem, _n in stem_counts.most_common(NAME_WORDS) if stem_counts[stem] > 1]
-    top = top or [stem for stem, _n in stem_counts.most_common(1)]
-    return ", ".join(surface[stem].most_common(1)[0][0] for stem in top).capitalize()[:120]
+def shortened(text: str, limit: int = NAME_LENGTH) -> str:
+    """At most `limit` characters, cut at a word boundary with an ellipsis when it must be."""
+    text = " ".join(text.split())
+    if len(text) <= limit:
+        return text
+    cut = text[: limit - len(ELLIPSIS) + 1]
+    space = cut.rfind(" ")
+    # A word longer than half the name is cut inside: better than a name of one short word.
+    cut = cut[:space] if space > limit // 2 else cut[: limit - len(ELLIPSIS)]
+    return cut.rstrip(" ,.;:\u2013-") + ELLIPSIS
+
+
+def central_text(texts: list[str], vectors: np.ndarray) -> str:
+    """The text nearest the centre of the group; the first sent of those as near."""
+    centre = vectors.mean(axis=0)
+    return texts[int(np.argmax(vectors @ centre))]
+
+
+def theme_name(texts: list[str], vectors: np.ndarray, limit: int = NAME_LENGTH) -> str:
+    name = shortened(central_text(texts, vectors), limit)
+    return name[:1].upper() + name[1:]
 
 
 def plan(
@@ -77,6 +89,7 @@ def plan(
     placed: dict[int, list[str]],
     unplaced: list[tuple[int, str]],
     language: str = "sv",
+    name_length: int = NAME_LENGTH,
 ) -> Plan:
     """`placed` maps theme id to its texts; `unplaced` lists (id, text) in the order sent."""
     result = Plan()
@@ -113,7 +126,6 @@ def plan(
         if len(group) < 2:
             continue
         taken.update(group)
-        result.new_themes.append(
-            (theme_name([unplaced[i][1] for i in group], language), [unplaced[i][0] for i in group])
-        )
+        name = theme_name([unplaced[i][1] for i in group], vectors[group], name_length)
+        result.new_themes.append((name, [unplaced[i][0] for i in group]))
     return result

@@ -54,6 +54,7 @@ class JoinForm(forms.Form):
         required=False,
         widget=forms.TextInput(attrs={"list": "organisations", "autocomplete": "organization"}),
     )
+    join_key = forms.CharField(max_length=43, required=False, widget=forms.HiddenInput)
 
 
 class ContributionForm(forms.Form):
@@ -77,6 +78,18 @@ class RoundForm(forms.Form):
     budget = forms.IntegerField(
         label=_("Votes per participant"), min_value=1, max_value=20, initial=3
     )
+    max_per_item = forms.IntegerField(
+        label=_("Votes one participant may give one item"),
+        min_value=1,
+        max_value=20,
+        initial=1,
+        required=False,
+        help_text=_("1: one dot per item. More: a participant may stack her dots."),
+    )
+
+    def clean_max_per_item(self) -> int:
+        return self.cleaned_data["max_per_item"] or 1
+
     question = forms.CharField(label=_("Question (optional)"), max_length=200, required=False)
 
 

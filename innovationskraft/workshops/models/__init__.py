@@ -1,6 +1,7 @@
 from innovationskraft.workshops.models.contributions import (
     MAX_CONTRIBUTION_LENGTH,
     TAG_VOCABULARIES,
+    THEME_NAME_LENGTH,
     Contribution,
     Theme,
 )
@@ -18,6 +19,7 @@ __all__ = [
     "JOIN_CODE_LENGTH",
     "MAX_CONTRIBUTION_LENGTH",
     "TAG_VOCABULARIES",
+    "THEME_NAME_LENGTH",
     "Contribution",
     "Participant",
     "Prompt",

@@ -5,6 +5,7 @@ from innovationskraft.cases.models import Case, Term
 from innovationskraft.workshops.models.workshops import Participant, Prompt, Workshop
 
 MAX_CONTRIBUTION_LENGTH = 280
+THEME_NAME_LENGTH = 120
 TAG_VOCABULARIES = ("barrier", "enabler")
 
 
@@ -14,7 +15,7 @@ class Theme(models.Model):
     prompt = models.ForeignKey(
         Prompt, verbose_name=_("prompt"), on_delete=models.CASCADE, related_name="themes"
     )
-    name = models.CharField(_("name"), max_length=120)
+    name = models.CharField(_("name"), max_length=THEME_NAME_LENGTH)
     position = models.PositiveIntegerField(_("position"), default=0)
     terms = models.ManyToManyField(
         Term,

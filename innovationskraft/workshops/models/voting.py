@@ -19,6 +19,9 @@ class VotingRound(models.Model):
         _("vote on"), max_length=20, choices=Target.choices, default=Target.THEMES
     )
     budget = models.PositiveSmallIntegerField(_("votes per participant"), default=3)
+    max_per_item = models.PositiveSmallIntegerField(
+        _("votes one participant may give one item"), default=1
+    )
     is_open = models.BooleanField(_("open"), default=True)
     created_at = models.DateTimeField(auto_now_add=True)
 
@@ -29,7 +32,11 @@ class VotingRound(models.Model):
         constraints = [
             models.CheckConstraint(
                 condition=Q(budget__gte=1) & Q(budget__lte=20), name="round_budget_1_to_20"
-            )
+            ),
+            models.CheckConstraint(
+                condition=Q(max_per_item__gte=1) & Q(max_per_item__lte=F("budget")),
+                name="round_max_per_item_within_budget",
+            ),
         ]
 
     def __str__(self):
@@ -37,14 +44,18 @@ class VotingRound(models.Model):
 
 
 class Vote(models.Model):
-    """One dot. The table itself keeps a participant within her budget and to one dot per item:
-    each dot takes one of her numbered slots (1..budget, unique per round), whatever the
-    number of requests racing."""
+    """One dot. The table itself keeps a participant within her budget and within the round's
+    limit per item, whatever the number of requests racing: each dot takes one of her
+    numbered slots in the round (1..budget) and one of her numbered slots on its item
+    (1..max_per_item), each unique."""
 
     round = models.ForeignKey(VotingRound, on_delete=models.CASCADE, related_name="votes")
     participant = models.ForeignKey(Participant, on_delete=models.CASCADE, related_name="votes")
     slot = models.PositiveSmallIntegerField()
     budget = models.PositiveSmallIntegerField()
+    item_slot = models.PositiveSmallIntegerField(default=1)
+    # Copied from the round, as `budget` is, so that a CHECK can hold the slot to it.
+    max_per_item = models.PositiveSmallIntegerField(default=1)
     theme = models.ForeignKey(
         Theme, null=True, blank=True, on_delete=models.CASCADE, related_name="votes"
     )
@@ -68,15 +79,19 @@ class Vote(models.Model):
                 | (Q(theme__isnull=False) & Q(contribution__isnull=True)),
                 name="vote_on_one_item",
             ),
-            models.UniqueConstraint(
-                fields=["round", "participant", "theme"],
-                condition=Q(theme__isnull=False),
-                name="vote_once_per_theme",
+            models.CheckConstraint(
+                condition=Q(item_slot__gte=1) & Q(item_slot__lte=F("max_per_item")),
+                name="vote_item_slot_in_limit",
             ),
             models.UniqueConstraint(
-                fields=["round", "participant", "contribution"],
+                fields=["round", "participant", "theme", "item_slot"],
+                condition=Q(theme__isnull=False),
+                name="vote_one_per_theme_slot",
+            ),
+            models.UniqueConstraint(
+                fields=["round", "participant", "contribution", "item_slot"],
                 condition=Q(contribution__isnull=False),
-                name="vote_once_per_contribution",
+                name="vote_one_per_contribution_slot",
             ),
         ]
 

@@ -59,6 +59,9 @@ class Workshop(models.Model):
     opened_at = models.DateTimeField(_("opened"), null=True, blank=True)
     closed_at = models.DateTimeField(_("closed"), null=True, blank=True)
     published_at = models.DateTimeField(_("published"), null=True, blank=True)
+    # Set when a published report is withdrawn: the facilitator took the results out of public
+    # view, so the board, which shows the same answers, goes with them.
+    report_withdrawn_at = models.DateTimeField(null=True, blank=True, editable=False)
     # How many organisations the participants named, counted when their names and
     # organisations were removed (services/retention.py), so that the report still says it.
     organisations_counted = models.PositiveIntegerField(null=True, blank=True, editable=False)
@@ -78,6 +81,14 @@ class Workshop(models.Model):
     @property
     def has_report(self) -> bool:
         return self.state == self.State.PUBLISHED
+
+    @property
+    def board_is_public(self) -> bool:
+        """Open to anyone with the code, like the room, from opening until the report is
+        withdrawn; a closed workshop's board stays up for the room that just closed it."""
+        if self.state == self.State.CLOSED:
+            return self.report_withdrawn_at is None
+        return self.state in (self.State.OPEN, self.State.PUBLISHED)
 
 
 class Prompt(models.Model):
@@ -124,12 +135,22 @@ class Participant(models.Model):
     # A keyed hash of the network address, changing daily: enough to limit one address,
     # useless for finding the person.
     address_key = models.CharField(max_length=32, blank=True)
+    # Drawn into the join form, so that the form sent twice (a double tap, a retried request)
+    # makes one participant: the second INSERT meets the unique constraint.
+    join_key = models.CharField(max_length=43, blank=True, editable=False)
     joined_at = models.DateTimeField(_("joined"), auto_now_add=True)
 
     class Meta:
         verbose_name = _("participant")
         verbose_name_plural = _("participants")
         indexes = [models.Index(fields=["address_key", "joined_at"])]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["workshop", "join_key"],
+                condition=~models.Q(join_key=""),
+                name="participant_joined_once",
+            )
+        ]
 
     def __str__(self):
         return self.name or str(_("Anonymous participant"))

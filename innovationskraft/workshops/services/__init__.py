@@ -1,9 +1,11 @@
 """Every change to workshops goes through these functions, one transaction each."""
 
+from innovationskraft.workshops.services.common import RateLimited
 from innovationskraft.workshops.services.curation import (
     contribution_link_case,
     contribution_to_case,
 )
+from innovationskraft.workshops.services.joining import participant_join
 from innovationskraft.workshops.services.moderation import (
     contribution_correct,
     contribution_merge,
@@ -12,11 +14,9 @@ from innovationskraft.workshops.services.moderation import (
     contribution_unmerge,
 )
 from innovationskraft.workshops.services.participation import (
-    RateLimited,
     contribution_edit_own,
     contribution_send,
     contribution_withdraw,
-    participant_join,
 )
 from innovationskraft.workshops.services.retention import participants_forget
 from innovationskraft.workshops.services.themes import (

@@ -1,9 +1,21 @@
+import datetime
+import re
+from typing import Any
+
 from django.core.exceptions import PermissionDenied
-from django.db.models import F
+from django.db.models import F, QuerySet
+from django.utils import timezone
 
 from innovationskraft.accounts.types import Actor
 from innovationskraft.workshops import permissions
 from innovationskraft.workshops.models import Workshop
+
+SPACES = re.compile(r"\s+")
+MINUTE = datetime.timedelta(minutes=1)
+
+
+class RateLimited(Exception):
+    """Too much from one participant or one address in the last minute."""
 
 
 def require_facilitator(actor: Actor, workshop: Workshop) -> None:
@@ -15,3 +27,9 @@ def require_facilitator(actor: Actor, workshop: Workshop) -> None:
 def board_changed(workshop: Workshop) -> None:
     """Tell polling boards there is something new; call inside the writing transaction."""
     Workshop.objects.filter(pk=workshop.pk).update(revision=F("revision") + 1)
+
+
+def over_limit(queryset: QuerySet[Any], limit: int, *, stamp: str = "created_at") -> bool:
+    """At least `limit` rows in the last minute; counts no further than the limit."""
+    recent = queryset.filter(**{f"{stamp}__gte": timezone.now() - MINUTE})
+    return recent[:limit].count() >= limit

@@ -1,18 +1,10 @@
-"""What a participant does from her phone: join, contribute, edit and withdraw."""
-
-import datetime
-import re
-import secrets
-from typing import Any
+"""What a participant does from her phone: contribute, edit and withdraw."""
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
-from django.db.models import QuerySet
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from innovationskraft.cases.models import Organisation
 from innovationskraft.core.clients import address_key
 from innovationskraft.workshops.models import (
     MAX_CONTRIBUTION_LENGTH,
@@ -22,14 +14,12 @@ from innovationskraft.workshops.models import (
     Workshop,
 )
 from innovationskraft.workshops.moderation import looks_offensive
-from innovationskraft.workshops.services.common import board_changed
-
-SPACES = re.compile(r"\s+")
-MINUTE = datetime.timedelta(minutes=1)
-
-
-class RateLimited(Exception):
-    """Too much from one participant or one address in the last minute."""
+from innovationskraft.workshops.services.common import (
+    SPACES,
+    RateLimited,
+    board_changed,
+    over_limit,
+)
 
 
 def _clean(text: str) -> str:
@@ -53,38 +43,10 @@ def _require_open(workshop: Workshop) -> None:
         raise ValidationError(_("The facilitator has paused contributions for a moment."))
 
 
-def _over_limit(queryset: QuerySet[Any], limit: int, *, stamp: str = "created_at") -> bool:
-    """At least `limit` rows in the last minute; counts no further than the limit."""
-    recent = queryset.filter(**{f"{stamp}__gte": timezone.now() - MINUTE})
-    return recent[:limit].count() >= limit
-
-
-def participant_join(
-    *, workshop: Workshop, name: str = "", organisation_name: str = "", address: str = ""
-) -> Participant:
-    # Everything is read before the one INSERT: SQLite has a single writer, and a room joins
-    # at once, so no join holds the write lock while it looks things up.
-    if workshop.state != Workshop.State.OPEN:
-        raise ValidationError(_("The workshop is not open."))
-    key = address_key(address) if address else ""
-    from_address = Participant.objects.filter(address_key=key)
-    limit = settings.WORKSHOP_JOINS_PER_ADDRESS_MINUTE
-    if key and _over_limit(from_address, limit, stamp="joined_at"):
-        raise RateLimited
-    organisation_name = SPACES.sub(" ", organisation_name or "").strip()[:200]
-    organisation = (
-        Organisation.objects.filter(name__iexact=organisation_name).first()
-        if organisation_name
-        else None
-    )
-    return Participant.objects.create(
-        workshop=workshop,
-        token=secrets.token_urlsafe(32),
-        name=SPACES.sub(" ", name or "").strip()[:100],
-        organisation=organisation,
-        organisation_name="" if organisation else organisation_name,
-        address_key=key,
-    )
+def _held(workshop: Workshop, flagged: bool) -> bool:
+    """Approve-first holds everything for the facilitator; the word list holds what it flags,
+    since a projector shows a word before anyone could hide it."""
+    return workshop.approve_first or flagged
 
 
 def contribution_send(
@@ -108,19 +70,20 @@ def contribution_send(
     _require_open(workshop)
     key = address_key(address) if address else ""
     limit = settings.WORKSHOP_CONTRIBUTIONS_PER_PARTICIPANT_MINUTE
-    if _over_limit(Contribution.objects.filter(participant=participant), limit):
+    if over_limit(Contribution.objects.filter(participant=participant), limit):
         raise RateLimited
     limit = settings.WORKSHOP_CONTRIBUTIONS_PER_ADDRESS_MINUTE
-    if key and _over_limit(Contribution.objects.filter(address_key=key), limit):
+    if key and over_limit(Contribution.objects.filter(address_key=key), limit):
         raise RateLimited
-    status = Contribution.Status.PENDING if workshop.approve_first else Contribution.Status.VISIBLE
+    flagged = looks_offensive(text)
+    held = _held(workshop, flagged)
     contribution = Contribution(
         workshop=workshop,
         prompt=prompt,
         participant=participant,
         text=text,
-        status=status,
-        flagged=looks_offensive(text),
+        status=Contribution.Status.PENDING if held else Contribution.Status.VISIBLE,
+        flagged=flagged,
         address_key=key,
         client_key=client_key,
     )
@@ -144,9 +107,16 @@ def contribution_edit_own(
     _require_open(contribution.workshop)
     if contribution.status in (Contribution.Status.WITHDRAWN, Contribution.Status.HIDDEN):
         raise ValidationError(_("This contribution can no longer be changed."))
-    contribution.text = _clean(text)
-    contribution.flagged = looks_offensive(contribution.text)
-    contribution.save(update_fields=["text", "flagged", "updated_at"])
+    text = _clean(text)
+    if text == contribution.text:
+        return contribution
+    contribution.text = text
+    contribution.flagged = looks_offensive(text)
+    # An edit may hold what was approved, never release what waits: the facilitator approved
+    # (or has yet to approve) a text, not whatever it becomes.
+    if _held(contribution.workshop, contribution.flagged):
+        contribution.status = Contribution.Status.PENDING
+    contribution.save(update_fields=["text", "flagged", "status", "updated_at"])
     board_changed(contribution.workshop)
     return contribution
 

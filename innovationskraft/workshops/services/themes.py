@@ -11,7 +11,13 @@ from django.utils.translation import gettext as _
 from innovationskraft.accounts.types import Actor
 from innovationskraft.cases.models import Term
 from innovationskraft.workshops import clustering
-from innovationskraft.workshops.models import TAG_VOCABULARIES, Contribution, Theme, Workshop
+from innovationskraft.workshops.models import (
+    TAG_VOCABULARIES,
+    THEME_NAME_LENGTH,
+    Contribution,
+    Theme,
+    Workshop,
+)
 from innovationskraft.workshops.selectors import board_contributions
 from innovationskraft.workshops.services.common import board_changed, require_facilitator
 
@@ -46,6 +52,7 @@ def themes_cluster(*, actor: Actor, workshop: Workshop) -> ClusterOutcome:
             placed={k: v for k, v in placed.items() if v},
             unplaced=unplaced,
             language=workshop.language,
+            name_length=THEME_NAME_LENGTH,
         )
         for contribution_id, theme_id in plan.joins.items():
             Contribution.objects.filter(pk=contribution_id).update(theme_id=theme_id)
@@ -62,7 +69,7 @@ def themes_cluster(*, actor: Actor, workshop: Workshop) -> ClusterOutcome:
 
 
 def _require_name(name: str) -> str:
-    name = " ".join((name or "").split())[:120]
+    name = " ".join((name or "").split())[:THEME_NAME_LENGTH]
     if not name:
         raise ValidationError({"name": _("Give the theme a name.")})
     return name

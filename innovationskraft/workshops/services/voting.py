@@ -17,12 +17,19 @@ from innovationskraft.workshops.services.common import board_changed, require_fa
 
 
 class VoteRefused(ValidationError):
-    """A vote the rules do not allow: over budget, twice on one item, or the round closed."""
+    """A vote the rules do not allow: over budget, over the limit on one item, or the round
+    closed."""
 
 
 @transaction.atomic
 def round_open(
-    *, actor: Actor, workshop: Workshop, target: str, budget: int, question: str = ""
+    *,
+    actor: Actor,
+    workshop: Workshop,
+    target: str,
+    budget: int,
+    question: str = "",
+    max_per_item: int = 1,
 ) -> VotingRound:
     """One round at a time: opening a new one closes the one before."""
     require_facilitator(actor, workshop)
@@ -30,9 +37,17 @@ def round_open(
         raise ValidationError(_("Open the workshop before voting."))
     if not 1 <= budget <= 20:
         raise ValidationError({"budget": _("Give each participant between 1 and 20 votes.")})
+    if not 1 <= max_per_item <= budget:
+        raise ValidationError(
+            {"max_per_item": _("One item can get between 1 vote and all of a participant's.")}
+        )
     workshop.rounds.filter(is_open=True).update(is_open=False)
     voting_round = VotingRound.objects.create(
-        workshop=workshop, target=target, budget=budget, question=question.strip()[:200]
+        workshop=workshop,
+        target=target,
+        budget=budget,
+        max_per_item=max_per_item,
+        question=question.strip()[:200],
     )
     board_changed(workshop)
     return voting_round
@@ -63,6 +78,10 @@ def _item_fields(voting_round: VotingRound, item: Theme | Contribution) -> dict:
     raise VoteRefused(_("This cannot be voted on in this round."))
 
 
+def _first_free(taken: set[int], last: int) -> int | None:
+    return next((number for number in range(1, last + 1) if number not in taken), None)
+
+
 def vote_cast(
     *, participant: Participant, voting_round: VotingRound, item: Theme | Contribution
 ) -> Vote:
@@ -72,11 +91,19 @@ def vote_cast(
         raise VoteRefused(_("The facilitator has paused the workshop for a moment."))
     fields = _item_fields(voting_round, item)
     mine = Vote.objects.filter(round=voting_round, participant=participant)
-    if mine.filter(**fields).exists():
-        raise VoteRefused(_("You have already voted for this."))
-    for slot in range(1, voting_round.budget + 1):
-        if mine.filter(slot=slot).exists():
-            continue
+    # Each failed INSERT means another request of hers took a slot, so the loop ends.
+    for _attempt in range(voting_round.budget + 1):
+        item_slot = _first_free(
+            set(mine.filter(**fields).values_list("item_slot", flat=True)),
+            voting_round.max_per_item,
+        )
+        if item_slot is None:
+            if voting_round.max_per_item == 1:
+                raise VoteRefused(_("You have already voted for this."))
+            raise VoteRefused(_("You have given this as many votes as one item may get."))
+        slot = _first_free(set(mine.values_list("slot", flat=True)), voting_round.budget)
+        if slot is None:
+            break
         try:
             with transaction.atomic():
                 vote = Vote.objects.create(
@@ -84,14 +111,14 @@ def vote_cast(
                     participant=participant,
                     slot=slot,
                     budget=voting_round.budget,
+                    item_slot=item_slot,
+                    max_per_item=voting_round.max_per_item,
                     **fields,
                 )
                 board_changed(voting_round.workshop)
                 return vote
         except IntegrityError:
-            if mine.filter(**fields).exists():
-                raise VoteRefused(_("You have already voted for this.")) from None
-            # Another request of hers took this slot a moment ago: try the next one.
+            continue  # the database refused the loser of a race: read her slots again
     raise VoteRefused(_("You have used all your votes."))
 
 
@@ -101,6 +128,12 @@ def vote_withdraw(
 ) -> None:
     if not voting_round.is_open:
         raise VoteRefused(_("Voting has closed."))
+    if participant.workshop.locked:
+        raise VoteRefused(_("The facilitator has paused the workshop for a moment."))
     fields = _item_fields(voting_round, item)
-    Vote.objects.filter(round=voting_round, participant=participant, **fields).delete()
-    board_changed(voting_round.workshop)
+    mine = Vote.objects.filter(round=voting_round, participant=participant, **fields)
+    # One dot back at a time: she may have given the item several.
+    last = mine.order_by("-item_slot").first()
+    if last is not None:
+        last.delete()
+        board_changed(voting_round.workshop)

@@ -148,7 +148,13 @@ def workshop_open(*, actor: Actor, workshop: Workshop) -> Workshop:
         raise ValidationError(_("Only a draft or closed workshop can be opened."))
     if not workshop.prompts.exists():
         raise ValidationError(_("Add at least one question before opening the workshop."))
-    return _set_state(workshop, Workshop.State.OPEN, opened_at=timezone.now(), closed_at=None)
+    return _set_state(
+        workshop,
+        Workshop.State.OPEN,
+        opened_at=timezone.now(),
+        closed_at=None,
+        report_withdrawn_at=None,
+    )
 
 
 @transaction.atomic
@@ -182,7 +188,9 @@ def workshop_publish(*, actor: Actor, workshop: Workshop) -> Workshop:
     require_facilitator(actor, workshop)
     if workshop.state != Workshop.State.CLOSED:
         raise ValidationError(_("Close the workshop before publishing its report."))
-    return _set_state(workshop, Workshop.State.PUBLISHED, published_at=timezone.now())
+    return _set_state(
+        workshop, Workshop.State.PUBLISHED, published_at=timezone.now(), report_withdrawn_at=None
+    )
 
 
 @transaction.atomic
@@ -190,4 +198,6 @@ def workshop_unpublish(*, actor: Actor, workshop: Workshop) -> Workshop:
     require_facilitator(actor, workshop)
     if workshop.state != Workshop.State.PUBLISHED:
         raise ValidationError(_("The report is not published."))
-    return _set_state(workshop, Workshop.State.CLOSED, published_at=None)
+    return _set_state(
+        workshop, Workshop.State.CLOSED, published_at=None, report_withdrawn_at=timezone.now()
+    )

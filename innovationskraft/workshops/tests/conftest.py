@@ -3,6 +3,7 @@
 import datetime
 
 import pytest
+from django.core import signing
 
 from innovationskraft.cases.tests.conftest import (  # noqa: F401 - fixtures shared with cases
     editor,
@@ -15,6 +16,7 @@ from innovationskraft.cases.tests.conftest import (  # noqa: F401 - fixtures sha
     vasteras,
 )
 from innovationskraft.workshops import services
+from innovationskraft.workshops.access import PARTICIPANT_COOKIE_SALT, participant_cookie_name
 from innovationskraft.workshops.models import Prompt, Workshop
 
 
@@ -70,3 +72,15 @@ def send(workshop, join, prompt_of):
         )
 
     return make
+
+
+@pytest.fixture
+def signed_in_as():
+    """signed_in_as(client, participant): the client carries her cookie, as after joining."""
+
+    def give(client, participant) -> None:
+        name = participant_cookie_name(participant.workshop)
+        signer = signing.get_cookie_signer(salt=name + PARTICIPANT_COOKIE_SALT)
+        client.cookies[name] = signer.sign(participant.token)
+
+    return give

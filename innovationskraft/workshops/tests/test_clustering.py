@@ -19,9 +19,8 @@ def test_texts_that_share_words_form_named_themes_and_a_loner_stays_unplaced():
     plan = clustering.plan(placed={}, unplaced=list(enumerate(BARRIERS)))
     groups = sorted(sorted(ids) for _name, ids in plan.new_themes)
     assert groups == [[0, 1, 2], [3, 4]]
-    names = [name for name, _ids in plan.new_themes]
-    assert names[0].lower().startswith("upphandling")
-    assert "val" in names[1].lower() or "politisk" in names[1].lower()
+    for name, ids in plan.new_themes:  # each named by one of its own contributions, whole
+        assert name in [BARRIERS[i] for i in ids]
 
 
 def test_a_new_text_joins_the_theme_it_resembles():

@@ -212,6 +212,7 @@ def qr_code(request, slug):
 def voting(request, slug):
     workshop = access_workshop_for_facilitation(request.user, slug)
     voting_round = selectors.open_round(workshop=workshop)
+    closed = None if voting_round else selectors.latest_closed_round(workshop=workshop)
     form = RoundForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
@@ -229,6 +230,8 @@ def voting(request, slug):
             "voting_round": voting_round,
             "prompts": selectors.board(workshop=workshop),
             "rounds": workshop.rounds.all(),
+            "results_round": closed,
+            "results": selectors.round_results(voting_round=closed) if closed else [],
         },
     )
 

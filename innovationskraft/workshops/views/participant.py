@@ -14,17 +14,17 @@ from innovationskraft.cases.models import Organisation
 from innovationskraft.core.clients import client_address
 from innovationskraft.workshops import selectors, services
 from innovationskraft.workshops.access import (
-    PARTICIPANT_COOKIE_SALT,
+    access_board,
     access_own_contribution,
     normalise_code,
-    participant_cookie_name,
     participant_from_request,
+    remember_participant,
     workshop_for_code,
 )
 from innovationskraft.workshops.forms import CodeForm, ContributionForm, JoinForm
 from innovationskraft.workshops.models import Contribution, Theme, Workshop
+from innovationskraft.workshops.services.joining import new_join_key
 
-COOKIE_AGE = 60 * 60 * 24 * 30
 TOO_MANY = 429
 ORGANISATIONS_KEY = "workshops:join:organisations"
 ORGANISATIONS_SECONDS = 5 * 60
@@ -90,20 +90,29 @@ def _page_context(request, workshop, participant, **extra) -> dict:
     }
     if participant and voting_round:
         mine = selectors.votes_of(participant=participant, voting_round=voting_round)
-        context["theme_votes"] = {pk for kind, pk in mine if kind == "theme"}
-        context["contribution_votes"] = {pk for kind, pk in mine if kind == "contribution"}
-        context["votes_left"] = voting_round.budget - len(mine)
-        context["vote_items"] = _vote_items(workshop, voting_round)
+        context["votes_left"] = voting_round.budget - sum(mine.values())
+        context["vote_items"] = _vote_items(workshop, voting_round, mine)
+    elif voting_round is None:
+        context |= _results_context(workshop)
     return context | extra
 
 
-def _vote_items(workshop, voting_round):
+def _results_context(workshop) -> dict:
+    closed = selectors.latest_closed_round(workshop=workshop)
+    if closed is None:
+        return {}
+    return {"results_round": closed, "results": selectors.round_results(voting_round=closed)}
+
+
+def _vote_items(workshop, voting_round, mine) -> list[tuple[str, object, int]]:
+    """(kind, item, her dots on it)."""
     if voting_round.target == voting_round.Target.THEMES:
-        return [
-            ("theme", theme)
-            for theme in Theme.objects.filter(prompt__workshop=workshop).select_related("prompt")
-        ]
-    return [("contribution", c) for c in selectors.board_contributions(workshop=workshop)]
+        themes = Theme.objects.filter(prompt__workshop=workshop).select_related("prompt")
+        return [("theme", theme, mine[("theme", theme.pk)]) for theme in themes]
+    return [
+        ("contribution", c, mine[("contribution", c.pk)])
+        for c in selectors.board_contributions(workshop=workshop)
+    ]
 
 
 def participate(request, code):
@@ -118,12 +127,15 @@ def participate(request, code):
         )
     participant = participant_from_request(request, workshop)
     if participant is None:
-        return _join_page(request, workshop, JoinForm())
-    return render(
+        return _join_page(request, workshop, JoinForm(initial={"join_key": new_join_key()}))
+    response = render(
         request,
         "workshops/participant/page.html",
         _page_context(request, workshop, participant),
     )
+    # Renewed on every visit, so that it lasts as long as the workshop stays open.
+    remember_participant(request, response, participant)
+    return response
 
 
 @require_POST
@@ -131,16 +143,21 @@ def join(request, code):
     workshop, retry = _workshop_or_retry(request, code)
     if retry:
         return retry
+    target = redirect("workshops:participate", code=workshop.join_code)
+    # Joining again from the same browser keeps her the participant she was.
+    participant = participant_from_request(request, workshop)
+    if participant is not None:
+        return target
     form = JoinForm(request.POST)
     if not form.is_valid():
         return _join_page(request, workshop, form, status=400)
-    target = redirect("workshops:participate", code=workshop.join_code)
     try:
         participant = services.participant_join(
             workshop=workshop,
             name=form.cleaned_data["name"],
             organisation_name=form.cleaned_data["organisation"],
             address=client_address(request),
+            join_key=form.cleaned_data["join_key"],
         )
     except services.RateLimited:
         messages.error(
@@ -150,15 +167,7 @@ def join(request, code):
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
         return target
-    target.set_signed_cookie(
-        participant_cookie_name(workshop),
-        participant.token,
-        salt=PARTICIPANT_COOKIE_SALT,
-        max_age=COOKIE_AGE,
-        httponly=True,
-        samesite="Lax",
-        secure=request.is_secure(),
-    )
+    remember_participant(request, target, participant)
     return target
 
 
@@ -235,6 +244,12 @@ def contribute(request, code):
     )
 
 
+def _refused(request, workshop: Workshop, error: ValidationError) -> None:
+    # A locked workshop's page says so itself: the refusal would say it a second time.
+    if not workshop.locked:
+        messages.error(request, " ".join(error.messages))
+
+
 @require_POST
 def change_own(request, code, contribution_id):
     workshop, participant = _participant_or_rejoin(request, code)
@@ -254,7 +269,7 @@ def change_own(request, code, contribution_id):
             )
             messages.success(request, _("Your contribution is changed."))
     except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
+        _refused(request, workshop, error)
     return redirect(reverse("workshops:participate", args=[workshop.join_code]) + "#mina")
 
 
@@ -276,18 +291,17 @@ def vote(request, code):
         else:
             services.vote_cast(participant=participant, voting_round=voting_round, item=item)
     except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
+        _refused(request, workshop, error)
     return redirect(reverse("workshops:participate", args=[workshop.join_code]) + "#rosta")
 
 
 def voting_panel(request, code):
     """Polled by the phone: 204 while the voting round it shows is still the current one."""
-    workshop = workshop_for_code(code)
-    if workshop is None:
-        raise Http404
+    workshop = access_board(request.user, code)
     voting_round = selectors.open_round(workshop=workshop)
     current = str(voting_round.pk) if voting_round else ""
-    if request.GET.get("round", "") == current:
+    locked = "1" if workshop.locked else ""
+    if request.GET.get("round", "") == current and request.GET.get("locked", "") == locked:
         return HttpResponse(status=204)  # every open phone asks every 15 s: answer it cheaply
     participant = participant_from_request(request, workshop)
     if participant is None:

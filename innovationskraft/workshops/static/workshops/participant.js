@@ -76,6 +76,7 @@
     var items = load();
     if (sending || items.length === 0) { return; }
     var form = page.querySelector("form[data-contribute]");
+    if (!form) { return; }  // a locked workshop's page has none: send once it goes on
     sending = true;
     post(form, items[0]).then(handle).then(function (answer) {
       sending = false;
@@ -121,6 +122,24 @@
         say(texts.queued, true);
       });
     });
+  });
+
+  // A locked page has no fields to type in, so nothing is lost by loading it again when the
+  // voting panel's poll finds the workshop going on.
+  document.body.addEventListener("htmx:afterSwap", function () {
+    var panel = document.getElementById("rosta");
+    if (!panel) { return; }
+    if (page.getAttribute("data-locked") && !panel.getAttribute("data-locked")) {
+      location.reload();
+      return;
+    }
+    // A round that opened while the page was open moves above the questions, where the page
+    // puts an open round; the focus stays where it was.
+    var first = page.querySelector("form[data-contribute]");
+    if (panel.hasAttribute("data-open") && first &&
+        (first.compareDocumentPosition(panel) & Node.DOCUMENT_POSITION_FOLLOWING)) {
+      first.parentNode.insertBefore(panel, first);
+    }
   });
 
   showOutbox(load());

@@ -1,6 +1,5 @@
 """Reads for the board, the facilitator's pages, the participant's phone and the report."""
 
-from collections import Counter
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, TypedDict
 
@@ -14,10 +13,25 @@ from innovationskraft.workshops.models import (
     Participant,
     Prompt,
     Theme,
-    Vote,
-    VotingRound,
     Workshop,
 )
+from innovationskraft.workshops.selectors.voting import (
+    RoundResult,
+    latest_closed_round,
+    open_round,
+    round_results,
+    vote_counts,
+    votes_of,
+)
+
+__all__ = [
+    "RoundResult",
+    "latest_closed_round",
+    "open_round",
+    "round_results",
+    "vote_counts",
+    "votes_of",
+]
 
 if TYPE_CHECKING:
     from django_stubs_ext import WithAnnotations
@@ -57,24 +71,6 @@ def workshops_for_facilitator(*, user: User) -> QuerySet[Workshop]:
 
 def published_reports() -> QuerySet[Workshop]:
     return Workshop.objects.filter(state=Workshop.State.PUBLISHED).select_related("organiser")
-
-
-def open_round(*, workshop: Workshop) -> VotingRound | None:
-    return workshop.rounds.filter(is_open=True).first()
-
-
-def vote_counts(*, voting_round: VotingRound | None) -> Counter:
-    """Votes per item key: ("theme", id) or ("contribution", id)."""
-    counts: Counter = Counter()
-    if voting_round is None:
-        return counts
-    rows = Vote.objects.filter(round=voting_round).values("theme_id", "contribution_id")
-    for row in rows.annotate(n=Count("id")):
-        if row["theme_id"]:
-            counts[("theme", row["theme_id"])] = row["n"]
-        else:
-            counts[("contribution", row["contribution_id"])] = row["n"]
-    return counts
 
 
 @dataclass
@@ -128,14 +124,6 @@ def participant_contributions(*, participant: Participant) -> QuerySet[Contribut
         .select_related("prompt")
         .order_by("-created_at", "-pk")
     )
-
-
-def votes_of(*, participant: Participant, voting_round: VotingRound) -> set[tuple[str, int]]:
-    rows = Vote.objects.filter(round=voting_round, participant=participant)
-    return {
-        ("theme", theme_id) if theme_id else ("contribution", contribution_id)
-        for theme_id, contribution_id in rows.values_list("theme_id", "contribution_id")
-    }
 
 
 def moderation_list(*, workshop: Workshop, show: str = "all") -> QuerySet[Contribution]:
