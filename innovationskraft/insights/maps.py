@@ -12,7 +12,7 @@ from pathlib import Path
 
 import numpy as np
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
+from django.utils.translation import ngettext, pgettext
 
 from innovationskraft.insights.figures import Figure, count_text
 
@@ -102,7 +102,7 @@ def map_of(figure: Figure) -> DrawnMap:
     limits = class_limits(list(counts.values()))
     # Fewer classes take the darker shades, spread out, so that one or two stand out.
     shades = [math.ceil(i * CLASSES / len(limits)) for i in range(1, len(limits) + 1)]
-    legend = [Shade(_("None"), "shade-0")]
+    legend = [Shade(pgettext("map legend", "None"), "shade-0")]
     low = 1
     for shade, high in zip(shades, limits, strict=True):
         legend.append(Shade(_range_label(low, high), f"shade-{shade}"))
