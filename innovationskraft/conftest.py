@@ -83,7 +83,11 @@ def browser():
     path = chromium_path()
     if path is None:
         pytest.fail("CI needs Chromium for the browser tests: apt-get install -y chromium")
-    from playwright.sync_api import sync_playwright
+    from playwright.sync_api import expect, sync_playwright
+
+    # As long as the pages' own timeout: on a busy machine (CI runs two suites at once) a
+    # page may take more than expect()'s default five seconds to show what it will show.
+    expect.set_options(timeout=10_000)
 
     # Playwright's sync API runs an event loop in this thread; the ORM calls the tests make
     # here are still synchronous and safe.
