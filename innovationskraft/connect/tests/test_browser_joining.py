@@ -9,6 +9,8 @@ from playwright.sync_api import expect
 
 from innovationskraft.accounts.models import Membership, User
 from innovationskraft.accounts.services import membership_grant
+from innovationskraft.cases.models import Organisation
+from innovationskraft.cases.organisation_field import LONG_LIST
 from innovationskraft.core.testing.axe import axe_violations, describe
 from innovationskraft.core.testing.browser import sign_in, sv
 from innovationskraft.core.testing.tasks import run_worker
@@ -23,9 +25,21 @@ def no_violations(page) -> None:
     assert not violations, describe(violations)
 
 
+def as_many_organisations_as_a_real_site() -> None:
+    """The municipalities come with the migrations, but a browser test before this one may
+    have emptied the tables: the join form offers a select for a short list, the type-ahead
+    for a long one, and this test is about the long one."""
+    missing = LONG_LIST + 1 - Organisation.objects.count()
+    Organisation.objects.bulk_create(
+        Organisation(name=f"Förvaltning {n}", slug=f"forvaltning-{n}", kind="agency")
+        for n in range(max(0, missing))
+    )
+
+
 def test_a_person_signs_up_confirms_asks_to_join_is_approved_and_edits(
     page, live_server, eskilstuna, mailbox
 ):
+    as_many_organisations_as_a_real_site()
     admin = User.objects.create_user("admin@eskilstuna.example", PASSWORD)
     membership_grant(user=admin, organisation=eskilstuna, role=Membership.Role.ADMIN)
 
