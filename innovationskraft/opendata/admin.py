@@ -5,13 +5,14 @@ from django.utils.translation import gettext_lazy as _
 
 from innovationskraft.cases.admin import CaseAdmin
 from innovationskraft.cases.models import Case
+from innovationskraft.core.admin import ReadOnlyAdmin
 from innovationskraft.opendata.admin_urls import import_urls
 from innovationskraft.opendata.models import ImportJob
 from innovationskraft.opendata.selectors import import_jobs_of
 
 
 @admin.register(ImportJob)
-class ImportJobAdmin(admin.ModelAdmin):
+class ImportJobAdmin(ReadOnlyAdmin):
     """The list of imports, each linking to its page; jobs are made by the import page."""
 
     list_display = ["job_page", "state", "started_by", "created_at", "total_rows", "invalid_rows"]
@@ -26,15 +27,6 @@ class ImportJobAdmin(admin.ModelAdmin):
     def job_page(self, job):
         url = reverse("admin:cases_case_import_job", args=[job.pk])
         return format_html('<a href="{}">{}</a>', url, job.file_name)
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
 
 
 # The case admin with the bulk import beside it: opendata adds to the page that cases owns.
