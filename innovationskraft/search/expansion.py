@@ -133,6 +133,19 @@ def _starting_with(ordered_words: list[str], letters: str) -> tuple[str, ...]:
     return tuple(itertools.takewhile(methodcaller("startswith", letters), ordered_words[first:]))
 
 
+def terms_held(terms: set[str], *, version: str | None = None) -> set[str]:
+    """Those of the terms that the library holds, read in one query (`version`: see
+    _remembered_or_read)."""
+
+    def read(missing: list[str]) -> dict[str, tuple[str, ...]]:
+        rows = IndexedWord.objects.filter(kind=IndexedWord.Kind.TERM, word__in=missing)
+        present = set(rows.values_list("word", flat=True))
+        return {t: (t,) if t in present else () for t in missing}
+
+    found = _remembered_or_read("held", None, sorted(terms), version, read)
+    return {t for t, held in found.items() if held}
+
+
 def words_beginning(
     beginnings: list[str], *, version: str | None = None
 ) -> dict[str, tuple[str, ...]]:

@@ -234,7 +234,8 @@ def test_rebuilding_the_index_restores_it_and_reports_the_count(library, capsys)
 
 def test_spelling_corrections_read_the_word_table_not_the_index(library):
     """PostgreSQL's ts_stat scans the whole index for each word; the word table is read once
-    per word's first letters, however many unknown words a query has."""
+    per word's first letters, however many unknown words a query has (and once for the terms of
+    the words' translations)."""
     nonsense = " ".join(f"qzx{chr(97 + n)}vwplk" for n in range(16))
     with CaptureQueriesContext(connection) as queries:
         results = case_search(filters=CaseFilters(q=nonsense, sort="relevance"))
@@ -242,4 +243,4 @@ def test_spelling_corrections_read_the_word_table_not_the_index(library):
     sql = " ".join(q["sql"].lower() for q in queries.captured_queries)
     assert "ts_stat" not in sql
     word_table_reads = sum("search_indexedword" in q["sql"] for q in queries.captured_queries)
-    assert 1 <= word_table_reads <= 3
+    assert 1 <= word_table_reads <= 4

@@ -1,0 +1,99 @@
+"""A query's words in the other language, through the Swedish-English dictionary: the words of a
+Swedish query find English cases by their words (and the reverse), without the model."""
+
+import pytest
+
+from innovationskraft.search.analysis import term
+from innovationskraft.search.filters import CaseFilters
+from innovationskraft.search.selectors import case_search
+from innovationskraft.search.translation import translated_queries, translations
+
+
+def holding(*english_words: str):
+    """A library that holds the terms of these English words and no others."""
+    terms = {term(word, "en") for word in english_words}
+    return lambda wanted: wanted & terms
+
+
+def test_a_word_in_the_dictionary_is_translated_by_its_lemma():
+    assert "tuberculosis" in translations("tuberkulos")[0]
+    assert "bullying" in translations("mobbningen")[0], "a definite form"
+
+
+def test_a_compound_is_translated_by_its_parts():
+    head, tail = translations("skärmläsaren")
+    assert "screen" in head
+    assert "reader" in tail
+
+
+def test_an_english_word_is_translated_into_swedish():
+    assert "bibliotek" in translations("library")[0]
+
+
+def test_a_word_the_dictionary_lacks_in_every_part_has_no_translation():
+    assert translations("xyzzyqwerty") == ()
+
+
+def test_only_the_senses_the_library_holds_are_searched():
+    # "fälla" is convict, fell, pitfall, trap, ...: the library decides which it can mean.
+    texts = list(translated_queries(["kamerafällor"], holding("camera", "trap")))
+    assert texts == ["camera trap"]
+
+
+def test_a_sense_of_several_words_is_also_tried_closed_up():
+    texts = list(translated_queries(["visselblåsare"], holding("whistleblower")))
+    assert texts == ["whistleblower"]
+
+
+def test_a_word_without_translation_is_kept_and_then_left_out_while_two_words_remain():
+    library = holding("illegal", "logging", "qwzx")
+    texts = list(translated_queries(["olaglig", "skogsavverkning", "qwzx"], library))
+    assert texts == ["illegal logging qwzx", "illegal logging"]
+    # One translated word alone says too little to search for.
+    assert list(translated_queries(["olaglig", "qwzx"], library)) == ["illegal qwzx"]
+
+
+def test_nothing_is_searched_when_no_word_translates():
+    assert list(translated_queries(["qwzx", "xyzzy"], holding("qwzx"))) == []
+
+
+def titles(q: str) -> list[str]:
+    results = case_search(filters=CaseFilters(q=q, sort="relevance"))
+    return [case.title for case in results.page.object_list]
+
+
+@pytest.mark.django_db
+def test_a_swedish_query_finds_an_english_case_by_its_translated_words(make_case):
+    make_case(
+        title="Wildlife monitoring",
+        summary="Camera traps photograph animals and a model names the species.",
+        language="en",
+        status="published",
+    )
+    make_case(
+        title="Kamera i skolan",
+        summary="Eleverna filmar sina lektioner.",
+        status="published",
+    )
+    assert titles("kamerafällor") == ["Wildlife monitoring"]
+
+
+@pytest.mark.django_db
+def test_an_english_query_finds_a_swedish_case_by_its_translated_words(make_case):
+    make_case(
+        title="Meröppet bibliotek",
+        summary="Invånarna lånar böcker på kvällen med sitt lånekort.",
+        status="published",
+    )
+    assert titles("library") == ["Meröppet bibliotek"]
+
+
+@pytest.mark.django_db
+def test_an_exact_phrase_is_not_translated(make_case):
+    make_case(
+        title="Meröppet bibliotek",
+        summary="Ett offentligt bibliotek där invånarna lånar böcker på kvällen.",
+        status="published",
+    )
+    assert titles("public library") == ["Meröppet bibliotek"]
+    assert titles('"public library"') == []

@@ -1,0 +1,184 @@
+"""A query's words in the other language, through a Swedish-English dictionary, so that the
+words of a Swedish query also find English cases by their words and the reverse: the meaning
+ranking (vectors.py) misses many a Swedish word the small model does not carry into English.
+
+The dictionary is Folkets lexikon (KTH, CC BY-SA 2.5; about 36,000 Swedish headwords, as the
+`svlang` package carries it), read once per process. A word is looked up as it is, by its
+lemma, and when it is a compound by its parts ("skärmläsaren": "skärm" + "läsare" →
+"screen reader"); an English word through the same entries read backwards. Of a word's
+translations only those whose terms the library holds are tried: a dictionary lists every
+sense ("fälla": convict, fell, pitfall, trap...), and a sense no case uses cannot find one."""
+
+import html
+import itertools
+import re
+from collections.abc import Callable, Iterable, Iterator
+from functools import lru_cache
+from importlib import resources
+
+import simplemma
+
+from innovationskraft.search.analysis import STOP_WORDS, compound_parts, term, words
+
+# A gloss such as "[monthly] period" or "Centre Party (political)": what is in brackets explains.
+EXPLANATION = re.compile(r"\(.*?\)|\[.*?\]|\{.*?\}")
+
+Dictionary = dict[str, tuple[str, ...]]
+
+
+def _glosses(text: str) -> list[str]:
+    glosses = (EXPLANATION.sub("", html.unescape(g)).strip() for g in text.split(","))
+    return [" ".join(g.split()) for g in glosses if g.strip()]
+
+
+@lru_cache(maxsize=1)
+def dictionaries() -> tuple[Dictionary, Dictionary]:
+    """(Swedish → English, English → Swedish), keyed by lower-case headword."""
+    swedish: dict[str, list[str]] = {}
+    english: dict[str, list[str]] = {}
+    source = resources.files("svlang") / "data" / "folkets_sv_en.tsv"
+    with source.open(encoding="utf-8") as lines:
+        for line in lines:
+            if line.startswith("#") or "\t" not in line:
+                continue
+            headword, text = line.rstrip("\n").split("\t", 1)
+            headword = headword.strip().lower()
+            if not headword or not headword[0].isalpha():
+                continue
+            for gloss in _glosses(text):
+                senses = swedish.setdefault(headword, [])
+                if gloss not in senses:
+                    senses.append(gloss)
+                back = english.setdefault(gloss.lower(), [])
+                if headword not in back:
+                    back.append(headword)
+    return (
+        {k: tuple(v) for k, v in swedish.items()},
+        {k: tuple(v) for k, v in english.items()},
+    )
+
+
+def _lemma(word: str, language: str) -> str:
+    return simplemma.lemmatize(word, lang=language).lower()
+
+
+def _senses(word: str) -> tuple[str, ...]:
+    """The word's translations as a whole word, either way: by itself or by its lemma."""
+    swedish, english = dictionaries()
+    for language, dictionary in (("sv", swedish), ("en", english)):
+        for form in (word, _lemma(word, language)):
+            if form in dictionary:
+                return dictionary[form]
+    return ()
+
+
+# How many words spelt alike in Swedish and English differ (the dictionary leaves many out):
+# endings first ("elektrifiering": "electrification", "immunitet": "immunity"), then letters.
+COGNATE_ENDINGS = (
+    ("fiering", "fication"),
+    ("isering", "ization"),
+    ("ering", "ation"),
+    ("itet", "ity"),
+    ("tet", "ty"),
+    ("isk", "ic"),
+    ("ik", "ics"),
+    ("ik", "ic"),
+    ("ie", "y"),
+    ("ur", "ure"),
+    ("iv", "ive"),
+    ("ell", "al"),
+    ("os", "osis"),
+)
+COGNATE_LETTERS = (("kv", "qu"), ("k", "c"), ("tt", "t"))
+COGNATE_MIN_LETTERS = 5
+
+
+def _cognates(word: str) -> tuple[str, ...]:
+    """English spellings the Swedish word may have ("chatt": "chat"), for the library to confirm
+    (translated_queries keeps only those it holds)."""
+    if len(word) < COGNATE_MIN_LETTERS or not word.isalpha():
+        return ()
+    word = _lemma(word, "sv")
+    stems = {word} | {word[: -len(sv)] + en for sv, en in COGNATE_ENDINGS if word.endswith(sv)}
+    spelt = set(stems)
+    for stem in stems:
+        for sv, en in COGNATE_LETTERS:
+            spelt.add(spelt_as := stem.replace(sv, en))
+            stem = spelt_as
+    spelt.discard(word)
+    return tuple(sorted(spelt))
+
+
+@lru_cache(maxsize=50_000)
+def translations(word: str) -> tuple[tuple[str, ...], ...]:
+    """The senses of each part of the word: one part for a word in the dictionary, several for
+    a Swedish compound of words that are ("kamerafällor": ("camera",), ("trap", ...)). A part
+    the dictionary lacks keeps its own spelling, as many are the same in English ("budget");
+    nothing when no part is found at all."""
+    word = word.lower()
+    if senses := _senses(word):
+        return (senses,)
+    parts = compound_parts(word)
+    if not parts:
+        return (cognates,) if (cognates := _cognates(word)) else ()
+    head, tail = parts[0], parts[1]
+    rest = translations(tail)
+    head_senses = _senses(head) or _cognates(head)
+    if not head_senses and not rest:
+        return ()
+    return (head_senses or (head,), *(rest or ((tail,),)))
+
+
+# A translated word's terms in either language: the dictionary translates both ways.
+WordTerms = tuple[str, ...]
+
+
+def _phrase_terms(phrase: str) -> tuple[WordTerms, ...]:
+    return tuple(
+        tuple({term(w, "en"), term(w, "sv")}) for w in words(phrase) if w not in STOP_WORDS
+    )
+
+
+# Of one compound's combinations of senses, at most this many are considered.
+PHRASES_AT_MOST = 24
+
+
+def _candidates(word: str) -> list[str]:
+    """The word's translations, most specific first: each combination of its parts' senses,
+    also written closed up when it has several words ("whistle blower": "whistleblower")."""
+    parts = translations(word)
+    if not parts:
+        return []
+    found = []
+    for combination in itertools.islice(itertools.product(*parts), PHRASES_AT_MOST):
+        phrase = " ".join(combination)
+        found.append(phrase)
+        if len(closed := phrase.split()) > 1:
+            found.append("".join(closed))
+    return list(dict.fromkeys(found))
+
+
+def translated_queries(
+    query_words: Iterable[str], held: Callable[[set[str]], set[str]]
+) -> Iterator[str]:
+    """The query's words in the other language, most specific first: each word by one of its
+    translations whose terms the library holds (`held` gives those of some terms it holds); a
+    word without any kept as typed, then left out if two words remain (one alone says too
+    little). Nothing when no word translates."""
+    candidates = {word: [(c, _phrase_terms(c)) for c in _candidates(word)] for word in query_words}
+    wanted = {t for found in candidates.values() for _, ts in found for w in ts for t in w}
+    in_library = held(wanted) if wanted else set()
+    options: list[list[str]] = []
+    for word, found in candidates.items():
+        kept = [
+            c
+            for c, terms in found
+            if terms and c != word and all(in_library & set(w) for w in terms)
+        ]
+        options.append(kept or [word, ""])
+    if all(option == [word, ""] for option, word in zip(options, candidates, strict=True)):
+        return
+    for combination in itertools.product(*options):
+        kept = [w for w in combination if w]
+        if len(kept) == len(combination) or len(" ".join(kept).split()) >= 2:
+            yield " ".join(kept)
