@@ -3,6 +3,7 @@ Swedish query find English cases by their words (and the reverse), without the m
 
 import pytest
 
+from innovationskraft.search import selectors
 from innovationskraft.search.analysis import term
 from innovationskraft.search.filters import CaseFilters
 from innovationskraft.search.selectors import case_search
@@ -97,3 +98,21 @@ def test_an_exact_phrase_is_not_translated(make_case):
     )
     assert titles("public library") == ["Meröppet bibliotek"]
     assert titles('"public library"') == []
+
+
+@pytest.mark.django_db
+def test_the_translation_is_searched_only_when_the_words_as_typed_find_few_cases(
+    make_case, monkeypatch
+):
+    make_case(title="Kamera i skolan", summary="Eleverna filmar lektioner.", status="published")
+    make_case(title="Kamera på torget", summary="Kommunen filmar torget.", status="published")
+    make_case(
+        title="Wildlife monitoring",
+        summary="A camera photographs animals.",
+        language="en",
+        status="published",
+    )
+    monkeypatch.setattr(selectors, "TRANSLATED_WHEN_FEWER_THAN", 3)
+    assert "Wildlife monitoring" in titles("kamera")
+    monkeypatch.setattr(selectors, "TRANSLATED_WHEN_FEWER_THAN", 2)
+    assert sorted(titles("kamera")) == ["Kamera i skolan", "Kamera på torget"]
