@@ -102,9 +102,11 @@ def _cognates(word: str) -> tuple[str, ...]:
     stems = {word} | {word[: -len(sv)] + en for sv, en in COGNATE_ENDINGS if word.endswith(sv)}
     spelt = set(stems)
     for stem in stems:
+        # Each letter rule applied on top of the ones before ("kvalitet": "qualitet", "quality").
+        respelt = stem
         for sv, en in COGNATE_LETTERS:
-            spelt.add(spelt_as := stem.replace(sv, en))
-            stem = spelt_as
+            respelt = respelt.replace(sv, en)
+            spelt.add(respelt)
     spelt.discard(word)
     return tuple(sorted(spelt))
 

@@ -31,6 +31,15 @@ def test_an_english_word_is_translated_into_swedish():
     assert "bibliotek" in translations("library")[0]
 
 
+def test_a_word_the_dictionary_lacks_is_tried_as_the_languages_both_spell_it():
+    assert "electrification" in translations("elektrifiering")[0]
+    assert translations("chatt") == (("chat",),)
+    # The library decides: only a spelling it holds is searched.
+    assert list(translated_queries(["elektrifiering"], holding("electrification"))) == [
+        "electrification"
+    ]
+
+
 def test_a_word_the_dictionary_lacks_in_every_part_has_no_translation():
     assert translations("xyzzyqwerty") == ()
 
