@@ -8,8 +8,9 @@ from django.core.cache.backends.redis import RedisCache
 from redis.exceptions import ConnectionError as RedisUnreachable
 from redis.exceptions import TimeoutError as RedisTimeout
 
-# Database 14: the tests empty it, so it must hold nothing else.
-REDIS_FOR_TESTS = "redis://127.0.0.1:6379/14"
+# The tests empty it, so it must hold nothing else: REDIS_TEST_URL, which .ci/run gives each
+# suite its own of (the suites run side by side and would empty each other's otherwise).
+REDIS_FOR_TESTS = os.environ.get("REDIS_TEST_URL", "redis://127.0.0.1:6379/14")
 
 
 def _client() -> RedisCache:
