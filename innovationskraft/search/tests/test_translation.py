@@ -125,3 +125,18 @@ def test_the_translation_is_searched_only_when_the_words_as_typed_find_few_cases
     assert "Wildlife monitoring" in titles("kamera")
     monkeypatch.setattr(selectors, "TRANSLATED_WHEN_FEWER_THAN", 2)
     assert sorted(titles("kamera")) == ["Kamera i skolan", "Kamera på torget"]
+
+
+def test_the_pages_after_the_fused_head_hold_every_word_match_the_translation_also_found():
+    """The fused head takes the translation's first cases; the pages after it go on with the
+    word matches that are not among them, however many of those the translation also met."""
+    words = list(range(300))  # the word matches, best first
+
+    def lexical(start: int, stop: int) -> list[int]:
+        return words[start:stop]
+
+    # The translation found word matches 100 to 199, which the head then holds.
+    translated = list(range(selectors.FUSED_FROM_EACH, 2 * selectors.FUSED_FROM_EACH))
+    order = selectors._FusedOrder(lexical, [], selectors.LEXICAL_WEIGHT, translated)
+    pages = [pk for start in range(0, 300, 20) for pk in order(start, start + 20)]
+    assert sorted(pages) == words
