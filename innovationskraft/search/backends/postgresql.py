@@ -38,6 +38,11 @@ MOST_POSITIONS = 255
 # A lexeme holds at most 2,047 bytes; to_tsvector leaves longer words out, and so do we (a
 # literal with one is refused, and with it the whole batch of the index).
 LONGEST_LEXEME_BYTES = 2047
+# ts_rank_cd's rank divided by 1 + the logarithm of the document's length, as bm25 does on
+# SQLite in its way: a word that is one of few in a short record says more than one of many.
+# Without it, the cases a word meets once (an English label every case of a theme carries)
+# tie, and the newest wins, on PostgreSQL alone.
+RANK_NORMALISATION = 1
 
 
 def _indexable(word: str) -> bool:
@@ -173,7 +178,8 @@ def condition(query: ParsedQuery, mode: Mode, direct: bool = False) -> tuple[Sql
         # Exclusions apply to the words as written, also when the folded column is matched.
         excluded = " | ".join(_term(term) for term in query.negative)
         where, params = f"{where} AND NOT (vector @@ %s::tsquery)", [*params, excluded]
-    return (where, params), (f"ts_rank_cd({column}, %s::tsquery)", [positive])
+    rank = f"ts_rank_cd({column}, %s::tsquery, {RANK_NORMALISATION})"
+    return (where, params), (rank, [positive])
 
 
 class PostgresBackend(SearchBackend):

@@ -168,6 +168,17 @@ def test_title_weighs_more_than_summary_and_summary_more_than_description(make_c
     assert found("solceller ") == ["Solceller på skolor", "Laddplatser", "Cykelbibliotek"]
 
 
+def test_a_word_met_once_ranks_the_shorter_case_first_also_when_it_is_older(make_case):
+    make_case(title="Laddplatser", description="Solceller på taken.", status="published")
+    make_case(
+        title="Stadens klimatarbete",
+        description="Om solceller. "
+        + " ".join(f"Åtgärd{n} med bussar och cyklar." for n in range(40)),
+        status="published",
+    )
+    assert found("solceller ") == ["Laddplatser", "Stadens klimatarbete"]
+
+
 def test_results_show_a_snippet_with_the_words_marked_and_the_text_escaped(make_case):
     make_case(
         title="Trygghetsvandring",
