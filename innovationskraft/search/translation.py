@@ -18,7 +18,15 @@ from importlib import resources
 
 import simplemma
 
-from innovationskraft.search.analysis import STOP_WORDS, compound_parts, term, words
+from innovationskraft.search.analysis import (
+    COMPOUND_MIN_HEAD,
+    COMPOUND_MIN_TAIL,
+    COMPOUND_MIN_WORD,
+    STOP_WORDS,
+    compound_parts,
+    term,
+    words,
+)
 
 # A gloss such as "[monthly] period" or "Centre Party (political)": what is in brackets explains.
 EXPLANATION = re.compile(r"\(.*?\)|\[.*?\]|\{.*?\}")
@@ -42,7 +50,8 @@ def dictionaries() -> tuple[Dictionary, Dictionary]:
             if line.startswith("#") or "\t" not in line:
                 continue
             headword, text = line.rstrip("\n").split("\t", 1)
-            headword = headword.strip().lower()
+            # A bar marks where a compound joins ("jord|bävning"): the word is written without.
+            headword = headword.replace("|", "").strip().lower()
             if not headword or not headword[0].isalpha():
                 continue
             for gloss in _glosses(text):
@@ -62,14 +71,64 @@ def _lemma(word: str, language: str) -> str:
     return simplemma.lemmatize(word, lang=language).lower()
 
 
+# Swedish endings of the plural, the definite form and the genitive, longest first: the
+# lemmatiser leaves many a noun it does not know as it is ("vräkningar"), and the dictionary
+# lists the base form ("vräkning"). What is left must be a headword of at least MIN_STEM letters.
+INFLECTION_ENDINGS = (
+    "arnas", "ornas", "ernas", "arna", "orna", "erna", "ens", "ets", "ar", "or", "er", "en",
+    "et", "na", "s",
+)  # fmt: skip
+MIN_STEM = 4
+
+
+def _base_forms(word: str) -> Iterator[str]:
+    for ending in INFLECTION_ENDINGS:
+        if word.endswith(ending) and len(word) - len(ending) >= MIN_STEM:
+            yield word[: -len(ending)]
+
+
 def _senses(word: str) -> tuple[str, ...]:
-    """The word's translations as a whole word, either way: by itself or by its lemma."""
+    """The word's translations as a whole word, either way: by itself or by its lemma, and a
+    Swedish word by its base form when the lemmatiser does not know it."""
     swedish, english = dictionaries()
     for language, dictionary in (("sv", swedish), ("en", english)):
         for form in (word, _lemma(word, language)):
             if form in dictionary:
                 return dictionary[form]
+    for form in _base_forms(word):
+        if form in swedish:
+            return swedish[form]
     return ()
+
+
+# A compound's first part may have lost the -a or -e of its word ("smitt|skydd": "smitta",
+# "pojk|vän": "pojke"); its senses are tried after those of the part as written.
+DROPPED_VOWELS = ("a", "e")
+
+
+def _head_senses(head: str) -> tuple[str, ...]:
+    swedish, _ = dictionaries()
+    found = list(_senses(head))
+    if head[-1] not in "aeiouyåäö":
+        for vowel in DROPPED_VOWELS:
+            found += swedish.get(head + vowel, ())
+    return tuple(dict.fromkeys(found))
+
+
+def _split_in_two(word: str) -> tuple[tuple[str, ...], tuple[str, ...]] | None:
+    """The senses of the two parts of a compound both of which the dictionary has, the longest
+    last part first, with or without the joining s: the analyser's split, made for the index,
+    may cut a word the dictionary knows whole ("fram|tidsstudier", here "framtid|studier")."""
+    for split in range(COMPOUND_MIN_HEAD, len(word) - COMPOUND_MIN_TAIL + 1):
+        head, tail = word[:split], word[split:]
+        tail_senses = _senses(tail)
+        if not tail_senses:
+            continue
+        heads = [head, head[:-1]] if head.endswith("s") and split > COMPOUND_MIN_HEAD else [head]
+        for form in heads:
+            if head_senses := _head_senses(form):
+                return head_senses, tail_senses
+    return None
 
 
 # How many words spelt alike in Swedish and English differ (the dictionary leaves many out):
@@ -120,12 +179,14 @@ def translations(word: str) -> tuple[tuple[str, ...], ...]:
     word = word.lower()
     if senses := _senses(word):
         return (senses,)
+    if len(word) >= COMPOUND_MIN_WORD and word.isalpha() and (two := _split_in_two(word)):
+        return two
     parts = compound_parts(word)
     if not parts:
         return (cognates,) if (cognates := _cognates(word)) else ()
     head, tail = parts[0], parts[1]
     rest = translations(tail)
-    head_senses = _senses(head) or _cognates(head)
+    head_senses = _head_senses(head) or _cognates(head)
     if not head_senses and not rest:
         return ()
     return (head_senses or (head,), *(rest or ((tail,),)))

@@ -27,6 +27,28 @@ def test_a_compound_is_translated_by_its_parts():
     assert "reader" in tail
 
 
+def test_a_compound_the_dictionary_writes_with_a_bar_is_found_written_whole():
+    # Listed as "jord|bävning" and "uppslags|verk".
+    assert "earthquake" in translations("jordbävning")[0]
+    assert "encyclopedia" in translations("uppslagsverk")[0]
+
+
+def test_a_plural_or_definite_form_the_lemmatiser_lacks_is_found_by_its_base_form():
+    assert "earthquake" in translations("jordbävningar")[0]
+    assert "agriculture" in translations("jordbrukets")[0]
+
+
+def test_a_first_part_that_dropped_its_vowel_is_found_with_it():
+    head, tail = translations("smittskydd")
+    assert "infection" in head, "smitta"
+    assert "protection" in tail
+
+
+def test_a_compound_is_split_where_the_dictionary_knows_both_parts():
+    # The index's analysis reads "fram" + "tidsstudier"; the dictionary has "framtid".
+    assert translations("framtidsstudier") == (("future",), ("study",))
+
+
 def test_an_english_word_is_translated_into_swedish():
     assert "bibliotek" in translations("library")[0]
 
