@@ -9,6 +9,7 @@ there are follows the case contract: each filtered field of `cases.contract` has
 
 import threading
 from dataclasses import dataclass, field
+from functools import cached_property
 
 import numpy as np
 from django.db import connection
@@ -96,6 +97,28 @@ def _tally(values: np.ndarray) -> dict[int, int]:
     return {int(value): int(counts[value]) for value in np.flatnonzero(counts)}
 
 
+def _subtracted(whole: dict[int, int], part: dict[int, int]) -> dict[int, int]:
+    if not part:
+        return whole
+    left = {value: n - part.get(value, 0) for value, n in whole.items()}
+    return {value: n for value, n in left.items() if n}
+
+
+def _less(whole: RawCounts, part: RawCounts) -> RawCounts:
+    """The counts of the cases in `whole` but not in `part` (a subset of them)."""
+    return RawCounts(
+        total=whole.total - part.total,
+        values={
+            name: _subtracted(counted, part.values[name]) for name, counted in whole.values.items()
+        },
+        organisation=_subtracted(whole.organisation, part.organisation),
+        terms={
+            name: (_subtracted(terms, part.terms[name][0]), _subtracted(roots, part.terms[name][1]))
+            for name, (terms, roots) in whole.terms.items()
+        },
+    )
+
+
 def term_and_descendants(vocabulary: str, code: str) -> list[int]:
     ids = list(Term.objects.filter(vocabulary=vocabulary, code=code).values_list("id", flat=True))
     children = list(Term.objects.filter(parent_id__in=ids).values_list("id", flat=True))
@@ -169,13 +192,26 @@ class LibraryColumns:
         return np.logical_and.reduce(masks) if masks else None
 
     def counts(self, positions: np.ndarray) -> RawCounts:
+        """The facet counts of the cases at the positions (ascending, distinct). When they are
+        most of the library, the whole library's counts less those of the rest: a common word
+        matches nearly every case, and the few it does not are quicker to count."""
+        chosen = np.zeros(self.size, dtype=bool)
+        chosen[positions] = True
+        if 2 * len(positions) <= self.size:
+            return self._counted(positions, chosen)
+        rest = self._counted(np.flatnonzero(~chosen), ~chosen)
+        return _less(self._all_counts, rest)
+
+    @cached_property
+    def _all_counts(self) -> RawCounts:
+        return self._counted(self.all_positions(), np.ones(self.size, dtype=bool))
+
+    def _counted(self, positions: np.ndarray, chosen: np.ndarray) -> RawCounts:
         counts = RawCounts(
             total=len(positions),
             values={name: _tally(column[positions]) for name, column in self.scalars.items()},
             organisation=_tally(self.organisation[positions]),
         )
-        chosen = np.zeros(self.size, dtype=bool)
-        chosen[positions] = True
         for name, links in self.links.items():
             terms, roots = links.of(positions, chosen)
             counts.terms[name] = (_tally(terms), _tally(roots))

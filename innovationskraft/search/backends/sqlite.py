@@ -26,6 +26,7 @@ COLUMNS = ("title", "summary", "body", "parts", "folded")
 # rank below direct hits.
 RANK = f"bm25({TABLE}, 10.0, 5.0, 1.0, 1.5, 1.0)"
 DIRECT = "{title summary body}"
+WITH_PARTS = "{title summary body parts}"
 EMPTY = np.array([], dtype=np.int64)
 # The parts of a compound typed whole may stand this many words apart (function words are not
 # indexed, so "sjukvård i hemmet" has its two next to each other).
@@ -42,10 +43,10 @@ def _either(terms) -> str:
 
 
 def _word(forms: WordForms, direct: bool) -> str:
-    options = [f"{DIRECT} : {_either(forms.terms)}"]
     if direct:
-        return options[0]
-    options.append(f"parts : {_either(forms.terms)}")
+        return f"{DIRECT} : {_either(forms.terms)}"
+    # One column filter over the direct columns and the parts: each term's list is read once.
+    options = [f"{WITH_PARTS} : {_either(forms.terms)}"]
     if forms.split:
         near = " ".join(_quoted(t) for t in forms.split)
         options.append(f"{DIRECT} : NEAR({near}, {SPLIT_DISTANCE})")

@@ -62,6 +62,28 @@ def test_term_counts_of_a_few_cases_equal_what_the_database_counts():
         assert counts["effect"].get(effect.code, 0) == expected, effect.code
 
 
+def test_counts_of_most_but_not_all_of_the_library_equal_what_the_database_counts():
+    # Counted as the whole library's counts less those of the cases left out.
+    call_command("generate_cases", count=300, seed=6, verbosity=0)
+    silos = Term.objects.get(vocabulary="barrier", code="silos")
+    family = [silos.pk, *silos.children.values_list("pk", flat=True)]
+    most = case_search(filters=CaseFilters(year="2000-2020"))
+    assert 150 < most.total < in_database()
+
+    counts = counts_of(most.facets)
+
+    years = {"start_year__gte": 2000, "start_year__lte": 2020}
+    assert counts["barrier"]["silos"] == in_database(**years, barriers__in=family)
+    for child in silos.children.all():
+        expected = in_database(**years, barriers=child)
+        assert counts["barrier"].get(child.code, 0) == expected, child.code
+    for stage, _label in Case.Stage.choices:
+        assert counts["stage"].get(stage, 0) == in_database(**years, stage=stage), stage
+    for kind in Organisation.objects.values_list("kind", flat=True).distinct():
+        expected = in_database(**years, lead_organisation__kind=kind)
+        assert counts["org_type"].get(kind, 0) == expected, kind
+
+
 def test_each_filter_leaves_the_cases_the_database_finds():
     call_command("generate_cases", count=300, seed=4, verbosity=0)
     case = Case.objects.select_related("lead_organisation", "sector").first()
