@@ -19,6 +19,7 @@ from innovationskraft.cases.models import (
 from innovationskraft.cases.services import (
     case_recount_adoptions,
     case_saved_elsewhere,
+    organisation_names_changed,
     organisation_set_trusted,
 )
 from innovationskraft.core.admin_audit import AuditedAdmin
@@ -74,6 +75,11 @@ class OrganisationAdmin(AuditedAdmin):
                 ),
             )
         return super().formfield_for_dbfield(db_field, request, **kwargs)
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        if change and {"name", "aliases"} & set(form.changed_data):
+            organisation_names_changed(actor=request.user, organisation=obj)
 
     @admin.display(description=_("other names"))
     def other_names(self, organisation: Organisation) -> str:

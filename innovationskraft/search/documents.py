@@ -56,9 +56,13 @@ def documents_for(case_ids: list[int], *, snapshot: CaseSnapshot | None = None) 
             terms[case_id] += term_ids
     organisation_ids = {c["lead_organisation_id"] for c in cases}
     organisation_ids.update(pk for pks in partners.values() for pk in pks)
-    organisation_names = dict(
-        Organisation.objects.filter(pk__in=organisation_ids).values_list("id", "name")
-    )
+    # Each organisation by its name and its other names ("SCB", "Statistics Sweden").
+    organisation_names = {
+        pk: [name, *(map(str, aliases) if isinstance(aliases, list) else ())]
+        for pk, name, aliases in Organisation.objects.filter(pk__in=organisation_ids).values_list(
+            "id", "name", "aliases"
+        )
+    }
     tag_names = dict(Tag.objects.values_list("id", "name"))
     term_labels = {
         pk: {"sv": sv, "en": en}
@@ -69,7 +73,7 @@ def documents_for(case_ids: list[int], *, snapshot: CaseSnapshot | None = None) 
         case_id, language = case["id"], case["language"]
         organisation_pks = [case["lead_organisation_id"], *partners.get(case_id, [])]
         names = [tag_names[pk] for pk in tags[case_id]]
-        names += [organisation_names[pk] for pk in organisation_pks]
+        names += [name for pk in organisation_pks for name in organisation_names[pk]]
         term_pks = [*terms[case_id], *filter(None, [case["sector_id"]])]
         texts = ("description", "user_involvement", "barriers_text", "enablers_text")
         body = "\n".join([*(case[name] for name in texts), *names])

@@ -26,6 +26,7 @@ from innovationskraft.cases.services.moderation import (
 )
 from innovationskraft.cases.services.organisations import (
     RESERVED_SLUGS,
+    organisation_names_changed,
     organisation_upsert,
     organisations_seed_swedish_registry,
     unique_slug,
@@ -49,6 +50,7 @@ __all__ = [
     "case_saved_elsewhere",
     "case_submit_for_review",
     "case_update",
+    "organisation_names_changed",
     "organisation_set_trusted",
     "organisation_upsert",
     "organisations_seed_swedish_registry",

@@ -3,8 +3,10 @@
 from django.db import models, transaction
 from django.utils.text import slugify
 
+from innovationskraft.accounts.types import Actor
 from innovationskraft.cases import registry
-from innovationskraft.cases.models import Organisation
+from innovationskraft.cases.models import Case, Organisation
+from innovationskraft.cases.signals import cases_changed
 
 # Words that name pages beside the case pages in the same URL space.
 RESERVED_SLUGS = {"ny"}
@@ -62,6 +64,22 @@ def organisation_upsert(
         organisation.name, organisation.county_code = name, county_code
         organisation.save(update_fields=["name", "county_code"])
     return organisation
+
+
+@transaction.atomic
+def organisation_names_changed(*, actor: Actor, organisation: Organisation) -> None:
+    """After a change of the organisation's name or other names: its cases, as lead or
+    partner, are signalled changed (without a new version), so that search finds them by the
+    names it now has."""
+    case_ids = Case.objects.filter(
+        models.Q(lead_organisation=organisation) | models.Q(partners=organisation)
+    ).values_list("pk", flat=True)
+    cases_changed(
+        case_ids=sorted(set(case_ids)),
+        actor=actor,
+        action="organisation names changed",
+        versioned=False,
+    )
 
 
 @transaction.atomic

@@ -4,10 +4,11 @@ import pytest
 from django.core.management import call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
 
 from innovationskraft.cases import services
 from innovationskraft.cases.contract import input_from_case
-from innovationskraft.cases.models import Case
+from innovationskraft.cases.models import Case, Organisation
 from innovationskraft.search.backends import Mode, get_backend
 from innovationskraft.search.filters import CaseFilters
 from innovationskraft.search.selectors import case_search
@@ -255,3 +256,35 @@ def test_spelling_corrections_read_the_word_table_not_the_index(library):
     assert "ts_stat" not in sql
     word_table_reads = sum("search_indexedword" in q["sql"] for q in queries.captured_queries)
     assert 1 <= word_table_reads <= 4
+
+
+def test_a_case_is_found_by_the_other_names_of_its_organisation(make_case):
+    statistics = Organisation.objects.create(
+        name="Statistiska centralbyrån",
+        slug="scb",
+        kind=Organisation.Kind.AGENCY,
+        aliases=["SCB", "Statistics Sweden"],
+    )
+    make_case(title="Öppna data om befolkningen", status="published", organisation=statistics)
+    make_case(title="Öppna data om trafiken", status="published")
+    assert found("scb ") == ["Öppna data om befolkningen"]
+    assert found("statistics sweden ") == ["Öppna data om befolkningen"]
+
+
+def test_renaming_an_organisation_in_the_admin_makes_its_cases_found_by_the_new_names(
+    make_case, eskilstuna, admin_client
+):
+    make_case(title="Återbruksgalleria", status="published")
+    assert found("retunastaden ") == []
+    url = reverse("admin:cases_organisation_change", args=[eskilstuna.pk])
+    data = {
+        "name": eskilstuna.name,
+        "slug": eskilstuna.slug,
+        "kind": eskilstuna.kind,
+        "official_code": eskilstuna.official_code,
+        "county_code": eskilstuna.county_code,
+        "country": eskilstuna.country,
+        "aliases": "Retunastaden",
+    }
+    assert admin_client.post(url, data).status_code == 302
+    assert found("retunastaden ") == ["Återbruksgalleria"]
