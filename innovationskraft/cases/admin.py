@@ -16,6 +16,7 @@ from innovationskraft.cases.models import (
     Tag,
     Term,
 )
+from innovationskraft.cases.models.organisations import other_names
 from innovationskraft.cases.services import (
     case_recount_adoptions,
     case_saved_elsewhere,
@@ -83,8 +84,7 @@ class OrganisationAdmin(AuditedAdmin):
 
     @admin.display(description=_("other names"))
     def other_names(self, organisation: Organisation) -> str:
-        aliases = organisation.aliases
-        return ", ".join(map(str, aliases)) if isinstance(aliases, list) else ""
+        return ", ".join(other_names(organisation.aliases))
 
 
 @admin.register(Term)

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from django.db.models import QuerySet
 
 from innovationskraft.cases.models import Organisation
+from innovationskraft.cases.models.organisations import other_names
 
 MIN_LENGTH = 2
 MAX_SUGGESTIONS = 10
@@ -38,7 +39,7 @@ class Named:
 def _named(queryset: QuerySet[Organisation]) -> list[Named]:
     rows = queryset.values_list("pk", "name", "slug", "kind", "aliases")
     return [
-        Named(pk, name, slug, kind, tuple(map(str, aliases if isinstance(aliases, list) else [])))
+        Named(pk, name, slug, kind, tuple(other_names(aliases)))
         for pk, name, slug, kind, aliases in rows
     ]
 

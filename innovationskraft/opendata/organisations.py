@@ -5,6 +5,7 @@ the ones a file makes new."""
 from dataclasses import dataclass, field
 
 from innovationskraft.cases.models import Organisation
+from innovationskraft.cases.models.organisations import other_names
 from innovationskraft.opendata.codes import plain
 
 
@@ -29,8 +30,7 @@ Found = Organisation | NewOrganisation
 
 def names_of(organisation: Found) -> set[str]:
     """Every name it goes by, plain."""
-    aliases = organisation.aliases if isinstance(organisation.aliases, list) else []
-    names = [organisation.slug, organisation.name, *(str(alias) for alias in aliases)]
+    names = [organisation.slug, organisation.name, *other_names(organisation.aliases)]
     return {key for key in map(plain, names) if key}
 
 

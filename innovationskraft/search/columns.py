@@ -99,7 +99,7 @@ def _tally(values: np.ndarray) -> dict[int, int]:
 
 def _subtracted(whole: dict[int, int], part: dict[int, int]) -> dict[int, int]:
     if not part:
-        return whole
+        return dict(whole)  # never the cached counts themselves, which a caller could change
     left = {value: n - part.get(value, 0) for value, n in whole.items()}
     return {value: n for value, n in left.items() if n}
 
@@ -199,7 +199,8 @@ class LibraryColumns:
         chosen[positions] = True
         if 2 * len(positions) <= self.size:
             return self._counted(positions, chosen)
-        rest = self._counted(np.flatnonzero(~chosen), ~chosen)
+        left_out = ~chosen
+        rest = self._counted(np.flatnonzero(left_out), left_out)
         return _less(self._all_counts, rest)
 
     @cached_property

@@ -4,6 +4,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from innovationskraft.cases.models import Case, Organisation, Tag, Term
+from innovationskraft.cases.models.organisations import other_names
 from innovationskraft.cases.snapshots import CaseSnapshot
 from innovationskraft.search.analysis import fold, part_terms, stems, words
 
@@ -58,7 +59,7 @@ def documents_for(case_ids: list[int], *, snapshot: CaseSnapshot | None = None) 
     organisation_ids.update(pk for pks in partners.values() for pk in pks)
     # Each organisation by its name and its other names ("SCB", "Statistics Sweden").
     organisation_names = {
-        pk: [name, *(map(str, aliases) if isinstance(aliases, list) else ())]
+        pk: [name, *other_names(aliases)]
         for pk, name, aliases in Organisation.objects.filter(pk__in=organisation_ids).values_list(
             "id", "name", "aliases"
         )

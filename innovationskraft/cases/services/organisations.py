@@ -2,12 +2,14 @@
 
 from django.db import models, transaction
 from django.utils.text import slugify
+from django.utils.translation import gettext_noop
 
 from innovationskraft.accounts.types import Actor
 from innovationskraft.cases import registry
 from innovationskraft.cases.models import Case, Organisation
 from innovationskraft.cases.signals import cases_changed
 
+NAMES_CHANGED = gettext_noop("The organisation's names changed")
 # Words that name pages beside the case pages in the same URL space.
 RESERVED_SLUGS = {"ny"}
 
@@ -77,7 +79,7 @@ def organisation_names_changed(*, actor: Actor, organisation: Organisation) -> N
     cases_changed(
         case_ids=sorted(set(case_ids)),
         actor=actor,
-        action="organisation names changed",
+        action=NAMES_CHANGED,
         versioned=False,
     )
 
