@@ -16,7 +16,12 @@ from innovationskraft.cases.models import Adoption, Case, Organisation
 from innovationskraft.search.analysis import fold
 from innovationskraft.search.backends import Mode, get_backend
 from innovationskraft.search.columns import LibraryColumns, library_columns
-from innovationskraft.search.expansion import terms_held, with_completions, with_joins
+from innovationskraft.search.expansion import (
+    terms_held,
+    with_completions,
+    with_joins,
+    words_beginning,
+)
 from innovationskraft.search.facets import Facet, facets_for
 from innovationskraft.search.filters import SORTS, CaseFilters
 from innovationskraft.search.fusion import fused
@@ -236,7 +241,11 @@ def _translations(columns: LibraryColumns, query: ParsedQuery) -> list[str]:
     a query with a "phrase", which asks for those words as written."""
     if any(term.is_phrase for term in query.positive):
         return []
-    texts = translated_queries(query.all_words(), partial(terms_held, version=columns.version))
+    texts = translated_queries(
+        query.all_words(),
+        partial(terms_held, version=columns.version),
+        partial(words_beginning, version=columns.version),
+    )
     return list(itertools.islice(texts, TRANSLATIONS_TRIED))
 
 

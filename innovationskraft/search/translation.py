@@ -79,6 +79,10 @@ INFLECTION_ENDINGS = (
     "et", "na", "s",
 )  # fmt: skip
 MIN_STEM = 4
+# A noun of the action of a verb is its stem with -ning or -ande ("vräkning", "lärande"), and the
+# dictionary often lists only the verb ("vräka": evict); its English translation then shares its
+# stem with the English noun ("evict", "eviction").
+ACTION_NOUNS = (("ning", "a"), ("ande", "a"), ("ende", ""))
 
 
 def _base_forms(word: str) -> Iterator[str]:
@@ -95,9 +99,14 @@ def _senses(word: str) -> tuple[str, ...]:
         for form in (word, _lemma(word, language)):
             if form in dictionary:
                 return dictionary[form]
-    for form in _base_forms(word):
+    bases = list(_base_forms(word))
+    for form in bases:
         if form in swedish:
             return swedish[form]
+    for form in (word, *bases):
+        for noun, verb in ACTION_NOUNS:
+            if form.endswith(noun) and (senses := swedish.get(form[: -len(noun)] + verb)):
+                return senses
     return ()
 
 
@@ -197,13 +206,39 @@ WordTerms = tuple[str, ...]
 
 
 def _phrase_terms(phrase: str) -> tuple[WordTerms, ...]:
+    """Each meaningful word's terms, the English one first."""
     return tuple(
-        tuple({term(w, "en"), term(w, "sv")}) for w in words(phrase) if w not in STOP_WORDS
+        tuple(dict.fromkeys((term(w, "en"), term(w, "sv"))))
+        for w in words(phrase)
+        if w not in STOP_WORDS
     )
+
+
+# English nouns and adjectives made of a verb or another word, by the ending they add: a
+# dictionary translates "vräkning" by the verb ("evict") where a record writes the noun
+# ("eviction"), which the index keeps whole (analysis.OVERSTEMMED).
+ENGLISH_DERIVATIONS = ("ion", "ation", "cation", "ment", "ing", "er", "ance", "ence", "al", "ity")
+DERIVED_FROM_AT_LEAST = 4  # letters of the term a derivation is looked for
+
+
+def _derivations(
+    terms: set[str], beginning: Callable[[list[str]], dict[str, tuple[str, ...]]]
+) -> dict[str, str]:
+    """For each English term the library lacks, the shortest word it holds that is the term
+    with a derivational ending."""
+    asked = sorted(t for t in terms if len(t) >= DERIVED_FROM_AT_LEAST and t.isalpha())
+    found = beginning(asked) if asked else {}
+    derived = {}
+    for stem, held in found.items():
+        endings = [w for w in held if w[len(stem) :] in ENGLISH_DERIVATIONS]
+        if endings:
+            derived[stem] = min(endings, key=len)
+    return derived
 
 
 # Of one compound's combinations of senses, at most this many are considered.
 PHRASES_AT_MOST = 24
+SENSES_AT_MOST = 12  # of each part
 
 
 def _candidates(word: str) -> list[str]:
@@ -212,32 +247,54 @@ def _candidates(word: str) -> list[str]:
     parts = translations(word)
     if not parts:
         return []
+    # The first senses of all the parts before the later sense of any one ("tal|syntes":
+    # "speech synthesis" before "number appear").
+    places = itertools.product(*(range(min(len(p), SENSES_AT_MOST)) for p in parts))
     found = []
-    for combination in itertools.islice(itertools.product(*parts), PHRASES_AT_MOST):
-        phrase = " ".join(combination)
+    for place in sorted(places, key=sum)[:PHRASES_AT_MOST]:
+        phrase = " ".join(part[i] for part, i in zip(parts, place, strict=True))
         found.append(phrase)
         if len(closed := phrase.split()) > 1:
             found.append("".join(closed))
     return list(dict.fromkeys(found))
 
 
+def _in_library(
+    phrase: str, terms: tuple[WordTerms, ...], in_library: set[str], derived: dict[str, str]
+) -> str:
+    """The translation as the library can find it (a word it lacks written as the derived word
+    it holds), or "" when it lacks a word."""
+    written = []
+    for word_terms in terms:
+        if in_library & set(word_terms):
+            written.append(word_terms[0])
+        elif word_terms[0] in derived:
+            written.append(derived[word_terms[0]])
+        else:
+            return ""
+    return phrase if written == [t[0] for t in terms] else " ".join(written)
+
+
 def translated_queries(
-    query_words: Iterable[str], held: Callable[[set[str]], set[str]]
+    query_words: Iterable[str],
+    held: Callable[[set[str]], set[str]],
+    beginning: Callable[[list[str]], dict[str, tuple[str, ...]]] | None = None,
 ) -> Iterator[str]:
     """The query's words in the other language, most specific first: each word by one of its
-    translations whose terms the library holds (`held` gives those of some terms it holds); a
-    word without any kept as typed, then left out if two words remain (one alone says too
-    little). Nothing when no word translates."""
+    translations whose terms the library holds (`held` gives those of some terms it holds, and
+    `beginning` the terms it holds that begin with each of some letters, for the derived
+    words); a word without any kept as typed, then left out if two words remain (one alone
+    says too little). Nothing when no word translates."""
     candidates = {word: [(c, _phrase_terms(c)) for c in _candidates(word)] for word in query_words}
     wanted = {t for found in candidates.values() for _, ts in found for w in ts for t in w}
     in_library = held(wanted) if wanted else set()
+    lacking = {w[0] for found in candidates.values() for _, ts in found for w in ts}
+    lacking = {t for t in lacking if not in_library & {t}}
+    derived = _derivations(lacking, beginning) if beginning and lacking else {}
     options: list[list[str]] = []
     for word, found in candidates.items():
-        kept = [
-            c
-            for c, terms in found
-            if terms and c != word and all(in_library & set(w) for w in terms)
-        ]
+        written = (_in_library(c, terms, in_library, derived) for c, terms in found if terms)
+        kept = list(dict.fromkeys(c for c in written if c and c != word))
         options.append(kept or [word, ""])
     if all(option == [word, ""] for option, word in zip(options, candidates, strict=True)):
         return

@@ -38,6 +38,32 @@ def test_a_plural_or_definite_form_the_lemmatiser_lacks_is_found_by_its_base_for
     assert "agriculture" in translations("jordbrukets")[0]
 
 
+def test_a_noun_of_an_action_the_dictionary_lacks_is_translated_by_its_verb():
+    # Folkets lexikon lists "vräka" (evict), not "vräkning".
+    assert "evict" in translations("vräkningar")[0]
+
+
+def test_the_first_senses_of_all_parts_are_combined_before_a_later_sense_of_one():
+    # "examens|bevis": degree, examination + certificate, evidence, proof, testimony.
+    senses = ("degree", "examination", "certificate", "evidence", "proof", "testimony")
+    found = list(translated_queries(["examensbevis"], holding(*senses)))
+    assert found[0] == "degree certificate"
+    assert found.index("examination certificate") < found.index("degree proof")
+
+
+def test_a_translated_word_the_library_holds_only_as_a_derived_noun_is_searched_as_that():
+    library = holding("map")  # "eviction" is kept whole by the index; "evict" is not held
+    beginning = {"evict": ("eviction", "evictionlab")}
+    found = list(
+        translated_queries(
+            ["vräkningar"], library, lambda asked: {a: beginning.get(a, ()) for a in asked}
+        )
+    )
+    assert found == ["eviction"]
+    # Without the derived word in the library, nothing is searched.
+    assert list(translated_queries(["vräkningar"], library, lambda asked: {})) == []
+
+
 def test_a_first_part_that_dropped_its_vowel_is_found_with_it():
     head, tail = translations("smittskydd")
     assert "infection" in head, "smitta"
@@ -108,6 +134,19 @@ def test_a_swedish_query_finds_an_english_case_by_its_translated_words(make_case
         status="published",
     )
     assert titles("kamerafällor") == ["Wildlife monitoring"]
+
+
+@pytest.mark.django_db
+def test_a_swedish_noun_finds_an_english_case_that_writes_the_noun_of_its_translation(make_case):
+    # "vräkningar" → "vräka" → "evict", which the case writes as "eviction".
+    make_case(
+        title="Eviction maps",
+        summary="Data on every eviction filed in the city, mapped by district.",
+        language="en",
+        status="published",
+    )
+    make_case(title="Kartor över stadsdelar", summary="Kommunen ritar kartor.", status="published")
+    assert titles("vräkningar") == ["Eviction maps"]
 
 
 @pytest.mark.django_db
