@@ -112,7 +112,9 @@ def _years_label(value: str) -> str:
 def _organisation_facets(filters, counts: RawCounts) -> list[Facet]:
     organisations = {
         pk: (kind, county)
-        for pk, kind, county in Organisation.objects.values_list("id", "kind", "county_code")
+        for pk, kind, county in Organisation.objects.order_by().values_list(
+            "id", "kind", "county_code"
+        )
     }
     kinds: dict[str, int] = {}
     counties: dict[str, int] = {}
@@ -132,7 +134,8 @@ def _organisation_facets(filters, counts: RawCounts) -> list[Facet]:
 
 def facets_for(filters, counts: RawCounts) -> list[Facet]:
     """Each filter's options with their counts, in the order the pages show them."""
-    terms = {t.id: t for t in Term.objects.all()}
+    shown = ("vocabulary", "code", "parent_id", "position", "label_sv", "label_en")
+    terms = {t.id: t for t in Term.objects.order_by().only(*shown)}
     facets = {name: _scalar_facet(name, filters, counts, terms) for name in SCALAR_FILTERS}
     facets |= {facet.name: facet for facet in _organisation_facets(filters, counts)}
     for name, case_field in TERM_FILTERS.items():

@@ -1,7 +1,9 @@
 """A short passage of a result with the matching words marked, done in Python so that both
 backends show the same thing."""
 
+import itertools
 import re
+from collections import deque
 from functools import lru_cache
 
 from django.utils.html import escape
@@ -11,6 +13,7 @@ from innovationskraft.search.analysis import WRITTEN_WORD, normalize, part_terms
 from innovationskraft.search.query import ParsedQuery
 
 WINDOW_WORDS = 30
+WORDS_BEFORE = 8  # shown before the first hit
 # The words are looked for in this much of each text: a passage further into a long
 # description is rarely the one to show, and every result of a page would read all of it.
 SCANNED_CHARACTERS = 4000
@@ -41,18 +44,22 @@ class _Matcher:
 
 
 def _marked(text: str, matches) -> tuple[str, bool]:
-    tokens = list(WRITTEN_WORD.finditer(text))
-    first_hit = next((i for i, token in enumerate(tokens) if matches(token.group())), None)
-    if first_hit is None:
+    # The words are read up to the first hit and the window after it, not the whole text.
+    found = WRITTEN_WORD.finditer(text)
+    before: deque[re.Match] = deque(maxlen=WORDS_BEFORE)
+    for hit in found:
+        if matches(hit.group()):
+            break
+        before.append(hit)
+    else:
         return "", False
-    first = max(0, first_hit - 8)
-    last = min(len(tokens), first + WINDOW_WORDS)
-    hits = [i for i in range(first_hit, last) if matches(tokens[i].group())]
-    start, end = tokens[first].start(), tokens[last - 1].end()
+    window = [*before, hit, *itertools.islice(found, WINDOW_WORDS - len(before) - 1)]
+    start, end = window[0].start(), window[-1].end()
     pieces: list[str] = []
     position = start
-    for index in hits:
-        token = tokens[index]
+    for token in window[len(before) :]:
+        if not matches(token.group()):
+            continue
         pieces.append(escape(text[position : token.start()]))
         pieces.append(f"<mark>{escape(token.group())}</mark>")
         position = token.end()

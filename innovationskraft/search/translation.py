@@ -288,8 +288,10 @@ def translated_queries(
     candidates = {word: [(c, _phrase_terms(c)) for c in _candidates(word)] for word in query_words}
     wanted = {t for found in candidates.values() for _, ts in found for w in ts for t in w}
     in_library = held(wanted) if wanted else set()
-    lacking = {w[0] for found in candidates.values() for _, ts in found for w in ts}
-    lacking = {t for t in lacking if not in_library & {t}}
+    # Derived words are looked for only where the dictionary has the word itself: a spelling
+    # guessed for a word it lacks (_cognates) is too uncertain to be taken further.
+    listed = [found for word, found in candidates.items() if _senses(word.lower())]
+    lacking = {w[0] for found in listed for _, ts in found for w in ts} - in_library
     derived = _derivations(lacking, beginning) if beginning and lacking else {}
     options: list[list[str]] = []
     for word, found in candidates.items():
