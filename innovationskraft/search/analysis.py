@@ -167,9 +167,10 @@ def compound_parts(word: str) -> tuple[str, ...]:
     return ()
 
 
-def part_terms(word: str, language: str = "sv") -> list[str]:
+@lru_cache(maxsize=300_000)
+def part_terms(word: str, language: str = "sv") -> tuple[str, ...]:
     """The terms of a word's compound parts (Swedish only: English writes them apart)."""
     if language != "sv":
-        return []
+        return ()
     parts = (part for part in compound_parts(word) if part not in STOP_WORDS)
-    return list(dict.fromkeys(term(part, "sv") for part in parts))
+    return tuple(dict.fromkeys(term(part, "sv") for part in parts))

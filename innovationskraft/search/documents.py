@@ -65,8 +65,9 @@ def documents_for(case_ids: list[int], *, snapshot: CaseSnapshot | None = None) 
         )
     }
     tag_names = dict(Tag.objects.values_list("id", "name"))
-    term_labels = {
-        pk: {"sv": sv, "en": en}
+    # A label's terms in its own language, analysed once for all the cases that have it.
+    label_terms = {
+        pk: stems(sv, "sv") + stems(en, "en")
         for pk, sv, en in Term.objects.values_list("id", "label_sv", "label_en")
     }
     documents = []
@@ -79,9 +80,8 @@ def documents_for(case_ids: list[int], *, snapshot: CaseSnapshot | None = None) 
         texts = ("description", "user_involvement", "barriers_text", "enablers_text")
         body = "\n".join([*(case[name] for name in texts), *names])
         body_terms = stems(body, language)
-        for label_language in ("sv", "en"):
-            labels = " ".join(term_labels[pk][label_language] for pk in term_pks)
-            body_terms += stems(labels, label_language)
+        for pk in term_pks:
+            body_terms += label_terms[pk]
         plain = words(" ".join([case["title"], case["summary"], *names]))
         documents.append(
             Document(
