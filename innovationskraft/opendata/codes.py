@@ -7,6 +7,7 @@ import difflib
 import re
 import unicodedata
 from collections.abc import Iterable
+from functools import lru_cache
 from typing import Generic, TypeVar
 
 from django.utils import translation
@@ -24,7 +25,13 @@ SHOWN_VALUE = 80
 
 def plain(text) -> str:
     """Lower case, without accents, spaces or punctuation: "Non-profit " is "nonprofit"."""
-    decomposed = unicodedata.normalize("NFKD", str(text)).casefold()
+    return _plain(str(text))
+
+
+# A catalogue writes the same few codes on every row.
+@lru_cache(maxsize=20_000)
+def _plain(text: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", text).casefold()
     return "".join(character for character in decomposed if character.isalnum())
 
 

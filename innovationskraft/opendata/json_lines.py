@@ -49,7 +49,9 @@ def _json_lines(lines: DecodedLines) -> Iterator[ReadRow]:
             # Nested thousands deep: too deep for the parser itself.
             yield number, FieldError("", "too_deep", _too_deep(number))
             continue
-        if _deeper_than(record, MAX_DEPTH):
+        # A line with no more brackets than the limit cannot nest deeper: most lines are so.
+        brackets = line.count("[") + line.count("{")
+        if brackets > MAX_DEPTH and _deeper_than(record, MAX_DEPTH):
             yield number, FieldError("", "too_deep", _too_deep(number))
         elif isinstance(record, dict):
             yield number, record
@@ -66,13 +68,16 @@ def _too_deep(line: int) -> str:
 
 def _deeper_than(value, limit: int) -> bool:
     """Walked without recursion, so that no depth can exhaust the stack."""
-    stack = [(value, 1)]
+    if limit < 1:
+        return True
+    # Only the lists and objects are put on the stack: texts and numbers are most of a record,
+    # and one level below a list or object is all a text adds.
+    stack = [(value, 1)] if isinstance(value, dict | list) else []
     while stack:
         item, depth = stack.pop()
-        if depth > limit:
+        if item and depth + 1 > limit:
             return True
-        if isinstance(item, dict):
-            stack.extend((child, depth + 1) for child in item.values())
-        elif isinstance(item, list):
-            stack.extend((child, depth + 1) for child in item)
+        for child in item.values() if isinstance(item, dict) else item:
+            if isinstance(child, dict | list):
+                stack.append((child, depth + 1))
     return False

@@ -461,8 +461,14 @@ def _without_nul(value):
     """NUL cannot be stored by PostgreSQL: taken out wherever it is, and reported."""
     if isinstance(value, str):
         return value.replace("\x00", "")
+    # A text inside is cleaned here rather than by a call of its own: a record holds dozens.
     if isinstance(value, dict):
-        return {key: _without_nul(item) for key, item in value.items()}
+        return {
+            key: item.replace("\x00", "") if type(item) is str else _without_nul(item)
+            for key, item in value.items()
+        }
     if isinstance(value, list):
-        return [_without_nul(item) for item in value]
+        return [
+            item.replace("\x00", "") if type(item) is str else _without_nul(item) for item in value
+        ]
     return value

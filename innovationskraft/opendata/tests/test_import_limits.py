@@ -8,6 +8,7 @@ from innovationskraft.cases.models import Case
 from innovationskraft.core.testing.tasks import committed, run_worker
 from innovationskraft.opendata import jobs
 from innovationskraft.opendata.importing import import_plan
+from innovationskraft.opendata.json_lines import MAX_DEPTH, read_jsonl
 from innovationskraft.opendata.models import ImportJob
 from innovationskraft.opendata.tests.conftest import plan_of
 from innovationskraft.opendata.tests.importpage import (  # noqa: F401 - fixtures
@@ -125,6 +126,19 @@ def test_a_record_nested_deeper_than_a_case_can_be_is_an_error_of_its_line(eskil
     [error] = plan.errors
     assert (error.row, error.code) == (2, "too_deep")
     assert len(plan.rows) == 1
+
+
+def test_nesting_is_counted_in_levels_not_in_brackets():
+    lists = MAX_DEPTH - 1  # inside the object: as many levels as allowed
+    lines = [
+        '{"a": ' + "[" * lists + "]" * lists + "}",
+        '{"a": ' + "[" * (lists + 1) + "]" * (lists + 1) + "}",  # one level more
+        '{"a": [' + ", ".join(["[1]"] * 2 * MAX_DEPTH) + "]}",  # 3 levels, many brackets
+    ]
+    read = list(read_jsonl(io.BytesIO("\n".join(lines).encode())))
+    assert isinstance(read[0][1], dict)
+    assert read[1][1].code == "too_deep"
+    assert isinstance(read[2][1], dict)
 
 
 def test_a_line_that_is_null_or_a_list_is_not_a_record(eskilstuna):
