@@ -39,7 +39,9 @@ def _serialised(snapshot: CaseSnapshot, case_ids: list[int]) -> list[tuple[int, 
         fields = {f.name: row[f.attname] for f in COLUMNS}
         fields |= {f.name: links[f.name].get(pk, []) for f in snapshots.MANY_TO_MANY}
         data = [{"model": MODEL_LABEL, "pk": pk, "fields": fields}]
-        found.append((pk, row["title"], json.dumps(data, cls=DjangoJSONEncoder)))
+        # Not escaped to ASCII, as Django's serializer writes it (and in half the time).
+        text = json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False)
+        found.append((pk, row["title"], text))
     return found
 
 

@@ -50,6 +50,13 @@ def test_creating_then_editing_a_case_makes_two_versions(edited_case, editor):
     assert {v.revision.user for v in versions} == {editor}
 
 
+def test_a_version_keeps_swedish_letters_as_they_are_and_reads_back(edited_case):
+    latest = versions_of(edited_case)[0]
+    # As Django's own serializer writes them, not escaped (half the time for an import).
+    assert "Återbruk i Västerås" in latest.serialized_data
+    assert latest.field_dict["title"] == "Återbruk i Västerås"
+
+
 def test_each_change_of_status_is_a_version_too(edited_case, editor, moderator):
     services.case_submit_for_review(actor=editor, case=edited_case)
     services.case_publish(actor=moderator, case=edited_case)
