@@ -7,7 +7,8 @@ with a branch per row, which SQLite evaluates for every row of the batch. One st
 with `executemany` has neither cost, on SQLite and PostgreSQL alike; on PostgreSQL, COPY
 streams the rows without a statement per row at all."""
 
-from collections.abc import Iterable, Sequence
+import itertools
+from collections.abc import Iterable, Iterator, Sequence
 
 from django.db import connection
 from django.db.models import Model
@@ -37,23 +38,26 @@ def _converters(fields) -> list:
     ]
 
 
-def _prepared(converters, values) -> list:
-    return [
-        value if convert is None else convert(value)
-        for convert, value in zip(converters, values, strict=True)
-    ]
+def _prepared(converters, rows: Iterable[Sequence]) -> Iterator[Sequence]:
+    """The rows with the values that need it converted; as they are when none does (the
+    through tables: a million rows of ids for 100,000 cases)."""
+    converting = [(i, convert) for i, convert in enumerate(converters) if convert is not None]
+    if not converting:
+        yield from rows
+        return
+    for row in rows:
+        values = list(row)
+        if len(values) != len(converters):
+            raise ValueError(f"{len(values)} values for {len(converters)} columns")
+        for i, convert in converting:
+            values[i] = convert(values[i])
+        yield values
 
 
 def _run(sql: str, fields, rows: Iterable[Sequence]) -> None:
-    converters = _converters(fields)
-    batch = []
+    prepared = _prepared(_converters(fields), rows)
     with connection.cursor() as cursor:
-        for row in rows:
-            batch.append(_prepared(converters, row))
-            if len(batch) == ROWS_PER_CALL:
-                cursor.executemany(sql, batch)
-                batch = []
-        if batch:
+        while batch := list(itertools.islice(prepared, ROWS_PER_CALL)):
             cursor.executemany(sql, batch)
 
 
@@ -63,8 +67,8 @@ def _copy(table: str, columns: Sequence[str], fields, rows: Iterable[Sequence]) 
         connection.cursor() as cursor,
         cursor.cursor.copy(f"COPY {table} ({', '.join(columns)}) FROM STDIN") as copy,
     ):
-        for row in rows:
-            copy.write_row(_prepared(converters, row))
+        for row in _prepared(converters, rows):
+            copy.write_row(row)
 
 
 def insert_rows(model: type[Model], names: Sequence[str], rows: Iterable[Sequence]) -> None:
