@@ -11,6 +11,7 @@ sense ("fälla": convict, fell, pitfall, trap...), and a sense no case uses cann
 
 import html
 import itertools
+import math
 import re
 from collections.abc import Callable, Iterable, Iterator
 from functools import lru_cache
@@ -239,6 +240,7 @@ def _derivations(
 # Of one compound's combinations of senses, at most this many are considered.
 PHRASES_AT_MOST = 24
 SENSES_AT_MOST = 12  # of each part
+COMBINATIONS_ORDERED_AT_MOST = 5000
 
 
 def _candidates(word: str) -> list[str]:
@@ -247,11 +249,15 @@ def _candidates(word: str) -> list[str]:
     parts = translations(word)
     if not parts:
         return []
-    # The first senses of all the parts before the later sense of any one ("tal|syntes":
-    # "speech synthesis" before "number appear").
-    places = itertools.product(*(range(min(len(p), SENSES_AT_MOST)) for p in parts))
+    # The first senses of all the parts before a later sense of any one ("examens|bevis":
+    # "examination certificate" before "degree proof"), as far as the combinations are few
+    # enough to order; a compound of many parts takes them as they come.
+    ranges = [range(min(len(p), SENSES_AT_MOST)) for p in parts]
+    places: Iterator[tuple[int, ...]] = itertools.product(*ranges)
+    if math.prod(len(r) for r in ranges) <= COMBINATIONS_ORDERED_AT_MOST:
+        places = iter(sorted(places, key=sum))
     found = []
-    for place in sorted(places, key=sum)[:PHRASES_AT_MOST]:
+    for place in itertools.islice(places, PHRASES_AT_MOST):
         phrase = " ".join(part[i] for part, i in zip(parts, place, strict=True))
         found.append(phrase)
         if len(closed := phrase.split()) > 1:

@@ -3,7 +3,7 @@ Swedish query find English cases by their words (and the reverse), without the m
 
 import pytest
 
-from innovationskraft.search import selectors
+from innovationskraft.search import selectors, translation
 from innovationskraft.search.analysis import term
 from innovationskraft.search.filters import CaseFilters
 from innovationskraft.search.selectors import case_search
@@ -49,6 +49,15 @@ def test_the_first_senses_of_all_parts_are_combined_before_a_later_sense_of_one(
     found = list(translated_queries(["examensbevis"], holding(*senses)))
     assert found[0] == "degree certificate"
     assert found.index("examination certificate") < found.index("degree proof")
+
+
+def test_a_compound_of_many_parts_with_many_senses_gives_a_few_combinations(monkeypatch):
+    # Twelve senses of each of six parts are three million combinations: not all are ordered.
+    parts = tuple(tuple(f"w{part}s{sense}" for sense in range(12)) for part in range(6))
+    monkeypatch.setattr(translation, "translations", lambda word: parts)
+    found = translation._candidates("lång")
+    assert found[0] == " ".join(f"w{part}s0" for part in range(6))
+    assert len(found) <= 2 * translation.PHRASES_AT_MOST
 
 
 def test_a_translated_word_the_library_holds_only_as_a_derived_noun_is_searched_as_that():
