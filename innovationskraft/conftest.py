@@ -69,6 +69,18 @@ def empty_cache():
 
 
 @pytest.fixture(autouse=True)
+def rate_windows_stand_still(monkeypatch):
+    """Rate limits count in fixed windows of the clock: a test whose requests straddle the end
+    of a minute would see its count start again. In tests the clock stands still ten seconds
+    into a window; a test that needs windows to pass gives window_hit its own `now`."""
+    from types import SimpleNamespace
+
+    monkeypatch.setattr(
+        "innovationskraft.core.ratelimit.time", SimpleNamespace(time=lambda: 1_700_000_010.0)
+    )
+
+
+@pytest.fixture(autouse=True)
 def swedish_by_default():
     """A request to /en/ leaves English active in the thread, which would change what
     reverse() and the labels give in the tests that follow; each test starts in Swedish."""
