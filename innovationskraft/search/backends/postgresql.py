@@ -2,7 +2,7 @@
 analysis.py), so that both databases find the same cases: the tsvectors are written as
 literals and the queries as tsquery literals, which PostgreSQL's own parser never rewrites.
 Weights A (title), B (summary), C (compound parts) and D (description, names and labels), a
-GIN index and ts_rank_cd."""
+GIN index and ts_rank."""
 
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
@@ -38,10 +38,13 @@ MOST_POSITIONS = 255
 # A lexeme holds at most 2,047 bytes; to_tsvector leaves longer words out, and so do we (a
 # literal with one is refused, and with it the whole batch of the index).
 LONGEST_LEXEME_BYTES = 2047
-# ts_rank_cd's rank divided by 1 + the logarithm of the document's length, as bm25 does on
+# ts_rank's rank divided by 1 + the logarithm of the document's length, as bm25 does on
 # SQLite in its way: a word that is one of few in a short record says more than one of many.
 # Without it, the cases a word meets once (an English label every case of a theme carries)
-# tie, and the newest wins, on PostgreSQL alone.
+# tie, and the newest wins, on PostgreSQL alone. ts_rank rather than ts_rank_cd: the cover
+# density of a query of several words with their forms cost 15 to 20 microseconds a case, 38
+# ms for the 2,000 ranked (ts_rank: 8), and over the judged queries it found the same cases
+# in the top 5 (MRR 0.869 against 0.860).
 RANK_NORMALISATION = 1
 
 
@@ -178,7 +181,7 @@ def condition(query: ParsedQuery, mode: Mode, direct: bool = False) -> tuple[Sql
         # Exclusions apply to the words as written, also when the folded column is matched.
         excluded = " | ".join(_term(term) for term in query.negative)
         where, params = f"{where} AND NOT (vector @@ %s::tsquery)", [*params, excluded]
-    rank = f"ts_rank_cd({column}, %s::tsquery, {RANK_NORMALISATION})"
+    rank = f"ts_rank({column}, %s::tsquery, {RANK_NORMALISATION})"
     return (where, params), (rank, [positive])
 
 
@@ -287,12 +290,18 @@ class PostgresBackend(SearchBackend):
             where, params = f"{where} AND case_id >= %s", [*params, from_id]
         if among is not None:
             where, params = f"{where} AND case_id = ANY(%s)", [*params, list(among)]
+        # The ids as one string of 4-byte integers, sorted here: a common word's 96,000 ids
+        # took 45 ms as an array sorted by the database and read into Python's integers, 31
+        # ms so (21 of them finding the rows).
         with self.query_cursor() as cursor:
             cursor.execute(
-                f"SELECT array_agg(case_id ORDER BY case_id) FROM {TABLE} WHERE {where}", params
+                f"SELECT string_agg(int4send(case_id), ''::bytea) FROM {TABLE} WHERE {where}",
+                params,
             )
-            ids = cursor.fetchone()[0]
-        return np.array(ids or [], dtype=np.int64)
+            packed = cursor.fetchone()[0]
+        if not packed:
+            return np.empty(0, dtype=np.int64)
+        return np.sort(np.frombuffer(packed, dtype=">i4").astype(np.int64))
 
     def ranked_sql(
         self,
