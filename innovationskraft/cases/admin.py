@@ -16,7 +16,7 @@ from innovationskraft.cases.models import (
     Tag,
     Term,
 )
-from innovationskraft.cases.models.organisations import other_names
+from innovationskraft.cases.names import other_names
 from innovationskraft.cases.services import (
     case_recount_adoptions,
     case_saved_elsewhere,

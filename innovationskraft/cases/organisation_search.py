@@ -5,26 +5,16 @@ Matched in Python, not in the database: SQLite compares case only in ASCII ("ör
 miss "Örebro"), and the other names are JSON, which SQLite stores with escaped letters. Even
 a few thousand organisations are read in milliseconds."""
 
-import re
-import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 
 from django.db.models import QuerySet
 
 from innovationskraft.cases.models import Organisation
-from innovationskraft.cases.models.organisations import other_names
+from innovationskraft.cases.names import other_names, plain
 
 MIN_LENGTH = 2
 MAX_SUGGESTIONS = 10
-SPACES = re.compile(r"\s+")
-
-
-def plain(text: str) -> str:
-    """In any case and without accents, so that "vasteras" finds "Västerås"."""
-    decomposed = unicodedata.normalize("NFKD", text).casefold()
-    letters = "".join(c for c in decomposed if not unicodedata.combining(c))
-    return SPACES.sub(" ", letters).strip()
 
 
 @dataclass(frozen=True)

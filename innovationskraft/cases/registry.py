@@ -1,10 +1,16 @@
-"""The Swedish public-sector registry: municipalities and regions with official codes."""
+"""The Swedish public-sector registry: municipalities and regions with official codes, and
+the national organisations (agencies, universities, a few national bodies) with the other names
+they go by."""
 
 import json
+from collections.abc import Iterable
+from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
 from django.utils.translation import gettext_noop
+
+from innovationskraft.cases.names import other_names, plain
 
 DATA_DIR = Path(__file__).parent / "data"
 
@@ -88,3 +94,54 @@ def swedish_organisations() -> list[tuple[str, str, str, str]]:
     ]
     rows += [("region", code, name) for code, name in REGIONS_BY_COUNTY_CODE.items()]
     return [(kind, code, name, code[:2]) for kind, code, name in rows]
+
+
+@dataclass(frozen=True)
+class NationalOrganisation:
+    kind: str
+    name: str
+    # An acronym, the name in English, the long official name or an earlier one.
+    aliases: tuple[str, ...]
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        return (self.name, *self.aliases)
+
+
+@cache
+def national_organisations() -> tuple[NationalOrganisation, ...]:
+    with open(DATA_DIR / "swedish-national-organisations.json", encoding="utf-8") as handle:
+        rows = json.load(handle)
+    return tuple(
+        NationalOrganisation(row["kind"], row["name"], tuple(row["aliases"])) for row in rows
+    )
+
+
+def national_organisations_to_seed(
+    existing: Iterable[tuple[int, str, object]],
+) -> tuple[list[NationalOrganisation], dict[int, list[str]]]:
+    """What seeding the national organisations takes, given the organisations there are as
+    (pk, name, other names): those no organisation goes by any of their names (in any case,
+    without accents), to create; and for each organisation that is one of them, its other
+    names with the missing ones added. Of two organisations with one of its names, the older
+    is taken. Plain data, so that a migration can run it."""
+    names: dict[int, tuple[str, list[str]]] = {}
+    owner: dict[str, int] = {}
+    for row_pk, row_name, row_aliases in sorted(existing, key=lambda row: row[0]):
+        names[row_pk] = (row_name, other_names(row_aliases))
+        for given in (row_name, *other_names(row_aliases)):
+            owner.setdefault(plain(given), row_pk)
+    new: list[NationalOrganisation] = []
+    changed: dict[int, list[str]] = {}
+    for national in national_organisations():
+        pk = next((owner[key] for key in map(plain, national.names) if key in owner), None)
+        if pk is None:
+            new.append(national)
+            continue
+        name, aliases = names[pk]
+        aliases = changed.get(pk, aliases)
+        held = {plain(name), *map(plain, aliases)}
+        added = [n for n in national.names if plain(n) not in held]
+        if added:
+            changed[pk] = [*aliases, *added]
+    return new, changed

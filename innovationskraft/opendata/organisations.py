@@ -5,7 +5,7 @@ the ones a file makes new."""
 from dataclasses import dataclass, field
 
 from innovationskraft.cases.models import Organisation
-from innovationskraft.cases.models.organisations import other_names
+from innovationskraft.cases.names import other_names
 from innovationskraft.opendata.codes import plain
 
 

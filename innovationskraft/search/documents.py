@@ -4,7 +4,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from innovationskraft.cases.models import Case, Organisation, Tag, Term
-from innovationskraft.cases.models.organisations import other_names
+from innovationskraft.cases.names import other_names
 from innovationskraft.cases.snapshots import CaseSnapshot
 from innovationskraft.search.analysis import fold, part_terms, stems, words
 

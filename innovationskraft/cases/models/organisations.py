@@ -3,12 +3,6 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 
-def other_names(aliases: object) -> list[str]:
-    """An organisation's other names (its `aliases`) as text, also when the stored JSON holds
-    something other than a list (written by hand in the database)."""
-    return [str(alias) for alias in aliases] if isinstance(aliases, list) else []
-
-
 class Organisation(models.Model):
     class Kind(models.TextChoices):
         MUNICIPALITY = "municipality", _("Municipality")

@@ -25,7 +25,6 @@ from innovationskraft.cases.services.moderation import (
     pending_revision_submit,
 )
 from innovationskraft.cases.services.organisations import (
-    RESERVED_SLUGS,
     organisation_names_changed,
     organisation_upsert,
     organisations_seed_swedish_registry,
@@ -35,7 +34,6 @@ from innovationskraft.cases.services.organisations import (
 from innovationskraft.cases.services.partners import partnership_confirm, partnership_decline
 
 __all__ = [
-    "RESERVED_SLUGS",
     "Edit",
     "EditConflict",
     "adoption_record",

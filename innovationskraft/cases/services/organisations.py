@@ -7,27 +7,10 @@ from django.utils.translation import gettext_noop
 from innovationskraft.accounts.types import Actor
 from innovationskraft.cases import registry
 from innovationskraft.cases.models import Case, Organisation
+from innovationskraft.cases.names import unique_slugs
 from innovationskraft.cases.signals import cases_changed
 
 NAMES_CHANGED = gettext_noop("The organisation's names changed")
-# Words that name pages beside the case pages in the same URL space.
-RESERVED_SLUGS = {"ny"}
-
-
-def unique_slugs(wanted: list[tuple[str, str]], taken: set[str]) -> list[str]:
-    """A slug per (wished slug, text): the wish when it is free, else one made from the text
-    and numbered past the slugs in `taken`, which grows with each. Words that name other pages
-    in the same address space are never free."""
-    taken |= RESERVED_SLUGS
-    slugs = []
-    for wish, text in wanted:
-        base = wish or slugify(text)[:200] or "x"
-        slug, number = base, 2
-        while slug in taken:
-            slug, number = f"{base}-{number}", number + 1
-        taken.add(slug)
-        slugs.append(slug)
-    return slugs
 
 
 def unique_slug(model: type[models.Model], text: str) -> str:
@@ -86,9 +69,36 @@ def organisation_names_changed(*, actor: Actor, organisation: Organisation) -> N
 
 @transaction.atomic
 def organisations_seed_swedish_registry() -> int:
-    """Make sure every Swedish municipality and region exists; safe to run again.
+    """Make sure every Swedish municipality and region exists, and every national
+    organisation with its other names; safe to run again. Gives how many Swedish
+    organisations there are.
 
     Done in bulk: it runs on every demo load and in many tests."""
+    _seed_municipalities_and_regions()
+    _seed_national_organisations()
+    return Organisation.objects.filter(country="SE").count()
+
+
+def _seed_national_organisations() -> None:
+    new, changed = registry.national_organisations_to_seed(
+        Organisation.objects.values_list("pk", "name", "aliases")
+    )
+    taken = set(Organisation.objects.values_list("slug", flat=True))
+    slugs = unique_slugs([("", national.name) for national in new], taken)
+    Organisation.objects.bulk_create(
+        Organisation(
+            name=national.name, slug=slug, kind=national.kind, aliases=list(national.aliases)
+        )
+        for national, slug in zip(new, slugs, strict=True)
+    )
+    for organisation in Organisation.objects.filter(pk__in=changed):
+        organisation.aliases = changed[organisation.pk]
+        organisation.save(update_fields=["aliases"])
+        # Its cases are found by the names it now has too.
+        organisation_names_changed(actor=None, organisation=organisation)
+
+
+def _seed_municipalities_and_regions() -> None:
     wanted = [
         (
             Organisation.Kind.MUNICIPALITY,
@@ -123,4 +133,3 @@ def organisations_seed_swedish_registry() -> int:
         organisation.slug = slug
     Organisation.objects.bulk_create(new)
     Organisation.objects.bulk_update(changed, ["name", "county_code"])
-    return Organisation.objects.filter(country="SE").count()

@@ -38,6 +38,23 @@ def test_an_organisation_is_found_by_another_name_in_any_case_without_accents(un
     assert Case.objects.get().lead_organisation == undp
 
 
+def test_a_national_organisation_named_in_english_or_by_its_acronym_is_the_registrys(db):
+    result = imported(
+        jsonl(
+            record(
+                identifier="a",
+                lead_organisation="statistics-sweden",
+                lead_organisation_name="Statistics Sweden",
+                lead_organisation_type="international",
+            ),
+            record(identifier="b", lead_organisation="scb"),
+        )
+    )
+    assert result.organisations_created == 0
+    leads = {case.lead_organisation.name for case in Case.objects.all()}
+    assert leads == {"Statistiska centralbyrån"}
+
+
 def test_a_partner_is_found_by_a_name_written_as_the_slug(undp, eskilstuna):
     imported(jsonl(record(partners=["Pnud"])))
     assert list(Case.objects.get().partners.all()) == [undp]
@@ -66,15 +83,12 @@ def test_other_names_come_from_a_csv_cell_joined_with_bars(db):
     text = (
         "title,summary,stage,lead_organisation,lead_organisation_name,lead_organisation_type,"
         "lead_organisation_aliases,partners,partners_names,partners_types,partners_aliases\n"
-        "A,B,idea,skr,Sveriges Kommuner och Regioner,ideell,SKR|SALAR,"
-        "vinnova,Vinnova,myndighet,Sveriges innovationsmyndighet;VINNOVA\n"
+        "A,B,idea,nif,Nordiska innovationsförbundet,ideell,NIF|Nordic Innovation Union,"
+        "ir,Innovationsrådet,myndighet,Rådet för innovation;IR\n"
     )
     imported(text, "csv")
-    assert Organisation.objects.get(slug="skr").aliases == ["SKR", "SALAR"]
-    assert Organisation.objects.get(slug="vinnova").aliases == [
-        "Sveriges innovationsmyndighet",
-        "VINNOVA",
-    ]
+    assert Organisation.objects.get(slug="nif").aliases == ["NIF", "Nordic Innovation Union"]
+    assert Organisation.objects.get(slug="ir").aliases == ["Rådet för innovation", "IR"]
 
 
 def test_one_slug_with_two_names_keeps_the_first_and_warns_naming_row_slug_and_names(db):
