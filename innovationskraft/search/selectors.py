@@ -256,8 +256,12 @@ def _translated(
 ) -> list[int]:
     """The ids of the cases that have all the words of one of the query's translations
     (`texts`), best first: the rankings of the first that find any fused, as many as the fused
-    order shows (the rest would be counted and never listed)."""
+    order shows (the rest would be counted and never listed). When no case has all the words
+    of any, those with the most of the first's ("ocean bottom": "ocean" or "bottom"). Over the
+    judged queries this raised recall@5 from 0.896 to 0.908, with these ranked as a whole
+    translation (at half its weight or less: MRR 0.870 and 0.867 against 0.874)."""
     rankings = []
+    first_tried: ParsedQuery | None = None
     for text in texts:
         translated = parse(f"{text} ")  # words complete as they are, not still being typed
         if translated.is_empty:
@@ -271,7 +275,13 @@ def _translated(
             rankings.append((order(0, FUSED_FROM_EACH), 1.0))
             if len(rankings) == TRANSLATIONS_SEARCHED:
                 break
-    return fused(rankings)[:FUSED_FROM_EACH]
+        elif first_tried is None:
+            first_tried = translated
+    if rankings:
+        return fused(rankings)[:FUSED_FROM_EACH]
+    if first_tried is not None and len(first_tried.positive) > 1:
+        return _most_words_ranked(columns, passing, first_tried)
+    return []
 
 
 def _matches(
@@ -370,6 +380,17 @@ def _most_words_counted(
         return _Matched(np.zeros(0, dtype=np.int64), Mode.ANY, query)
     some = replace(query, at_least=most, joins=())
     return _best_of(columns, some, np.flatnonzero(hits == most))
+
+
+def _most_words_ranked(
+    columns: LibraryColumns, passing: np.ndarray | None, query: ParsedQuery
+) -> list[int]:
+    """The ids of the cases with the most of the query's words, best first."""
+    matched = _most_words(columns, passing, query)
+    if matched.order is not None:
+        return matched.order
+    ids = columns.ids[matched.positions]
+    return _RelevanceOrder(matched.query, Mode.ANY, ids, filtered=True)(0, FUSED_FROM_EACH)
 
 
 def _best_of(columns: LibraryColumns, query: ParsedQuery, positions: np.ndarray) -> _Matched:

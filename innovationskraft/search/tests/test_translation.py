@@ -210,3 +210,22 @@ def test_the_pages_after_the_fused_head_hold_every_word_match_the_translation_al
     order = selectors._FusedOrder(lexical, [], selectors.LEXICAL_WEIGHT, translated)
     pages = [pk for start in range(0, 300, 20) for pk in order(start, start + 20)]
     assert sorted(pages) == words
+
+
+@pytest.mark.django_db
+def test_a_translation_no_case_holds_whole_finds_the_cases_with_the_most_of_its_words(make_case):
+    # "olaglig skogsavverkning" → "illegal logging": no case has both words.
+    make_case(
+        title="Rainforest guardian",
+        summary="Old phones in the trees hear chainsaws and tell rangers of logging.",
+        language="en",
+        status="published",
+    )
+    make_case(
+        title="Dumping reports",
+        summary="Residents report illegal dumping with a photo and a place.",
+        language="en",
+        status="published",
+    )
+    make_case(title="Skogens dag", summary="Skolbarn planterar träd.", status="published")
+    assert set(titles("olaglig skogsavverkning")) == {"Rainforest guardian", "Dumping reports"}
