@@ -2,6 +2,8 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from innovationskraft.cases.names import other_names
+
 
 class Organisation(models.Model):
     class Kind(models.TextChoices):
@@ -67,6 +69,11 @@ class Organisation(models.Model):
 
     def get_absolute_url(self):
         return reverse("cases:organisation", args=[self.slug])
+
+    @property
+    def known_as(self) -> list[str]:
+        """Its other names, as text."""
+        return other_names(self.aliases)
 
     @property
     def county_name(self) -> str:

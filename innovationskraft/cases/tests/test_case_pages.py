@@ -479,6 +479,13 @@ def test_the_organisation_page_lists_what_it_adopted(client, make_case, eskilstu
     assert "2023" in html
 
 
+def test_the_organisation_page_names_its_other_names(client, eskilstuna):
+    scb = Organisation.objects.get(name="Statistiska centralbyrån")
+    html = client.get(scb.get_absolute_url()).content.decode()
+    assert "Andra namn: SCB, Statistics Sweden" in html
+    assert "Andra namn" not in client.get(eskilstuna.get_absolute_url()).content.decode()
+
+
 def test_a_missing_organisation_is_not_found(client):
     assert client.get(reverse("cases:organisation", args=["finns-inte"])).status_code == 404
 

@@ -32,3 +32,11 @@ def test_an_unknown_type_is_ignored_and_no_match_says_so(client, eskilstuna):
     response = client.get(reverse("cases:organisations"), {"kind": "bogus", "q": "zzz"})
     assert response.status_code == 200
     assert "Ingen organisation matchar" in response.content.decode()
+
+
+def test_filtered_by_type_the_list_leaves_the_type_column_out(client, eskilstuna):
+    every = client.get(reverse("cases:organisations")).content.decode()
+    municipalities = client.get(reverse("cases:organisations"), {"kind": "municipality"})
+    assert '<th scope="col">Typ</th>' in every
+    assert '<th scope="col">Typ</th>' not in municipalities.content.decode()
+    assert eskilstuna.name in municipalities.content.decode()
