@@ -8,7 +8,7 @@ another library that harvested the same catalogue, updates the case instead of a
 A record whose identifier is one case and whose source and key are another is refused."""
 
 from datetime import datetime
-from typing import TYPE_CHECKING, Any
+from typing import Any, Protocol
 
 from django.utils.dateparse import parse_datetime
 from django.utils.translation import gettext as _
@@ -16,9 +16,6 @@ from django.utils.translation import gettext as _
 from innovationskraft.cases.contract import IMPORT_ONLY
 from innovationskraft.cases.models import Case
 from innovationskraft.opendata.field_errors import FieldError
-
-if TYPE_CHECKING:
-    from innovationskraft.opendata.lookups import Lookups
 
 SOURCE_LENGTH = 100
 KEY_LENGTH = 500
@@ -70,8 +67,16 @@ def _too_long(name: str, limit: int) -> FieldError:
     return FieldError(name, "max_length", message)
 
 
+class KnownCases(Protocol):
+    """What the provenance check reads of an import's lookups."""
+
+    sources: SourceKeys
+
+    def case_id(self, identifier: str) -> int | None: ...
+
+
 def checked_provenance(
-    record: dict, identifier: str, lookups: "Lookups", errors: list[FieldError]
+    record: dict, identifier: str, lookups: KnownCases, errors: list[FieldError]
 ) -> tuple[str, dict[str, Any] | None]:
     """The identifier the record means and its provenance in the order of
     `contract.IMPORT_ONLY`, or None when the record names none (the case keeps its own).

@@ -2,11 +2,10 @@ from django.conf import settings
 from django.test import Client
 from django.utils import translation
 
-from innovationskraft.accounts.models import User
 
-
-def sign_in(page, user: User, url: str) -> None:
-    """Hands the browser a session made by Django's test client, as if the user signed in."""
+def sign_in(page, user, url):
+    """Hands the browser a session made by Django's test client, as if `user` (of
+    AUTH_USER_MODEL) signed in."""
     client = Client()
     client.force_login(user)
     cookie = client.cookies[settings.SESSION_COOKIE_NAME]

@@ -8,9 +8,10 @@ import pytest
 from django.utils import timezone
 from django_tasks_db.backend import DatabaseBackend
 
-from innovationskraft.core.mail import mail_deliver, mail_queue, outbox_flush
+from innovationskraft.core.mail import mail_queue
 from innovationskraft.core.models import OutgoingMail
-from innovationskraft.core.tasks import mail_send
+from innovationskraft.core.outbox import mail_deliver
+from innovationskraft.core.tasks import mail_send, outbox_flush
 from innovationskraft.core.testing.tasks import committed, run_worker
 
 pytestmark = pytest.mark.django_db
