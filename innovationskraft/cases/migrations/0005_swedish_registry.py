@@ -2,26 +2,9 @@
 organisations_seed_swedish_registry() would make them (a test holds the two equal)."""
 
 from django.db import migrations
-from django.utils.text import slugify
 
 from innovationskraft.cases import registry
-
-# The slugs of unique_slugs() in cases.services: a migration cannot import the services,
-# which follow today's models, not the historical ones.
-RESERVED_SLUGS = {"ny"}
-
-
-def _slugs(names: list[str], taken: set[str]) -> list[str]:
-    taken = taken | RESERVED_SLUGS
-    slugs = []
-    for name in names:
-        base = slugify(name)[:200] or "x"
-        slug, number = base, 2
-        while slug in taken:
-            slug, number = f"{base}-{number}", number + 1
-        taken.add(slug)
-        slugs.append(slug)
-    return slugs
+from innovationskraft.cases.names import unique_slugs
 
 
 def seed_swedish_registry(apps, schema_editor):
@@ -35,7 +18,7 @@ def seed_swedish_registry(apps, schema_editor):
     )
     missing = [row for row in registry.swedish_organisations() if row[:2] not in existing]
     taken = set(organisations.values_list("slug", flat=True))
-    slugs = _slugs([name for _kind, _code, name, _county in missing], taken)
+    slugs = unique_slugs([("", name) for _kind, _code, name, _county in missing], taken)
     organisations.bulk_create(
         Organisation(
             name=name,
