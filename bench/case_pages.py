@@ -15,6 +15,9 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+# The project's package sets how the process runs numpy (innovationskraft/__init__.py), as it
+# does for the server, before any benchmark imports numpy.
+import innovationskraft  # noqa: E402,F401
 
 
 def setup_django(data_dir: Path, *, database_url: bool = False) -> None:

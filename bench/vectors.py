@@ -9,7 +9,6 @@ computes them all as `rebuild_search_index` does. The last line is machine-reada
 import argparse
 import time
 
-import numpy as np
 from case_pages import ROOT, ensure_cases, setup_django
 
 COPY_NOISE = 0.02
@@ -27,6 +26,9 @@ def ensure_vectors(*, sample: int) -> str:
     cases get theirs computed; each other case a copy of a computed one, moved a little and
     normalised again, so that the matrix and the scoring cost those of the whole library. How
     good the ranking is the judged queries measure, not this."""
+    # Imported here, after case_pages has imported the project's package (see there).
+    import numpy as np
+
     from innovationskraft.cases.models import Case
     from innovationskraft.search.embeddings import MODEL
     from innovationskraft.search.models import CaseVector

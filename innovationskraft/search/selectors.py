@@ -28,7 +28,7 @@ from innovationskraft.search.fusion import fused
 from innovationskraft.search.highlight import snippet
 from innovationskraft.search.query import ParsedQuery, parse
 from innovationskraft.search.translation import translated_queries
-from innovationskraft.search.vectors import nearest, query_vector_soon
+from innovationskraft.search.vectors import nearest_soon
 
 PAGE_SIZE = 20
 _counting = ThreadPoolExecutor(max_workers=1, thread_name_prefix="facet-counts")
@@ -204,16 +204,14 @@ DENSE_MARGIN = 0.03
 
 def _nearest_in_meaning(
     columns: LibraryColumns,
-    passing: np.ndarray | None,
     query: ParsedQuery,
-    vector_soon: Future[np.ndarray] | None,
+    meaning_soon: Future[tuple[np.ndarray, np.ndarray, np.ndarray]] | None,
 ) -> np.ndarray:
-    """Positions of the cases nearest the query in meaning, nearest first: none when vectors
-    are off or not computed yet."""
-    if vector_soon is None:
+    """Positions of the cases nearest the query in meaning among those passing the filters,
+    nearest first: none when vectors are off or not computed yet."""
+    if meaning_soon is None:
         return np.zeros(0, dtype=np.int64)
-    vector = vector_soon.result()
-    positions, similarity, standing_out = nearest(vector, columns, passing, DENSE_CANDIDATES)
+    positions, similarity, standing_out = meaning_soon.result()
     if not len(positions):
         return positions
     kept = (standing_out >= DENSE_STANDING_OUT) & (similarity >= similarity[0] - DENSE_MARGIN)
@@ -427,14 +425,16 @@ def case_search(
     if not query.is_empty:
         translations = _translations(columns, query)
         # The model reads the translation too: it carries many a Swedish word poorly alone.
-        vector_soon = query_vector_soon(" ".join([*query.all_words(), *translations[:1]]))
+        meaning_soon = nearest_soon(
+            " ".join([*query.all_words(), *translations[:1]]), columns, passing, DENSE_CANDIDATES
+        )
         query = with_completions(
             with_joins(query, version=columns.version), version=columns.version
         )
         matched = _matching_with_fallbacks(columns, passing, query)
         by_words, mode, used = matched.positions, matched.mode, matched.query
         corrected, order = matched.corrected, matched.order
-        by_meaning = _nearest_in_meaning(columns, passing, query, vector_soon)
+        by_meaning = _nearest_in_meaning(columns, query, meaning_soon)
         if len(by_words) < TRANSLATED_WHEN_FEWER_THAN:
             translated = _translated(columns, passing, query, translations)
         # Found besides the words as typed: by meaning and by the words translated.

@@ -2,6 +2,10 @@
 after a case changed, fused with the word ranking, so that a query finds a case written in
 the other language. Real vectors, no stand-in."""
 
+import os
+import subprocess
+import sys
+
 import pytest
 from django.core.management import call_command
 from django_tasks_db.models import DBTaskResult
@@ -182,3 +186,16 @@ def test_scores_take_out_the_direction_each_language_shares():
     _positions, centred = matrix.scores(query, columns, centred=True)
     assert int(np.argmax(plain)) < count, "uncentred, a Swedish case wins by language alone"
     assert int(np.argmax(centred)) == len(rows) - 1
+
+
+def test_the_package_stops_numpy_threads_spinning_unless_the_environment_says_otherwise():
+    program = "import innovationskraft, numpy, os; print(os.environ['OPENBLAS_THREAD_TIMEOUT'])"
+    env = {k: v for k, v in os.environ.items() if k != "OPENBLAS_THREAD_TIMEOUT"}
+    default = subprocess.run([sys.executable, "-c", program], env=env, capture_output=True)
+    chosen = subprocess.run(
+        [sys.executable, "-c", program],
+        env={**env, "OPENBLAS_THREAD_TIMEOUT": "12"},
+        capture_output=True,
+    )
+    assert default.stdout.decode().strip() == "4"
+    assert chosen.stdout.decode().strip() == "12"
