@@ -22,6 +22,8 @@ from innovationskraft.cases.services import (
     case_saved_elsewhere,
     organisation_names_changed,
     organisation_set_trusted,
+    tag_renamed,
+    term_labels_changed,
 )
 from innovationskraft.core.admin_audit import AuditedAdmin
 
@@ -94,10 +96,20 @@ class TermAdmin(admin.ModelAdmin):
     search_fields = ["label_sv", "label_en", "code"]
     list_select_related = ["parent"]
 
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        if change and {"label_sv", "label_en"} & set(form.changed_data):
+            term_labels_changed(actor=request.user, term=obj)
+
 
 @admin.register(Tag)
 class TagAdmin(admin.ModelAdmin):
     search_fields = ["name"]
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        if change and "name" in form.changed_data:
+            tag_renamed(actor=request.user, tag=obj)
 
 
 class CaseLinkInline(admin.TabularInline):

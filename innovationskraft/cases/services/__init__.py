@@ -32,6 +32,7 @@ from innovationskraft.cases.services.organisations import (
     unique_slugs,
 )
 from innovationskraft.cases.services.partners import partnership_confirm, partnership_decline
+from innovationskraft.cases.services.vocabularies import tag_renamed, term_labels_changed
 
 __all__ = [
     "Edit",
@@ -57,6 +58,8 @@ __all__ = [
     "pending_revision_approve",
     "pending_revision_return",
     "pending_revision_submit",
+    "tag_renamed",
+    "term_labels_changed",
     "unique_slug",
     "unique_slugs",
 ]

@@ -8,7 +8,7 @@ from django.urls import reverse
 
 from innovationskraft.cases import services
 from innovationskraft.cases.contract import input_from_case
-from innovationskraft.cases.models import Case, Organisation
+from innovationskraft.cases.models import Case, Organisation, Tag
 from innovationskraft.search.backends import Mode, get_backend
 from innovationskraft.search.filters import CaseFilters
 from innovationskraft.search.selectors import case_search
@@ -288,3 +288,32 @@ def test_renaming_an_organisation_in_the_admin_makes_its_cases_found_by_the_new_
     }
     assert admin_client.post(url, data).status_code == 302
     assert found("retunastaden ") == ["Återbruksgalleria"]
+
+
+def test_relabelling_a_term_in_the_admin_makes_its_cases_found_by_the_new_label(
+    make_case, term, admin_client
+):
+    procurement = term("barrier", "procurement")
+    make_case(title="Återbruksgalleria", status="published", barriers=[procurement])
+    make_case(title="Fritidsbanken", status="published")
+    assert found("ramavtalsfällan ") == []
+    url = reverse("admin:cases_term_change", args=[procurement.pk])
+    data = {
+        "vocabulary": procurement.vocabulary,
+        "code": procurement.code,
+        "label_sv": "Ramavtalsfällan",
+        "label_en": procurement.label_en,
+        "position": procurement.position,
+    }
+    assert admin_client.post(url, data).status_code == 302
+    assert found("ramavtalsfällan ") == ["Återbruksgalleria"]
+
+
+def test_renaming_a_tag_in_the_admin_makes_its_cases_found_by_the_new_name(make_case, admin_client):
+    make_case(title="Återbruksgalleria", status="published", tags=["cirkulärt"])
+    make_case(title="Fritidsbanken", status="published", tags=["idrott"])
+    assert found("kretsloppsekonomi ") == []
+    tag = Tag.objects.get(name="cirkulärt")
+    url = reverse("admin:cases_tag_change", args=[tag.pk])
+    assert admin_client.post(url, {"name": "kretsloppsekonomi"}).status_code == 302
+    assert found("kretsloppsekonomi ") == ["Återbruksgalleria"]
