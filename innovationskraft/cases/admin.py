@@ -23,7 +23,9 @@ from innovationskraft.cases.services import (
     organisation_names_changed,
     organisation_set_trusted,
     tag_renamed,
+    tags_delete,
     term_labels_changed,
+    terms_delete,
 )
 from innovationskraft.core.admin_audit import AuditedAdmin
 
@@ -101,6 +103,12 @@ class TermAdmin(admin.ModelAdmin):
         if change and {"label_sv", "label_en"} & set(form.changed_data):
             term_labels_changed(actor=request.user, term=obj)
 
+    def delete_model(self, request, obj):
+        terms_delete(actor=request.user, terms=[obj])
+
+    def delete_queryset(self, request, queryset):
+        terms_delete(actor=request.user, terms=queryset)
+
 
 @admin.register(Tag)
 class TagAdmin(admin.ModelAdmin):
@@ -110,6 +118,12 @@ class TagAdmin(admin.ModelAdmin):
         super().save_model(request, obj, form, change)
         if change and "name" in form.changed_data:
             tag_renamed(actor=request.user, tag=obj)
+
+    def delete_model(self, request, obj):
+        tags_delete(actor=request.user, tags=[obj])
+
+    def delete_queryset(self, request, queryset):
+        tags_delete(actor=request.user, tags=queryset)
 
 
 class CaseLinkInline(admin.TabularInline):

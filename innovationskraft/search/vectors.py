@@ -3,8 +3,8 @@ database (CaseVector, on SQLite and PostgreSQL alike) and held by each process a
 read incrementally. Search, similar cases, who else and the duplicate warning score against
 it; a case without its vector yet is found by its words alone.
 
-One matrix product over every case costs about 5 ms at 100,000 cases and 150 MB of memory
-per process; docs/search.md describes the path to a vector index for millions of cases."""
+One matrix product over every case costs about 7 ms on two cores at 100,000 cases and 150 MB
+of memory per process; docs/search.md describes the path to a vector index for millions of cases."""
 
 import threading
 from collections.abc import Callable, Iterable

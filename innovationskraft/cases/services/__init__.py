@@ -32,7 +32,12 @@ from innovationskraft.cases.services.organisations import (
     unique_slugs,
 )
 from innovationskraft.cases.services.partners import partnership_confirm, partnership_decline
-from innovationskraft.cases.services.vocabularies import tag_renamed, term_labels_changed
+from innovationskraft.cases.services.vocabularies import (
+    tag_renamed,
+    tags_delete,
+    term_labels_changed,
+    terms_delete,
+)
 
 __all__ = [
     "Edit",
@@ -59,7 +64,9 @@ __all__ = [
     "pending_revision_return",
     "pending_revision_submit",
     "tag_renamed",
+    "tags_delete",
     "term_labels_changed",
+    "terms_delete",
     "unique_slug",
     "unique_slugs",
 ]

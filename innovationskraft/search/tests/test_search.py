@@ -8,7 +8,8 @@ from django.urls import reverse
 
 from innovationskraft.cases import services
 from innovationskraft.cases.contract import input_from_case
-from innovationskraft.cases.models import Case, Organisation, Tag
+from innovationskraft.cases.models import Case, Organisation, Tag, Term
+from innovationskraft.cases.vocabularies import vocabularies_sync
 from innovationskraft.search.backends import Mode, get_backend
 from innovationskraft.search.filters import CaseFilters
 from innovationskraft.search.selectors import case_search
@@ -309,6 +310,19 @@ def test_relabelling_a_term_in_the_admin_makes_its_cases_found_by_the_new_label(
     assert found("ramavtalsfällan ") == ["Återbruksgalleria"]
 
 
+def test_a_term_relabelled_by_the_shipped_vocabularies_finds_its_cases_by_the_new_label(
+    make_case, term
+):
+    procurement = term("barrier", "procurement")
+    shipped = procurement.label_sv
+    Term.objects.filter(pk=procurement.pk).update(label_sv="Ramavtalsfällan")
+    make_case(title="Återbruksgalleria", status="published", barriers=[procurement])
+    assert found("ramavtalsfällan ") == ["Återbruksgalleria"]
+    vocabularies_sync()  # as after a release's migrate
+    assert Term.objects.get(pk=procurement.pk).label_sv == shipped
+    assert found("ramavtalsfällan ") == []
+
+
 def test_renaming_a_tag_in_the_admin_makes_its_cases_found_by_the_new_name(make_case, admin_client):
     make_case(title="Återbruksgalleria", status="published", tags=["cirkulärt"])
     make_case(title="Fritidsbanken", status="published", tags=["idrott"])
@@ -317,3 +331,24 @@ def test_renaming_a_tag_in_the_admin_makes_its_cases_found_by_the_new_name(make_
     url = reverse("admin:cases_tag_change", args=[tag.pk])
     assert admin_client.post(url, {"name": "kretsloppsekonomi"}).status_code == 302
     assert found("kretsloppsekonomi ") == ["Återbruksgalleria"]
+
+
+def test_deleting_a_tag_or_a_term_in_the_admin_leaves_its_cases_unfound_by_its_name(
+    make_case, term, admin_client
+):
+    procurement = term("barrier", "procurement")
+    Term.objects.filter(pk=procurement.pk).update(label_sv="Ramavtalsfällan")
+    make_case(
+        title="Återbruksgalleria", status="published", tags=["cirkulärt"], barriers=[procurement]
+    )
+    assert found("cirkulärt ") == found("ramavtalsfällan ") == ["Återbruksgalleria"]
+    tag = Tag.objects.get(name="cirkulärt")
+    for url in (
+        reverse("admin:cases_tag_delete", args=[tag.pk]),
+        reverse("admin:cases_term_delete", args=[procurement.pk]),
+    ):
+        assert admin_client.post(url, {"post": "yes"}).status_code == 302
+    assert not Tag.objects.filter(pk=tag.pk).exists()
+    assert not Term.objects.filter(pk=procurement.pk).exists()
+    assert found("cirkulärt ") == found("ramavtalsfällan ") == []
+    assert found("återbruksgalleria ") == ["Återbruksgalleria"]
