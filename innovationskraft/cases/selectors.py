@@ -38,7 +38,8 @@ def published_cases_by_id(ids: Iterable[int], *, prefetch: Sequence[str] = ()) -
     Looked up by primary key alone with the status checked here: with the status in the query,
     SQLite may walk the status index through every published case (10 ms instead of under one
     at 100,000 cases)."""
-    queryset = Case.objects.filter(pk__in=list(ids)).select_related(*CARD_RELATIONS)
+    # By id, so in no order: the model's default ordering would only cost compiling it.
+    queryset = Case.objects.filter(pk__in=list(ids)).select_related(*CARD_RELATIONS).order_by()
     return {
         case.pk: case
         for case in queryset.prefetch_related(*prefetch)

@@ -3,7 +3,6 @@ backends show the same thing."""
 
 import itertools
 import re
-from collections import deque
 from functools import lru_cache
 
 from django.utils.html import escape
@@ -32,32 +31,43 @@ class _Matcher:
 
     def __call__(self, written: str) -> bool:
         # Remembered by the word as written: a page meets the same words many times.
-        if written not in self.seen:
-            token = normalize(written)
-            # The word itself, or one of its compound parts ("vård" in "hemsjukvården").
-            self.seen[written] = (
-                bool(self.stems.intersection(word_stems(token)))
-                or bool(self.stems.intersection(part_terms(token)))
-                or (bool(self.prefixes) and token.startswith(self.prefixes))
-            )
-        return self.seen[written]
+        found = self.seen.get(written)
+        if found is None:
+            found = self.seen[written] = self._matches(normalize(written))
+        return found
+
+    def _matches(self, token: str) -> bool:
+        # The word itself, or one of its compound parts ("vård" in "hemsjukvården").
+        return (
+            bool(self.stems.intersection(word_stems(token)))
+            or bool(self.stems.intersection(part_terms(token)))
+            or (bool(self.prefixes) and token.startswith(self.prefixes))
+        )
+
+    def first(self, written: list[str]) -> int | None:
+        """Where the first of the words that match is, if one does."""
+        seen = self.seen
+        for place, word in enumerate(written):
+            found = seen.get(word)
+            if found is None:
+                found = seen[word] = self._matches(normalize(word))
+            if found:
+                return place
+        return None
 
 
-def _marked(text: str, matches) -> tuple[str, bool]:
-    # The words are read up to the first hit and the window after it, not the whole text.
-    found = WRITTEN_WORD.finditer(text)
-    before: deque[re.Match] = deque(maxlen=WORDS_BEFORE)
-    for hit in found:
-        if matches(hit.group()):
-            break
-        before.append(hit)
-    else:
+def _marked(text: str, matches: _Matcher) -> tuple[str, bool]:
+    # The words are listed in one pass (in C), and only the window around the first hit is
+    # looked at with its places in the text.
+    first = matches.first(WRITTEN_WORD.findall(text))
+    if first is None:
         return "", False
-    window = [*before, hit, *itertools.islice(found, WINDOW_WORDS - len(before) - 1)]
+    begin = max(0, first - WORDS_BEFORE)
+    window = list(itertools.islice(WRITTEN_WORD.finditer(text), begin, begin + WINDOW_WORDS))
     start, end = window[0].start(), window[-1].end()
     pieces: list[str] = []
     position = start
-    for token in window[len(before) :]:
+    for token in window[first - begin :]:
         if not matches(token.group()):
             continue
         pieces.append(escape(text[position : token.start()]))

@@ -43,8 +43,8 @@ def test_facet_counts_equal_what_the_database_counts_for_every_kind_of_filter():
 
 
 def test_term_counts_of_a_few_cases_equal_what_the_database_counts():
-    # Counted from the ranges of the chosen cases' links when they are under half the library,
-    # by testing every link otherwise (the test above).
+    # Under half the library: counted directly (the cases of each term as bits, columns.CaseSets),
+    # rather than as the whole library's counts less the rest.
     call_command("generate_cases", count=300, seed=5, verbosity=0)
     silos = Term.objects.get(vocabulary="barrier", code="silos")
     family = [silos.pk, *silos.children.values_list("pk", flat=True)]
