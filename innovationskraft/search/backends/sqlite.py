@@ -2,7 +2,6 @@
 with column weights. `remove_diacritics 0` keeps å, ä and ö letters of their own."""
 
 import json
-import re
 from collections.abc import Sequence
 from itertools import combinations
 
@@ -34,8 +33,6 @@ MARK = "~"
 PART = MARK
 FOLDED = MARK * 2
 TOKENIZER = f"unicode61 remove_diacritics 0 tokenchars '{MARK}'"
-# What the tokenizer reads as one token (besides the mark): a word with a hyphen is two.
-PIECE = re.compile(r"[^\W_]+")
 EMPTY = np.array([], dtype=np.int64)
 # The parts of a compound typed whole may stand this many words apart (function words are not
 # indexed, so "sjukvård i hemmet" has its two next to each other).
@@ -44,7 +41,13 @@ PLACEHOLDERS = ", ".join(["%s"] * (len(COLUMNS) + 1))
 
 
 def _marked(text: str, mark: str) -> str:
-    return PIECE.sub(mark + r"\g<0>", text)
+    """Each token of the text with the mark before it. The text is terms separated by spaces,
+    and a term is letters and digits joined by hyphens or apostrophes (analysis.WORD), where
+    the tokenizer splits it: so each piece is marked. Replacing the separators is twenty times
+    quicker than a regular expression, which cost an import of 100,000 cases 8 s."""
+    if not text:
+        return text
+    return mark + text.replace(" ", " " + mark).replace("-", "-" + mark).replace("'", "'" + mark)
 
 
 def _quoted(text: str) -> str:
