@@ -4,8 +4,9 @@ counts and sorting over any set of matches.
 A search engine keeps such columns beside its word index; with them a query costs one match
 in the index, and the filters, every facet count and a page in any order are array operations
 over the matches instead of a query each. The columns are built once per library version (see
-`library.py`) and shared by the requests of a process: about 50 bytes per case. Which columns
-there are follows the case contract: each filtered field of `cases.contract` has one."""
+`library.py`) and shared by the requests of a process: about 270 bytes a case (27 MB at
+100,000). Which columns there are follows the case contract: each filtered field of
+`cases.contract` has one."""
 
 import threading
 from dataclasses import dataclass, field
@@ -34,9 +35,10 @@ def choices_of(name: str) -> list[str]:
 @dataclass(frozen=True)
 class CaseSets:
     """For each of some values (term ids), the cases that have it, as a row of bits with one
-    bit per case position. Counting how many chosen cases have each value is then one AND and
-    one population count over all rows: under a millisecond whatever the number of chosen
-    cases, where gathering their values took 8 ms for 20,000 of 100,000."""
+    bit per case position (12 bytes a case for the shipped vocabularies). Counting how many
+    chosen cases have each value is then one AND and one population count over all rows,
+    whatever the number of chosen cases: every term field of 20,000 of 100,000 cases counted
+    in 1 ms, where gathering their terms took 8."""
 
     values: np.ndarray
     bits: np.ndarray  # (values, words) of uint64
