@@ -294,8 +294,9 @@ def _link_rows(sql: str, position_of_id: np.ndarray) -> list[np.ndarray]:
     with connection.cursor() as cursor:
         cursor.execute(sql)
         rows = cursor.fetchall()
+        width = len(cursor.description)
     if not rows:
-        return [np.array([], dtype=np.int64) for _ in range(len(cursor.description))]
+        return [np.array([], dtype=np.int64) for _ in range(width)]
     cases, *others = (np.array(column, dtype=np.int64) for column in zip(*rows, strict=True))
     inside = cases < len(position_of_id)
     positions = np.where(inside, position_of_id[np.where(inside, cases, 0)], NONE)
