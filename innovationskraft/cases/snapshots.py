@@ -4,14 +4,35 @@ by the thousand."""
 
 from collections import defaultdict
 from collections.abc import Iterable
-from functools import cached_property
+from functools import cache, cached_property
 from typing import Any
 
+from django.db import connection
+
 from innovationskraft.cases.models import Case, CasePartner
-from innovationskraft.core.id_lists import ids_in
+from innovationskraft.core.id_lists import ids_in, ids_subquery
 
 COLUMNS = [f for f in Case._meta.concrete_fields if not f.primary_key]
 MANY_TO_MANY = list(Case._meta.many_to_many)
+
+
+@cache
+def _links_sql() -> str:
+    """One query over every many-to-many table: (field's place in MANY_TO_MANY, case id, linked
+    id), for the cases of the subquery named `changed`. A query per table cost a write of one
+    case eight compiled queries, more than the rows it read (5 ms of a case's 9 ms reindex)."""
+    quote = connection.ops.quote_name
+    selects = []
+    for place, field in enumerate(MANY_TO_MANY):
+        through = field.remote_field.through
+        assert through is not None  # made when the models are loaded
+        source = quote(f"{field.m2m_field_name()}_id")
+        target = quote(f"{field.m2m_reverse_field_name()}_id")
+        selects.append(
+            f"SELECT {place}, {source}, {target} FROM {quote(through._meta.db_table)} "
+            f"WHERE {source} IN (SELECT id FROM changed)"
+        )
+    return " UNION ALL ".join(selects) + " ORDER BY 1, 3"
 
 
 class CaseSnapshot:
@@ -31,18 +52,14 @@ class CaseSnapshot:
     @cached_property
     def links(self) -> dict[str, dict[int, list[int]]]:
         """For each many-to-many field, the ids each case links to, ascending."""
-        linked: dict[str, dict[int, list[int]]] = {}
-        for field in MANY_TO_MANY:
-            source = f"{field.m2m_field_name()}_id"
-            target = f"{field.m2m_reverse_field_name()}_id"
-            through_model = field.remote_field.through
-            assert through_model is not None  # made when the models are loaded
-            through = through_model._default_manager.filter(
-                **{f"{source}__in": ids_in(self.case_ids)}
-            )
-            linked[field.name] = defaultdict(list)
-            for case_id, other_id in through.values_list(source, target).order_by(target):
-                linked[field.name][case_id].append(other_id)
+        linked: dict[str, dict[int, list[int]]] = {
+            field.name: defaultdict(list) for field in MANY_TO_MANY
+        }
+        changed, params = ids_subquery(self.case_ids)
+        with connection.cursor() as cursor:
+            cursor.execute(f"WITH changed(id) AS ({changed}) {_links_sql()}", params)
+            for place, case_id, other_id in cursor.fetchall():
+                linked[MANY_TO_MANY[place].name][case_id].append(other_id)
         return linked
 
     @cached_property

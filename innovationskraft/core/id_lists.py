@@ -9,8 +9,13 @@ from django.db import connection
 from django.db.models.expressions import RawSQL
 
 
+def ids_subquery(ids: Sequence[int]) -> tuple[str, list]:
+    """The ids as the SQL of a one-column subquery and its one parameter."""
+    if connection.vendor == "postgresql":
+        return "SELECT unnest(%s::bigint[])", [list(ids)]
+    return "SELECT value FROM json_each(%s)", [json.dumps(list(ids))]
+
+
 def ids_in(ids: Sequence[int]) -> RawSQL:
     """For `filter(pk__in=ids_in(ids))`: the ids as a subquery over one parameter."""
-    if connection.vendor == "postgresql":
-        return RawSQL("SELECT unnest(%s::bigint[])", [list(ids)])
-    return RawSQL("SELECT value FROM json_each(%s)", [json.dumps(list(ids))])
+    return RawSQL(*ids_subquery(ids))

@@ -10,6 +10,7 @@ from innovationskraft.cases import services
 from innovationskraft.cases.contract import input_from_case
 from innovationskraft.cases.models import Case, Organisation, Tag, Term
 from innovationskraft.cases.vocabularies import vocabularies_sync
+from innovationskraft.search import analysis, documents
 from innovationskraft.search.backends import Mode, get_backend
 from innovationskraft.search.filters import CaseFilters
 from innovationskraft.search.selectors import case_search
@@ -344,6 +345,31 @@ def test_renaming_a_tag_in_the_admin_makes_its_cases_found_by_the_new_name(make_
     url = reverse("admin:cases_tag_change", args=[tag.pk])
     assert admin_client.post(url, {"name": "kretsloppsekonomi"}).status_code == 302
     assert found("kretsloppsekonomi ") == ["Återbruksgalleria"]
+
+
+def test_indexing_a_case_reads_and_analyses_only_the_tags_and_labels_it_has(
+    make_case, term, monkeypatch
+):
+    procurement, silos = term("barrier", "procurement"), term("barrier", "silos")
+    case = make_case(title="Återbruksgalleria", tags=["cirkulärt"], barriers=[procurement])
+    make_case(title="Fritidsbanken", tags=["idrott"], barriers=[silos])
+    services.case_publish(actor=None, case=case)
+    analysed: list[str] = []
+
+    def stems_recorded(text, language="sv"):
+        analysed.append(text)
+        return analysis.stems(text, language)
+
+    monkeypatch.setattr(documents, "stems", stems_recorded)
+    with CaptureQueriesContext(connection) as queries:
+        (document,) = documents.documents_for([case.pk])
+    assert procurement.label_sv in analysed
+    assert silos.label_sv not in analysed
+    assert silos.label_en not in analysed
+    assert "cirkulart" in document.folded.split()  # the tag, read
+    tag_reads = [q["sql"] for q in queries.captured_queries if '"cases_tag"' in q["sql"]]
+    assert tag_reads
+    assert all("WHERE" in sql for sql in tag_reads), "every tag of the library was read"
 
 
 def test_deleting_a_tag_or_a_term_in_the_admin_leaves_its_cases_unfound_by_its_name(
