@@ -46,8 +46,11 @@ lint: install-dev
 
 test: lint test-only
 
+# Two processes by default (TEST_PROCESSES=0 runs the suite in this one); the tests that share
+# a Redis database run in one of them (conftest.py).
+TEST_PROCESSES ?= 2
 test-only: install-dev
-	$(BIN)/pytest
+	$(BIN)/pytest --numprocesses $(TEST_PROCESSES) --dist loadgroup
 
 format: install-dev
 	$(BIN)/ruff check --fix .
