@@ -46,11 +46,8 @@ lint: install-dev
 
 test: lint test-only
 
-# Two processes by default (TEST_PROCESSES=0 runs the suite in this one); the tests that share
-# a Redis database run in one of them (conftest.py).
-TEST_PROCESSES ?= 2
 test-only: install-dev
-	$(BIN)/pytest --numprocesses $(TEST_PROCESSES) --dist loadgroup
+	$(BIN)/pytest
 
 format: install-dev
 	$(BIN)/ruff check --fix .

@@ -23,26 +23,9 @@ def running_in_ci() -> bool:
     return os.environ.get("CI", "").lower() in {"1", "true", "yes"}
 
 
-# The Redis database that the tests of Redis empty (REDIS_TEST_URL; .ci/run gives each suite
-# its own). The suite runs in two processes (make test): the second takes the database two
-# below, so that neither empties the other's (CI's suites take 15 and 14, then 13 and 12).
-DEFAULT_REDIS_TEST_URL = "redis://127.0.0.1:6379/15"
-
-
-def _redis_database_of_this_process() -> None:
-    worker = os.environ.get("PYTEST_XDIST_WORKER", "")
-    place = int(worker.removeprefix("gw")) if worker.startswith("gw") else 0
-    url = os.environ.get("REDIS_TEST_URL", DEFAULT_REDIS_TEST_URL)
-    base, _, database = url.rpartition("/")
-    os.environ["REDIS_TEST_URL"] = f"{base}/{int(database) - 2 * place}"
-
-
 def pytest_configure(config):
     # Tests read the Swedish catalogue as the app does; a fresh checkout has no .mo files yet.
-    # (With two processes, the first writes them before the others start.)
     compile_catalogues()
-    # Before the test modules are imported: they read it once.
-    _redis_database_of_this_process()
 
 
 def pytest_report_header(config):

@@ -5,8 +5,8 @@ other's search, facet counts and API, and an import started on one server is run
 worker and followed to its end on the other.
 
 The processes share the test's own database, so the test commits (a transactional test) and
-runs only on PostgreSQL (DATABASE_URL), with Redis at REDIS_TEST_URL (a database the test
-empties: each test process has its own, conftest.py). Without them it is skipped, except
+runs only on PostgreSQL (DATABASE_URL), with Redis at REDIS_TEST_URL (default
+redis://127.0.0.1:6379/13, a database the test empties). Without them it is skipped, except
 that under CI on PostgreSQL a missing Redis fails."""
 
 import contextlib
@@ -43,8 +43,6 @@ from innovationskraft.opendata.tests.importpage import csv_text, row
 
 pytestmark = [
     pytest.mark.two_processes,
-    # Its servers are started once for the module: the module's tests stay in one process.
-    pytest.mark.xdist_group("two-processes"),
     pytest.mark.skipif(
         connection.vendor != "postgresql",
         reason="two app processes need PostgreSQL (DATABASE_URL=postgres://...): they share "
@@ -53,7 +51,7 @@ pytestmark = [
     pytest.mark.django_db(transaction=True),
 ]
 
-REDIS_TEST_URL = os.environ["REDIS_TEST_URL"]  # this test process's (conftest.py)
+REDIS_TEST_URL = os.environ.get("REDIS_TEST_URL", "redis://127.0.0.1:6379/13")
 ANONYMOUS_LIMIT = 10
 PASSWORD = "a-long-test-password"
 # Every wait is bounded: a process starting, a request, a job reaching a state.

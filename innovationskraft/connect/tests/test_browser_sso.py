@@ -13,8 +13,7 @@ from innovationskraft.core.testing.axe import axe_violations, describe
 from innovationskraft.core.testing.browser import sv
 from innovationskraft.core.testing.oidc import oidc_provider_started
 
-# The provider is started once for the module: its tests stay in one test process.
-pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("sso")]
+pytestmark = pytest.mark.browser
 
 PASSWORD = "provider-lösenord-2026"
 

@@ -17,9 +17,6 @@ from cryptography.hazmat.primitives.asymmetric import padding, rsa
 
 from innovationskraft.core.testing.oidc import OidcProvider, oidc_provider_started
 
-# The provider is started once for the module: its tests stay in one test process.
-pytestmark = pytest.mark.xdist_group("oidc-provider")
-
 # Nothing listens on the discard port: the code is read from the redirect, never delivered.
 REDIRECT_URI = "http://127.0.0.1:9/cb"
 # As a live server's address is registered before the server has a port.

@@ -28,7 +28,7 @@ from innovationskraft.opendata.tests.importpage import (  # noqa: F401 - fixture
     started,
 )
 
-REDIS_TEST_URL = os.environ["REDIS_TEST_URL"]  # this test process's (conftest.py)
+REDIS_TEST_URL = os.environ.get("REDIS_TEST_URL", "redis://127.0.0.1:6379/15")
 SHOW_SETTINGS = """
 import json
 from django.conf import settings

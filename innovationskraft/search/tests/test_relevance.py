@@ -39,8 +39,7 @@ from innovationskraft.search.vectors import all_cases_embedded, forget_vectors
 # The marker is what makes pytest-django create the test database when this module runs
 # alone: without a test that asks for it, the module fixture below would write (and roll
 # back) in the real database.
-# The library is loaded once for the module (below): its tests stay in one test process.
-pytestmark = [pytest.mark.django_db, pytest.mark.xdist_group("relevance")]
+pytestmark = pytest.mark.django_db
 
 HERE = Path(__file__).parent
 JUDGEMENTS: list[dict] = json.loads(
