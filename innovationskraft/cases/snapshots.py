@@ -36,7 +36,8 @@ def _links_sql() -> str:
 
 
 class CaseSnapshot:
-    """Rows and links are read on first use, in one query per table for all the cases."""
+    """Read on first use, for all the cases at once: the rows in one query, the links of every
+    many-to-many table in another, the unconfirmed partners in a third."""
 
     def __init__(self, case_ids: Iterable[int]):
         self.case_ids = list(case_ids)

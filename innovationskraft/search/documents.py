@@ -68,11 +68,11 @@ def documents_for(case_ids: list[int], *, snapshot: CaseSnapshot | None = None) 
     # Only the tags and terms these cases have: a write of one case read and analysed every
     # label of the vocabularies and every tag of the library.
     tag_ids = {pk for pks in tags.values() for pk in pks}
-    tag_names = dict(Tag.objects.filter(pk__in=ids_in(sorted(tag_ids))).values_list("id", "name"))
+    tag_names = dict(Tag.objects.filter(pk__in=ids_in(list(tag_ids))).values_list("id", "name"))
     labelled = {pk for pks in terms.values() for pk in pks}
     labelled.update(c["sector_id"] for c in cases if c["sector_id"])
     # A label's terms in its own language, analysed once for all the cases that have it.
-    labels = Term.objects.filter(pk__in=ids_in(sorted(labelled)))
+    labels = Term.objects.filter(pk__in=ids_in(list(labelled)))
     label_terms = {
         pk: stems(sv, "sv") + stems(en, "en")
         for pk, sv, en in labels.values_list("id", "label_sv", "label_en")
