@@ -9,7 +9,7 @@ The file is the export of the generated library that bench/case_pages.py builds 
 present in bench/data/). The import runs in this process into a new, migrated database, timed
 per step: checking every row, writing the cases, building their search index. A second run
 of the same file then times re-importing it, which updates every case instead of adding one.
-The target is an import of 100,000 cases in under 60 seconds."""
+The target is an import of 100,000 cases in under 60 seconds on SQLite and 90 on PostgreSQL."""
 
 import argparse
 import os
@@ -22,7 +22,7 @@ from pathlib import Path
 
 from case_pages import ROOT, setup_django
 
-TARGET_SECONDS = 60.0
+TARGET_SECONDS = {"sqlite": 60.0, "postgresql": 90.0}
 
 
 def export_file(cases: int) -> Path:
@@ -115,6 +115,7 @@ def main() -> None:
 
     call_command("migrate", verbosity=0)
     print(f"database: {connection.vendor}")
+    target_seconds = TARGET_SECONDS[connection.vendor]
     rows = sum(1 for _line in path.open("rb"))
     print(f"file: {path.name}, {rows:,} rows, {path.stat().st_size / 1e6:.0f} MB")
     for run in ("into an empty database", "again (every case updated)"):
@@ -124,7 +125,7 @@ def main() -> None:
             f"index {steps['index']:.1f} s, total {steps['total']:.1f} s "
             f"({rows / steps['total']:,.0f} rows/s; created {steps['created']:,}, "
             f"updated {steps['updated']:,}); "
-            f"ratio to the {TARGET_SECONDS:.0f} s target: {steps['total'] / TARGET_SECONDS:.2f}"
+            f"ratio to the {target_seconds:.0f} s target: {steps['total'] / target_seconds:.2f}"
         )
     assert Case.objects.count() == rows
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
