@@ -1,5 +1,5 @@
 """Inserting and updating many rows with one prepared statement each, or on PostgreSQL
-inserting them with COPY.
+inserting and updating them with COPY.
 
 Model instances cost more to build than the rows cost to write: through-table rows of 100,000
 cases are close to a million objects. And Django's `bulk_update` writes a CASE expression
@@ -8,15 +8,15 @@ with `executemany` has neither cost, on SQLite and PostgreSQL alike; on PostgreS
 streams the rows without a statement per row at all."""
 
 import itertools
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 
-from django.db import connection
+from django.db import connection, transaction
 from django.db.models import Model
 
 ROWS_PER_CALL = 5000
 
 
-def _columns(model: type[Model], names: Sequence[str]) -> list:
+def _columns(model: type[Model], names: Iterable[str]) -> list:
     return [model._meta.get_field(name) for name in names]
 
 
@@ -87,13 +87,67 @@ def insert_rows(model: type[Model], names: Sequence[str], rows: Iterable[Sequenc
     _run(sql, fields, rows)
 
 
-def update_rows(model: type[Model], names: Sequence[str], rows: Iterable[Sequence]) -> None:
-    """UPDATE by primary key: each tuple holds the values of `names`, then the key."""
+def update_rows(
+    model: type[Model],
+    names: Sequence[str],
+    rows: Iterable[Sequence],
+    *,
+    kept_when_none: Collection[str] = (),
+    incremented: Collection[str] = (),
+) -> None:
+    """UPDATE by primary key: each tuple holds the values of `names`, then the key. A field of
+    `kept_when_none` keeps its stored value where the row gives None; each of `incremented`
+    is raised by one. Each key is given once. One statement does it all: on PostgreSQL each
+    UPDATE writes a new version of every row, with an entry in each index."""
     fields = _columns(model, names)
     quote = connection.ops.quote_name
+    kept = {field.column for field in _columns(model, kept_when_none)}
+    raised = [quote(field.column) for field in _columns(model, incremented)]
+
+    def assigned(column: str, value: str, stored: str) -> str:
+        return f"COALESCE({value}, {stored})" if column in kept else value
+
+    if connection.vendor == "postgresql":
+        _update_from_copy(model, fields, rows, assigned, raised)
+        return
     sql = "UPDATE {} SET {} WHERE {} = %s".format(
         quote(model._meta.db_table),
-        ", ".join(f"{quote(field.column)} = %s" for field in fields),
+        ", ".join(
+            [f"{quote(f.column)} = {assigned(f.column, '%s', quote(f.column))}" for f in fields]
+            + [f"{column} = {column} + 1" for column in raised]
+        ),
         quote(model._meta.pk.column),
     )
     _run(sql, [*fields, model._meta.pk], rows)
+
+
+def _update_from_copy(
+    model: type[Model],
+    fields: list,
+    rows: Iterable[Sequence],
+    assigned: Callable[[str, str, str], str],
+    raised: list[str],
+) -> None:
+    """On PostgreSQL: the rows copied into a temporary table of the same column types, then
+    one UPDATE joined with it, where a statement per row cost 35 s for three updates of
+    100,000 cases."""
+    quote = connection.ops.quote_name
+    table, key = quote(model._meta.db_table), quote(model._meta.pk.column)
+    columns = [quote(field.column) for field in fields]
+    changes = quote(f"{model._meta.db_table}_changes")
+    settings = [
+        f"{column} = {assigned(field.column, f'changes.{column}', f'{table}.{column}')}"
+        for field, column in zip(fields, columns, strict=True)
+    ]
+    settings += [f"{column} = {table}.{column} + 1" for column in raised]
+    with transaction.atomic(), connection.cursor() as cursor:
+        cursor.execute(
+            f"CREATE TEMPORARY TABLE {changes} AS "
+            f"SELECT {', '.join([*columns, key])} FROM {table} WITH NO DATA"
+        )
+        _copy(changes, [*columns, key], [*fields, model._meta.pk], rows)
+        cursor.execute(
+            f"UPDATE {table} SET {', '.join(settings)} "
+            f"FROM {changes} AS changes WHERE {table}.{key} = changes.{key}"
+        )
+        cursor.execute(f"DROP TABLE {changes}")

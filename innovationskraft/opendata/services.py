@@ -11,7 +11,6 @@ from collections.abc import Callable, Iterable
 from dataclasses import asdict, dataclass
 
 from django.db import transaction
-from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext_noop, ngettext
 
@@ -21,6 +20,7 @@ from innovationskraft.cases.services import unique_slugs
 from innovationskraft.cases.signals import cases_changed
 from innovationskraft.core.audit import AuditAction, audit_record
 from innovationskraft.core.bulk import insert_rows, update_rows
+from innovationskraft.core.id_lists import ids_in
 from innovationskraft.opendata.importing import ImportPlan
 from innovationskraft.opendata.organisations import NewOrganisation
 from innovationskraft.opendata.records import ParsedCase
@@ -149,26 +149,40 @@ def _create_cases(rows: list[ParsedCase], organisations: dict, actor, now) -> di
 
 
 def _update_cases(rows: list[ParsedCase], case_ids: dict, organisations: dict, now) -> None:
+    """One UPDATE for all of it: each statement writes a new version of every case row, with
+    an entry in each of its fifteen indexes."""
     columns = [*SCALAR_FIELDS, "lead_organisation_id", "updated_at"]
     values = (_case_values(p, organisations, now) for p in rows)
+    # The provenance (source, its key, harvested_at) is replaced only by a record that names
+    # it: the others are given the values they have.
+    unnamed = [case_ids[p.identifier] for p in rows if p.provenance is None]
+    stored = {
+        pk: provenance
+        for pk, *provenance in Case.objects.filter(pk__in=ids_in(unnamed)).values_list(
+            "pk", *contract.IMPORT_ONLY
+        )
+    }
+    # A date the file gives replaces the library's; without one the case keeps its own. The
+    # revision goes up, so that a form loaded before the import does not save over it unawares.
     update_rows(
         Case,
-        [Case._meta.get_field(column.removesuffix("_id")).name for column in columns],
+        [
+            *(Case._meta.get_field(column.removesuffix("_id")).name for column in columns),
+            "published_at",
+            *contract.IMPORT_ONLY,
+        ],
         (
-            [*(row[column] for column in columns), case_ids[p.identifier]]
+            [
+                *(row[column] for column in columns),
+                p.published_at,
+                *(p.provenance.values() if p.provenance else stored[case_ids[p.identifier]]),
+                case_ids[p.identifier],
+            ]
             for p, row in zip(rows, values, strict=True)
         ),
+        kept_when_none=["published_at"],
+        incremented=["revision"],
     )
-    # A date the file gives replaces the library's; without one the case keeps its own.
-    dated = [(p.published_at, case_ids[p.identifier]) for p in rows if p.published_at]
-    update_rows(Case, ["published_at"], dated)
-    # So is the provenance (source, its key, harvested_at): only a record that names it.
-    provenances = [(*p.provenance.values(), case_ids[p.identifier]) for p in rows if p.provenance]
-    update_rows(Case, contract.IMPORT_ONLY, provenances)
-    # A form loaded before the import must not save over it unawares.
-    changed = [case_ids[p.identifier] for p in rows]
-    for batch in _batches(changed):
-        Case.objects.filter(pk__in=batch).update(revision=F("revision") + 1)
 
 
 def _write_cases(rows: list[ParsedCase], lookups, organisations: dict, actor) -> tuple[list, int]:
