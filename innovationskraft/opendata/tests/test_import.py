@@ -74,6 +74,33 @@ def test_a_record_with_a_date_and_a_source_replaces_those_of_the_case(eskilstuna
     assert case.harvested_at.isoformat() == "2026-03-04T05:06:07+00:00"
 
 
+def test_importing_a_case_again_replaces_its_terms_tags_and_links_and_leaves_others_alone(
+    eskilstuna,
+):
+    first = {
+        "barriers": ["legal_uncertainty"],
+        "tags": ["Språk", "Volontärer"],
+        "links": [{"title": "Förr", "url": "https://forr.example/"}],
+    }
+    imported(jsonl(record(**first), record(identifier="opsi-2", **first)))
+    imported(
+        jsonl(
+            record(
+                barriers=[],
+                tags=["Bibliotek"],
+                links=[{"title": "Nu", "url": "https://nu.example/"}],
+            )
+        )
+    )
+    again, other = Case.objects.get(identifier="opsi-1"), Case.objects.get(identifier="opsi-2")
+    assert list(again.barriers.all()) == []
+    assert [t.name for t in again.tags.all()] == ["Bibliotek"]
+    assert [link.url for link in again.links.all()] == ["https://nu.example/"]
+    assert [t.code for t in other.barriers.all()] == ["legal_uncertainty"]
+    assert sorted(t.name for t in other.tags.all()) == ["Språk", "Volontärer"]
+    assert [link.url for link in other.links.all()] == ["https://forr.example/"]
+
+
 def test_re_importing_an_export_changes_nothing(published):
     before = exported("jsonl")
     result = imported(before)
