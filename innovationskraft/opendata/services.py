@@ -151,6 +151,8 @@ def _create_cases(rows: list[ParsedCase], organisations: dict, actor, now) -> di
 def _update_cases(rows: list[ParsedCase], case_ids: dict, organisations: dict, now) -> None:
     """One UPDATE for all of it: each statement writes a new version of every case row, with
     an entry in each of its fifteen indexes."""
+    if not rows:
+        return
     columns = [*SCALAR_FIELDS, "lead_organisation_id", "updated_at"]
     values = (_case_values(p, organisations, now) for p in rows)
     # The provenance (source, its key, harvested_at) is replaced only by a record that names
@@ -175,7 +177,11 @@ def _update_cases(rows: list[ParsedCase], case_ids: dict, organisations: dict, n
             [
                 *(row[column] for column in columns),
                 p.published_at,
-                *(p.provenance.values() if p.provenance else stored[case_ids[p.identifier]]),
+                *(
+                    stored[case_ids[p.identifier]]
+                    if p.provenance is None
+                    else p.provenance.values()
+                ),
                 case_ids[p.identifier],
             ]
             for p, row in zip(rows, values, strict=True)
