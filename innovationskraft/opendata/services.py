@@ -229,10 +229,11 @@ def _tag_ids(rows: list[ParsedCase]) -> dict[str, int]:
 def _remove_relations(case_ids: list[int]) -> None:
     """One DELETE a table, the ids as one parameter (a statement per thousand cases and table
     cost PostgreSQL 15 s for 100,000 cases)."""
+    changed = ids_in(case_ids)
     for relation in (*TERM_RELATIONS, "partners", "tags"):
-        getattr(Case, relation).through.objects.filter(case_id__in=ids_in(case_ids)).delete()
-    Case.inspired_by.through.objects.filter(from_case_id__in=ids_in(case_ids)).delete()
-    CaseLink.objects.filter(case_id__in=ids_in(case_ids)).delete()
+        getattr(Case, relation).through.objects.filter(case_id__in=changed).delete()
+    Case.inspired_by.through.objects.filter(from_case_id__in=changed).delete()
+    CaseLink.objects.filter(case_id__in=changed).delete()
 
 
 def _write_relations(rows: list[ParsedCase], case_ids: list[int], organisations: dict) -> None:

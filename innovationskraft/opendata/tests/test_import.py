@@ -32,19 +32,20 @@ def test_importing_the_same_identifier_again_updates_the_case(eskilstuna):
     assert Case.objects.get().title == "Språkcafé i hela kommunen"
 
 
+def _harvested(published_at: str, harvested_at: str) -> dict:
+    """The record with a date and a source, as a harvest writes it."""
+    return record(
+        published_at=published_at,
+        source="Registret",
+        source_identifier="r-1",
+        harvested_at=harvested_at,
+    )
+
+
 def test_a_record_without_a_date_or_a_source_keeps_those_of_the_case_and_raises_its_revision(
     eskilstuna,
 ):
-    imported(
-        jsonl(
-            record(
-                published_at="2025-05-01T08:00:00+00:00",
-                source="Registret",
-                source_identifier="r-1",
-                harvested_at="2026-01-02T03:04:05+00:00",
-            )
-        )
-    )
+    imported(jsonl(_harvested("2025-05-01T08:00:00+00:00", "2026-01-02T03:04:05+00:00")))
     before = Case.objects.get()
     imported(jsonl(record(title="Språkcafé i hela kommunen")))
     after = Case.objects.get()
@@ -59,16 +60,7 @@ def test_a_record_without_a_date_or_a_source_keeps_those_of_the_case_and_raises_
 
 def test_a_record_with_a_date_and_a_source_replaces_those_of_the_case(eskilstuna):
     imported(jsonl(record(source="Registret", source_identifier="r-1")))
-    imported(
-        jsonl(
-            record(
-                published_at="2024-02-03T10:00:00+00:00",
-                source="Registret",
-                source_identifier="r-1",
-                harvested_at="2026-03-04T05:06:07+00:00",
-            )
-        )
-    )
+    imported(jsonl(_harvested("2024-02-03T10:00:00+00:00", "2026-03-04T05:06:07+00:00")))
     case = Case.objects.get()
     assert case.published_at.isoformat() == "2024-02-03T10:00:00+00:00"
     assert case.harvested_at.isoformat() == "2026-03-04T05:06:07+00:00"
